@@ -1,0 +1,312 @@
+import { findPinnedPassages, hasErrors, loadKnowledge } from "./knowledge/load.ts";
+import type {
+  KnowledgeBase,
+  KnowledgeDocument,
+  KnowledgeIssue,
+  Passage,
+  Topic,
+} from "./knowledge/types.ts";
+import { buildIndex, type SearchIndex, type TopicTerms } from "./search/build.ts";
+import { parseQuery, type Query, type RankedPassage, rankPassages } from "./search/rank.ts";
+
+/** Below this, the best passage is not presented as the answer. */
+export const CONFIDENCE_THRESHOLD = 0.5;
+/** Alternatives must still answer a fair part of the question. */
+const ALTERNATIVE_THRESHOLD = 0.35;
+/** A passage offered as a lead when there is no answer must answer close to half the question. */
+const SUGGESTED_PASSAGE_THRESHOLD = 0.45;
+const MAX_SUGGESTIONS = 3;
+
+export interface QuotedPassage {
+  readonly text: string;
+  readonly title: string;
+  readonly source: string;
+  readonly url: string | undefined;
+  readonly published: string;
+  readonly document: string;
+  readonly paragraph: number;
+  readonly line: number;
+  readonly heading: string | undefined;
+  readonly confidence: number;
+  /** [start, end) ranges of `text` that match the question, for highlighting. */
+  readonly ranges: readonly (readonly [number, number])[];
+}
+
+export type Suggestion =
+  | { readonly kind: "topic"; readonly name: string; readonly description: string }
+  | {
+      readonly kind: "passage";
+      readonly title: string;
+      readonly preview: string;
+      readonly document: string;
+      readonly paragraph: number;
+    };
+
+export type NoAnswerReason = "empty-question" | "no-match" | "low-confidence";
+
+export type Answer =
+  | {
+      readonly kind: "answer";
+      readonly question: string;
+      readonly topic: string | undefined;
+      readonly passage: QuotedPassage;
+      readonly alternatives: readonly QuotedPassage[];
+      readonly suggestions: readonly Suggestion[];
+      readonly truncated: boolean;
+    }
+  | {
+      readonly kind: "no-answer";
+      readonly question: string;
+      readonly reason: NoAnswerReason;
+      readonly message: string;
+      readonly alternatives: readonly QuotedPassage[];
+      readonly suggestions: readonly Suggestion[];
+      readonly truncated: boolean;
+    };
+
+export interface AskOptions {
+  /** How many next-best passages to offer besides the answer. */
+  readonly alternatives?: number;
+}
+
+export interface EngineStats {
+  readonly documents: number;
+  readonly passages: number;
+  readonly topics: number;
+  readonly glossaryEntries: number;
+  readonly vocabulary: number;
+}
+
+/** Questions in, cited passages out. Immutable: a reload makes a new engine. */
+export class AnswerEngine {
+  readonly knowledge: KnowledgeBase;
+  readonly #index: SearchIndex;
+  readonly #documents: ReadonlyMap<string, KnowledgeDocument>;
+
+  constructor(knowledge: KnowledgeBase) {
+    this.knowledge = knowledge;
+    this.#index = buildIndex(knowledge);
+    this.#documents = new Map(knowledge.documents.map((document) => [document.id, document]));
+  }
+
+  get topics(): readonly Topic[] {
+    return this.knowledge.topics;
+  }
+
+  get documents(): readonly KnowledgeDocument[] {
+    return this.knowledge.documents;
+  }
+
+  get stats(): EngineStats {
+    return {
+      documents: this.knowledge.documents.length,
+      passages: this.knowledge.passages.length,
+      topics: this.knowledge.topics.length,
+      glossaryEntries: this.knowledge.glossary.length,
+      vocabulary: this.#index.vocabulary.size,
+    };
+  }
+
+  topic(name: string): Topic | undefined {
+    const wanted = name.trim().replace(/^\//, "").toLowerCase();
+    return this.knowledge.topics.find((topic) => topic.name === wanted);
+  }
+
+  ask(question: string, options: AskOptions = {}): Answer {
+    const alternativeCount = options.alternatives ?? 3;
+    const query = parseQuery(this.#index, question);
+    if (!query.terms.some((term) => !term.optional)) {
+      return this.#noAnswer(query, "empty-question", []);
+    }
+    const ranked = rankPassages(this.#index, query, alternativeCount + 1);
+    const routed = this.#matchPinnedTopic(query);
+    const best = ranked[0];
+    if (routed) {
+      const pinned = this.#pinnedPassage(routed.topic);
+      if (pinned) {
+        const own = ranked.find((entry) => entry.passage.index === pinned.index);
+        const confidence = Math.max(own?.confidence ?? 0, 0.9);
+        return this.#answer(
+          query,
+          routed.topic.name,
+          { ranges: own?.ranges ?? [], score: 1, passage: pinned, confidence },
+          ranked,
+          alternativeCount,
+        );
+      }
+    }
+    if (!best || best.confidence < CONFIDENCE_THRESHOLD) {
+      const reason = best ? "low-confidence" : "no-match";
+      return this.#noAnswer(query, reason, this.#suggestionsFor(query, ranked));
+    }
+    return this.#answer(query, undefined, best, ranked, alternativeCount);
+  }
+
+  /** Answers a topic command: its pinned passage, or the best answer to its question. */
+  askTopic(name: string, options: AskOptions = {}): Answer | undefined {
+    const topic = this.topic(name);
+    if (!topic) return undefined;
+    const pinned = this.#pinnedPassage(topic);
+    if (!pinned) {
+      const answer = this.ask(topic.question, options);
+      return {
+        ...answer,
+        question: `/${topic.name}`,
+        ...(answer.kind === "answer" ? { topic: topic.name } : {}),
+      };
+    }
+    const alternativeCount = options.alternatives ?? 3;
+    const query = parseQuery(this.#index, topic.question);
+    const ranked = rankPassages(this.#index, query, alternativeCount + 1);
+    const own = ranked.find((entry) => entry.passage.index === pinned.index);
+    const answer = this.#answer(
+      query,
+      topic.name,
+      { passage: pinned, score: 1, confidence: 1, ranges: own?.ranges ?? [] },
+      ranked,
+      alternativeCount,
+    );
+    return { ...answer, question: `/${topic.name}` };
+  }
+
+  #pinnedPassage(topic: Topic): Passage | undefined {
+    return topic.pin ? findPinnedPassages(topic.pin, this.knowledge.passages)[0] : undefined;
+  }
+
+  /**
+   * A free question that says what a pinned topic asks (no term the topic lacks, no other
+   * question word, and a fair share of the topic's terms) gets the passage an admin chose.
+   */
+  #matchPinnedTopic(query: Query): TopicTerms | undefined {
+    const required = query.terms.filter((term) => !term.optional);
+    let best: { topic: TopicTerms; share: number } | undefined;
+    for (const topic of this.#index.topics) {
+      if (!topic.topic.pin || required.length < 2) continue;
+      if (!required.every((term) => topic.keys.has(term.key))) continue;
+      if ([...query.questionWords].some((word) => !topic.questionWords.has(word))) continue;
+      const share =
+        required.filter((term) => topic.coreKeys.has(term.key)).length / topic.coreKeys.size;
+      if (share >= 0.4 && (!best || share > best.share)) best = { topic, share };
+    }
+    return best?.topic;
+  }
+
+  #answer(
+    query: Query,
+    topic: string | undefined,
+    best: RankedPassage,
+    ranked: readonly RankedPassage[],
+    alternativeCount: number,
+  ): Answer {
+    const alternatives = ranked
+      .filter(
+        (entry) =>
+          entry.passage.index !== best.passage.index && entry.confidence >= ALTERNATIVE_THRESHOLD,
+      )
+      .slice(0, alternativeCount)
+      .map((entry) => this.#quote(entry));
+    return {
+      kind: "answer",
+      question: query.text,
+      topic,
+      passage: this.#quote(best),
+      alternatives,
+      suggestions: [],
+      truncated: query.truncated,
+    };
+  }
+
+  #noAnswer(query: Query, reason: NoAnswerReason, suggestions: Suggestion[]): Answer {
+    const message =
+      reason === "empty-question"
+        ? "Ask a question in words, for example: why did South Korea end GSOMIA?"
+        : "I have no confident answer to that in my sources.";
+    return {
+      kind: "no-answer",
+      question: query.text,
+      reason,
+      message,
+      alternatives: [],
+      suggestions:
+        suggestions.length > 0 || reason !== "empty-question" ? suggestions : this.#defaultTopics(),
+      truncated: query.truncated,
+    };
+  }
+
+  /** Topics that share the question's terms; else passages that answer part of it; else the first topics. */
+  #suggestionsFor(query: Query, ranked: readonly RankedPassage[]): Suggestion[] {
+    const keys = query.terms.filter((term) => term.known);
+    const topics = this.#index.topics
+      .map((topic) => ({
+        topic: topic.topic,
+        weight: keys
+          .filter((term) => topic.keys.has(term.key))
+          .reduce((sum, term) => sum + term.idf, 0),
+      }))
+      .filter((entry) => entry.weight > 0)
+      .sort((a, b) => b.weight - a.weight)
+      .map(
+        (entry): Suggestion => ({
+          kind: "topic",
+          name: entry.topic.name,
+          description: entry.topic.description,
+        }),
+      );
+    const passages = ranked
+      .filter((entry) => entry.confidence >= SUGGESTED_PASSAGE_THRESHOLD)
+      .map((entry): Suggestion => {
+        const document = this.#documents.get(entry.passage.documentId);
+        return {
+          kind: "passage",
+          title: document?.title ?? entry.passage.documentId,
+          preview: preview(entry.passage.text),
+          document: entry.passage.documentId,
+          paragraph: entry.passage.paragraph,
+        };
+      });
+    const related = [...topics, ...passages].slice(0, MAX_SUGGESTIONS);
+    return related.length > 0 ? related : this.#defaultTopics();
+  }
+
+  #defaultTopics(): Suggestion[] {
+    return this.knowledge.topics
+      .slice(0, MAX_SUGGESTIONS)
+      .map((topic) => ({ kind: "topic", name: topic.name, description: topic.description }));
+  }
+
+  #quote(entry: RankedPassage): QuotedPassage {
+    const passage = entry.passage;
+    const document = this.#documents.get(passage.documentId);
+    if (!document)
+      throw new Error(`passage ${passage.index} names unknown document ${passage.documentId}`);
+    return {
+      text: passage.text,
+      title: document.title,
+      source: document.source,
+      url: document.url,
+      published: document.published,
+      document: document.id,
+      paragraph: passage.paragraph,
+      line: passage.line,
+      heading: passage.heading,
+      confidence: Math.round(entry.confidence * 1000) / 1000,
+      ranges: entry.ranges,
+    };
+  }
+}
+
+function preview(text: string, length = 90): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1).replace(/\s+\S*$/, "")}…`;
+}
+
+export interface EngineLoad {
+  readonly engine: AnswerEngine | undefined;
+  readonly issues: readonly KnowledgeIssue[];
+}
+
+/** Loads and indexes a knowledge folder; no engine when any file has an error. */
+export async function loadEngine(directory: string): Promise<EngineLoad> {
+  const { knowledge, issues } = await loadKnowledge(directory);
+  if (hasErrors(issues)) return { engine: undefined, issues };
+  return { engine: new AnswerEngine(knowledge), issues };
+}

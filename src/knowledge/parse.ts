@@ -1,0 +1,214 @@
+import { frontMatterSchema } from "./schema.ts";
+import type { KnowledgeDocument, KnowledgeIssue } from "./types.ts";
+import { parseAndValidate } from "./yaml.ts";
+
+/** A paragraph as it stands in its file, before it joins a KnowledgeBase. */
+export interface ParsedParagraph {
+  readonly line: number;
+  readonly heading: string | undefined;
+  readonly text: string;
+}
+
+export interface ParsedArticle {
+  readonly document: KnowledgeDocument | undefined;
+  readonly paragraphs: readonly ParsedParagraph[];
+  readonly issues: readonly KnowledgeIssue[];
+}
+
+interface Block {
+  readonly line: number;
+  readonly lines: readonly string[];
+}
+
+const SEED_HEADER = /^date (\d{4}-\d{2}-\d{2})\s+(.+)$/;
+const ARTICLE_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const VIDEO_MARKER = /^(watch|play) (video|audio)\b.*\d{1,2}:\d{2}$/i;
+/** "cw/ng (AP, Reuters)", "(AFP, dpa)": the editors' initials and the wire agencies. */
+const AGENCY_CREDIT =
+  /^([\p{L}]{1,5}(\/[\p{L}]{1,5})*\s*)?\((\s*[\p{L}][\p{L}.&-]*\s*)(,\s*[\p{L}][\p{L}.&-]*\s*)*\)$/u;
+const SENTENCE_END = /[.!?:;"'”’)\]…]$/;
+const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const MARKDOWN_NOISE = /^(!\[.*\]\(.*\)|<!--.*-->|([-*_])\s*(\2\s*){2,})$/;
+/** A short line without a sentence's closing punctuation is a label, caption or video title. */
+const MIN_WORDS_OF_UNPUNCTUATED_PARAGRAPH = 12;
+
+export function parseArticle(file: string, text: string): ParsedArticle {
+  const id = file.replace(/\.[^./]+$/, "");
+  return /\.txt$/i.test(file) ? parsePlainText(file, id, text) : parseMarkdown(file, id, text);
+}
+
+function parseMarkdown(file: string, id: string, text: string): ParsedArticle {
+  const lines = splitLines(text);
+  if (lines[0]?.trim() !== "---") {
+    return failed(
+      file,
+      1,
+      "a Markdown article must start with front matter: a line `---`, then title, source, url, published, then `---`",
+    );
+  }
+  const closing = lines.findIndex((line, index) => index > 0 && line.trim() === "---");
+  if (closing < 0) {
+    return failed(file, 1, "the front matter is not closed: add a line `---` after its last field");
+  }
+  const validated = parseAndValidate(lines.slice(1, closing).join("\n"), frontMatterSchema, 2);
+  if (!validated.ok) {
+    return {
+      document: undefined,
+      paragraphs: [],
+      issues: validated.problems.map((problem) => ({ severity: "error", file, ...problem })),
+    };
+  }
+  const meta = validated.value;
+  const document: KnowledgeDocument = { id, file, ...meta };
+  const paragraphs = paragraphsOf(blocksOf(lines, closing + 1), meta.title, true);
+  return withParagraphCheck(file, document, paragraphs, []);
+}
+
+function parsePlainText(file: string, id: string, text: string): ParsedArticle {
+  const lines = splitLines(text);
+  const header = SEED_HEADER.exec(lines[0]?.trim() ?? "");
+  if (!header) {
+    return failed(
+      file,
+      1,
+      "a .txt article must start with a header `date YYYY-MM-DD  Title | Section | Source | DD.MM.YYYY`; or convert it to Markdown with front matter",
+    );
+  }
+  const [, crawlDate = "", rest = ""] = header;
+  const fields = rest.split(/\s+\|\s+/).map((field) => field.trim());
+  const articleDate = toIsoDate(fields.at(-1) ?? "");
+  if (articleDate) fields.pop();
+  const title = fields[0] ?? "";
+  const source = fields.length > 1 ? (fields.at(-1) ?? "") : "";
+  const issues: KnowledgeIssue[] = [];
+  if (!title || !source) {
+    return failed(
+      file,
+      1,
+      "the header needs at least a title and a source: `date YYYY-MM-DD  Title | Source | DD.MM.YYYY`",
+    );
+  }
+  issues.push({
+    severity: "warning",
+    file,
+    line: 1,
+    message:
+      "a .txt article has no link, so its citation has none; convert it to Markdown with a url in the front matter",
+  });
+  const document: KnowledgeDocument = {
+    id,
+    file,
+    title,
+    source,
+    url: undefined,
+    published: articleDate ?? crawlDate,
+    tags: [],
+    language: "en",
+  };
+  return withParagraphCheck(file, document, paragraphsOf(blocksOf(lines, 1), title, false), issues);
+}
+
+function withParagraphCheck(
+  file: string,
+  document: KnowledgeDocument,
+  paragraphs: ParsedParagraph[],
+  issues: KnowledgeIssue[],
+): ParsedArticle {
+  if (paragraphs.length === 0) {
+    issues.push({
+      severity: "error",
+      file,
+      line: undefined,
+      message:
+        "the article has no paragraph to quote; paragraphs are separated by blank lines and end like sentences",
+    });
+  }
+  return { document, paragraphs, issues };
+}
+
+function failed(file: string, line: number, message: string): ParsedArticle {
+  return {
+    document: undefined,
+    paragraphs: [],
+    issues: [{ severity: "error", file, line, message }],
+  };
+}
+
+function splitLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+}
+
+/** Blocks of consecutive non-blank lines, from `startIndex` on; lines are 1-based in the result. */
+function blocksOf(lines: readonly string[], startIndex: number): Block[] {
+  const blocks: Block[] = [];
+  let current: string[] = [];
+  let currentLine = 0;
+  for (let index = startIndex; index <= lines.length; index++) {
+    const line = lines[index];
+    if (line === undefined || line.trim() === "") {
+      if (current.length > 0) blocks.push({ line: currentLine, lines: current });
+      current = [];
+      continue;
+    }
+    if (current.length === 0) currentLine = index + 1;
+    current.push(line.trim());
+  }
+  return blocks;
+}
+
+function paragraphsOf(
+  blocks: readonly Block[],
+  title: string,
+  markdown: boolean,
+): ParsedParagraph[] {
+  const paragraphs: ParsedParagraph[] = [];
+  let heading: string | undefined;
+  let skipNext = false;
+  for (const block of blocks) {
+    if (skipNext) {
+      skipNext = false;
+      continue;
+    }
+    let lines = block.lines;
+    let line = block.line;
+    if (markdown) {
+      const headingMatch = MARKDOWN_HEADING.exec(lines[0] ?? "");
+      if (headingMatch) {
+        heading = headingMatch[2] || undefined;
+        lines = lines.slice(1);
+        line += 1;
+        if (lines.length === 0) continue;
+      }
+      lines = lines.filter((text) => !MARKDOWN_NOISE.test(text));
+      if (lines.length === 0) continue;
+    }
+    const text = lines
+      .join(" ")
+      .replace(/[ \t\u00a0]+$/u, "")
+      .trim();
+    if (VIDEO_MARKER.test(text)) {
+      skipNext = true;
+      continue;
+    }
+    if (isBoilerplate(text, title)) continue;
+    paragraphs.push({ line, heading, text });
+  }
+  return paragraphs;
+}
+
+function isBoilerplate(text: string, title: string): boolean {
+  const plain = text.normalize("NFKC").replace(/\s+/g, " ").trim();
+  if (AGENCY_CREDIT.test(plain)) return true;
+  if (plain.toLowerCase() === title.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase()) {
+    return true;
+  }
+  const words = plain.split(" ").length;
+  return words < MIN_WORDS_OF_UNPUNCTUATED_PARAGRAPH && !SENTENCE_END.test(plain);
+}
+
+function toIsoDate(text: string): string | undefined {
+  const match = ARTICLE_DATE.exec(text);
+  if (!match) return undefined;
+  const [, day = "", month = "", year = ""] = match;
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}

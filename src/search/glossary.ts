@@ -1,0 +1,129 @@
+import type { GlossaryEntry } from "../knowledge/types.ts";
+import { containsCjk, normalizeText, type Token, tokenize } from "./text.ts";
+
+/** Where a glossary term stands in a tokenised text. */
+export interface ConceptHit {
+  /** Index of the glossary entry. */
+  readonly concept: number;
+  /** Tokens [firstToken, endToken) that the term covers. */
+  readonly firstToken: number;
+  readonly endToken: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface WordTerm {
+  readonly concept: number;
+  readonly stems: readonly string[];
+  /** Short all-capital terms (US, ROK) match only as written, so "us" is not the United States. */
+  readonly exactRaw: readonly string[] | undefined;
+}
+
+interface ScriptTerm {
+  readonly concept: number;
+  readonly text: string;
+}
+
+/** Finds glossary terms in tokenised text: word sequences for Latin terms, substrings for CJK ones. */
+export class GlossaryMatcher {
+  readonly #byFirstStem = new Map<string, WordTerm[]>();
+  readonly #scriptTerms: ScriptTerm[] = [];
+  readonly labels: readonly string[];
+  /** Every normalised word of every term, for the typo-correcting vocabulary. */
+  readonly words: ReadonlySet<string>;
+
+  constructor(entries: readonly GlossaryEntry[]) {
+    this.labels = entries.map((entry) => entry.terms[0] ?? "");
+    const words = new Set<string>();
+    entries.forEach((entry, concept) => {
+      for (const term of entry.terms) {
+        if (containsCjk(term)) {
+          this.#scriptTerms.push({ concept, text: normalizeText(term).replace(/\s+/g, "") });
+          continue;
+        }
+        const tokens = tokenize(term);
+        const first = tokens[0];
+        if (!first) continue;
+        for (const token of tokens) words.add(token.norm);
+        const letters = term.replace(/[^\p{L}]/gu, "");
+        const exactRaw =
+          letters.length <= 3 && letters === letters.toUpperCase()
+            ? tokens.map((token) => token.raw)
+            : undefined;
+        const list = this.#byFirstStem.get(first.stem) ?? [];
+        list.push({ concept, stems: tokens.map((token) => token.stem), exactRaw });
+        list.sort((a, b) => b.stems.length - a.stems.length);
+        this.#byFirstStem.set(first.stem, list);
+      }
+    });
+    this.#scriptTerms.sort((a, b) => b.text.length - a.text.length);
+    this.words = words;
+  }
+
+  get size(): number {
+    return this.labels.length;
+  }
+
+  /** Longest terms first; a Latin token belongs to at most one hit, a CJK word to every term inside it. */
+  find(tokens: readonly Token[]): ConceptHit[] {
+    const hits: ConceptHit[] = [];
+    for (let index = 0; index < tokens.length; ) {
+      const wordHit = this.#wordHitAt(tokens, index);
+      if (wordHit) {
+        hits.push(wordHit);
+        index = wordHit.endToken;
+        continue;
+      }
+      hits.push(...this.#scriptHitsAt(tokens, index));
+      index += 1;
+    }
+    return hits;
+  }
+
+  #wordHitAt(tokens: readonly Token[], index: number): ConceptHit | undefined {
+    const first = tokens[index];
+    if (!first) return undefined;
+    for (const term of this.#byFirstStem.get(first.stem) ?? []) {
+      const end = index + term.stems.length;
+      if (end > tokens.length) continue;
+      let matches = true;
+      for (let offset = 0; offset < term.stems.length && matches; offset++) {
+        const token = tokens[index + offset] as Token;
+        matches =
+          token.stem === term.stems[offset] &&
+          (term.exactRaw === undefined || token.raw === term.exactRaw[offset]);
+      }
+      if (matches) {
+        const last = tokens[end - 1] as Token;
+        return {
+          concept: term.concept,
+          firstToken: index,
+          endToken: end,
+          start: first.start,
+          end: last.end,
+        };
+      }
+    }
+    return undefined;
+  }
+
+  #scriptHitsAt(tokens: readonly Token[], index: number): ConceptHit[] {
+    const token = tokens[index];
+    if (!token || !containsCjk(token.norm)) return [];
+    const hits: ConceptHit[] = [];
+    let rest = token.norm;
+    for (const term of this.#scriptTerms) {
+      if (!rest.includes(term.text)) continue;
+      rest = rest.replaceAll(term.text, " ");
+      if (hits.some((hit) => hit.concept === term.concept)) continue;
+      hits.push({
+        concept: term.concept,
+        firstToken: index,
+        endToken: index + 1,
+        start: token.start,
+        end: token.end,
+      });
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,234 @@
+import assert from "node:assert/strict";
+import { after, describe, it } from "node:test";
+import { type Answer, AnswerEngine, loadEngine } from "../src/answer.ts";
+import { loadKnowledge } from "../src/knowledge/load.ts";
+import {
+  article,
+  makeKnowledgeDir,
+  SEED_DOCUMENT,
+  SHIPPED_KNOWLEDGE,
+} from "./support/knowledge.ts";
+
+const { knowledge } = await loadKnowledge(SHIPPED_KNOWLEDGE);
+const engine = new AnswerEngine(knowledge);
+
+function quoted(answer: Answer): string {
+  assert.equal(
+    answer.kind,
+    "answer",
+    `expected an answer to "${answer.question}", got: ${answer.kind === "no-answer" ? answer.message : ""}`,
+  );
+  return answer.kind === "answer" ? answer.passage.text : "";
+}
+
+const DEPUTY_DIRECTOR = /not in the "national interest"/;
+const AGREEMENT_RENEWAL = /military information agreement was due to be automatically renewed/;
+const WHITE_LIST = /remove South Korea from a "white list"/;
+const FORCED_LABOUR = /compensate forced laborers/;
+const TREATY = /settled by a 1965 treaty/;
+const US_ROLE = /setback to US efforts/;
+
+describe("answers to questions worded as members word them", () => {
+  const cases: [string, RegExp][] = [
+    ["why did korea drop gsomia", DEPUTY_DIRECTOR],
+    ["Why did Seoul end the intelligence pact?", DEPUTY_DIRECTOR],
+    ["WHY DID SOUTH KOREA SCRAP GSOMIA", DEPUTY_DIRECTOR],
+    ["when was the military information agreement supposed to renew", AGREEMENT_RENEWAL],
+    ["why was south korea taken off japan's white list", WHITE_LIST],
+    ["what did the court say about forced labour", FORCED_LABOUR],
+    ["forced labor compensation ruling", FORCED_LABOUR],
+    ["what does Tokyo say about the 1965 treaty", TREATY],
+    ["what does this mean for Washington", US_ROLE],
+  ];
+  for (const [question, expected] of cases) {
+    it(question, () => assert.match(quoted(engine.ask(question)), expected));
+  }
+
+  it("corrects typos: gsomai, intellgence, white lsit", () => {
+    assert.match(quoted(engine.ask("why did korea scrap gsomai")), DEPUTY_DIRECTOR);
+    assert.match(
+      quoted(engine.ask("intellgence sharing cancelled")),
+      /intelligence|military information agreement/,
+    );
+    assert.match(quoted(engine.ask("white lsit removal")), /white ?list/i);
+  });
+
+  it("finds English passages from Korean and Japanese terms", () => {
+    assert.match(quoted(engine.ask("지소미아")), /intelligence|military information agreement/);
+    assert.match(
+      quoted(engine.ask("軍事情報包括保護協定")),
+      /intelligence|military information agreement/,
+    );
+    assert.match(quoted(engine.ask("화이트리스트 제외")), /white ?list/i);
+    assert.match(quoted(engine.ask("ホワイト国")), /white ?list/i);
+    assert.match(quoted(engine.ask("강제징용 판결")), FORCED_LABOUR);
+    assert.match(quoted(engine.ask("徴用工")), FORCED_LABOUR);
+  });
+
+  it("cites the passage: title, source, date, link, paragraph and line", () => {
+    const answer = engine.ask("why did korea drop gsomia");
+    assert.equal(answer.kind, "answer");
+    if (answer.kind !== "answer") return;
+    const { text, confidence, ranges, heading, ...citation } = answer.passage;
+    assert.deepEqual(citation, {
+      title: "South Korea scraps intelligence sharing with Japan",
+      source: "DW",
+      url: "https://www.dw.com/en/south-korea-scraps-intelligence-sharing-with-japan/a-50123883",
+      published: "2019-08-22",
+      document: SEED_DOCUMENT,
+      paragraph: 3,
+      line: 15,
+    });
+    assert.ok(confidence >= 0.5 && confidence <= 1);
+    assert.ok(answer.alternatives.length > 0, "offers next-best passages");
+    assert.ok(answer.alternatives.every((alternative) => alternative.text !== text));
+  });
+
+  it("marks the words that matched, inside the quoted text", () => {
+    const answer = engine.ask("forced labour court ruling");
+    assert.equal(answer.kind, "answer");
+    if (answer.kind !== "answer") return;
+    const marked = answer.passage.ranges.map(([start, end]) =>
+      answer.passage.text.slice(start, end).toLowerCase(),
+    );
+    assert.ok(marked.includes("forced laborers"), marked.join("|"));
+    assert.ok(marked.includes("court ruling"), marked.join("|"));
+  });
+});
+
+describe("questions the knowledge cannot answer", () => {
+  for (const question of [
+    "who won the world cup",
+    "What's the weather like in Tokyo today?",
+    "best pizza recipe",
+    "how do I install python",
+    "what is the capital of france",
+  ]) {
+    it(`"${question}" gets no passage`, () => {
+      const answer = engine.ask(question);
+      assert.equal(answer.kind, "no-answer", answer.kind === "answer" ? answer.passage.text : "");
+      if (answer.kind === "no-answer") {
+        assert.match(answer.message, /no confident answer/);
+        assert.ok(answer.suggestions.length <= 3);
+      }
+    });
+  }
+
+  it("suggests the related topic when a question is near one", () => {
+    const answer = engine.ask(
+      "what about america and its allies in asia, and the pentagon budget plans",
+    );
+    assert.equal(answer.kind, "no-answer");
+    if (answer.kind === "no-answer") {
+      assert.ok(
+        answer.suggestions.some(
+          (suggestion) => suggestion.kind === "topic" && suggestion.name === "us-role",
+        ),
+      );
+    }
+  });
+});
+
+describe("user text is data, never search syntax", () => {
+  const plain = engine.ask("japan seoul white list");
+  for (const typed of [
+    "!japan =seoul 'white list",
+    "^japan seoul$ | white list",
+    "japan | seoul | !white list",
+  ]) {
+    it(typed, () => {
+      const answer = engine.ask(typed);
+      assert.equal(quoted(answer), quoted(plain));
+    });
+  }
+});
+
+describe("odd input gets a calm result", () => {
+  const inputs: [string, string][] = [
+    ["empty", ""],
+    ["whitespace", "   \t  \n "],
+    ["emoji only", "😀🔥🇯🇵🇰🇷"],
+    ["control characters", "\u0000\u0007\u001b[31mgsomia\u0000"],
+    ["100 KB", "why gsomia ".repeat(10_000)],
+    ["mixed scripts", "GSOMIA 지소미아 軍事情報 Россия"],
+    ["markdown and mentions", "**@everyone** `gsomia` <@123> ||spoiler||"],
+  ];
+  for (const [name, input] of inputs) {
+    it(name, () => {
+      const answer = engine.ask(input);
+      assert.ok(answer.kind === "answer" || answer.message.length > 0);
+    });
+  }
+
+  it("asks for words when the question has none", () => {
+    const answer = engine.ask("  ?!  ");
+    assert.equal(answer.kind, "no-answer");
+    if (answer.kind === "no-answer") {
+      assert.equal(answer.reason, "empty-question");
+      assert.ok(answer.suggestions.length > 0, "offers topics to try");
+    }
+  });
+
+  it("says when it only read the start of a long question", () => {
+    const answer = engine.ask(`why did korea drop gsomia ${"and ".repeat(50_000)}`);
+    assert.equal(answer.truncated, true);
+    assert.match(quoted(answer), DEPUTY_DIRECTOR);
+  });
+});
+
+describe("topics", () => {
+  it("answers a pinned topic with its pinned passage", () => {
+    const answer = engine.askTopic("why-gsomia");
+    assert.equal(answer?.kind, "answer");
+    if (answer?.kind === "answer") {
+      assert.match(answer.passage.text, DEPUTY_DIRECTOR);
+      assert.equal(answer.topic, "why-gsomia");
+      assert.equal(answer.passage.confidence, 1);
+    }
+  });
+
+  it("answers every shipped topic", () => {
+    for (const topic of engine.topics) {
+      assert.equal(engine.askTopic(topic.name)?.kind, "answer", topic.name);
+    }
+  });
+
+  it("does not know a topic that is not there", () => {
+    assert.equal(engine.askTopic("no-such-topic"), undefined);
+  });
+});
+
+describe("new knowledge", () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  after(() => Promise.all(cleanups.map((cleanup) => cleanup())));
+
+  it("finds the passages of an added article and cites it", async () => {
+    const { dir, cleanup } = await makeKnowledgeDir({
+      "semiconductor-curbs.md": article(
+        {
+          title: "Japan curbs chemical exports",
+          source: "Example News",
+          url: "https://example.org/curbs",
+          published: "2019-07-01",
+        },
+        "Japan restricted exports of fluorinated polyimide, photoresists and hydrogen fluoride to South Korea, materials its chip makers depend on.",
+      ),
+    });
+    cleanups.push(cleanup);
+    const { engine: fresh } = await loadEngine(dir);
+    const answer = fresh?.ask("which chemicals did japan restrict? hydrogen fluoride?");
+    assert.equal(answer?.kind, "answer");
+    if (answer?.kind === "answer") {
+      assert.equal(answer.passage.source, "Example News");
+      assert.equal(answer.passage.url, "https://example.org/curbs");
+    }
+  });
+
+  it("refuses to build an engine from a broken folder", async () => {
+    const { dir, cleanup } = await makeKnowledgeDir({ "broken.md": "---\ntitle: [\n---\n" });
+    cleanups.push(cleanup);
+    const { engine: none, issues } = await loadEngine(dir);
+    assert.equal(none, undefined);
+    assert.ok(issues.some((issue) => issue.file === "broken.md" && issue.severity === "error"));
+  });
+});

@@ -1,0 +1,107 @@
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { describe, it } from "node:test";
+import { parseArticle } from "../../src/knowledge/parse.ts";
+import { SEED_FILE } from "../support/knowledge.ts";
+
+describe("the seed article (plain text with a crawl header)", async () => {
+  const text = await readFile(SEED_FILE, "utf8");
+  const parsed = parseArticle("dw-seed.txt", text);
+
+  it("reads title, source and the article's own date from the header", () => {
+    assert.equal(parsed.document?.title, "South Korea scraps intelligence sharing with Japan");
+    assert.equal(parsed.document?.source, "DW");
+    assert.equal(
+      parsed.document?.published,
+      "2019-08-22",
+      "the article date wins over the crawl date 2019-08-06",
+    );
+  });
+
+  it("keeps the eight paragraphs of the article, verbatim, with the line each starts on", () => {
+    assert.equal(parsed.paragraphs.length, 8);
+    assert.equal(parsed.paragraphs[0]?.line, 7);
+    assert.match(parsed.paragraphs[0]?.text ?? "", /^South Korea has cut intelligence cooperation/);
+    assert.equal(parsed.paragraphs[7]?.line, 31);
+    const lines = text.split("\n");
+    for (const paragraph of parsed.paragraphs) {
+      assert.ok(
+        lines[paragraph.line - 1]?.includes(paragraph.text),
+        `line ${paragraph.line} holds the paragraph`,
+      );
+    }
+  });
+
+  it("drops the section label, caption, video blocks and agency credit", () => {
+    const texts = parsed.paragraphs.map((paragraph) => paragraph.text);
+    for (const boilerplate of [
+      "News",
+      "Flags of South Korea, Japan",
+      "Solution sought in South Korea-Japan trade spat",
+      "South Korea demands apology from Japan for wartime past",
+    ]) {
+      assert.ok(!texts.includes(boilerplate), `"${boilerplate}" is not a passage`);
+    }
+    assert.ok(!texts.some((text) => /^Watch video|\(AP, Reuters\)/.test(text)));
+  });
+});
+
+describe("Markdown articles", () => {
+  const header =
+    "---\ntitle: T\nsource: S\nurl: https://example.org/a\npublished: 2019-08-02\n---\n";
+
+  it("splits paragraphs at blank lines and uses headings as context, never as passages", () => {
+    const parsed = parseArticle(
+      "a.md",
+      `${header}\n# Export controls\n\nJapan tightened exports of three chemicals to South Korea in July 2019.\nThe rule took effect on 4 July.\n\n## Reactions\n\nSeoul called the measure economic retaliation for the court rulings.\n`,
+    );
+    assert.deepEqual(
+      parsed.paragraphs.map((paragraph) => [paragraph.line, paragraph.heading, paragraph.text]),
+      [
+        [
+          10,
+          "Export controls",
+          "Japan tightened exports of three chemicals to South Korea in July 2019. The rule took effect on 4 July.",
+        ],
+        [15, "Reactions", "Seoul called the measure economic retaliation for the court rulings."],
+      ],
+    );
+  });
+
+  it("reports a missing title at the front matter line, with the fix", () => {
+    const parsed = parseArticle(
+      "b.md",
+      "---\nsource: S\nurl: https://example.org\npublished: 2019-08-02\n---\n\nText here.\n",
+    );
+    assert.equal(parsed.document, undefined);
+    assert.equal(parsed.issues[0]?.file, "b.md");
+    assert.equal(parsed.issues[0]?.line, 2);
+    assert.match(parsed.issues[0]?.message ?? "", /title is required/);
+  });
+
+  it("reports a bad date and a bad url on their own lines", () => {
+    const parsed = parseArticle(
+      "c.md",
+      "---\ntitle: T\nsource: S\nurl: not a link\npublished: 22.08.2019\n---\n\nText here.\n",
+    );
+    const byLine = new Map(parsed.issues.map((issue) => [issue.line, issue.message]));
+    assert.match(byLine.get(4) ?? "", /url must be an http/);
+    assert.match(byLine.get(5) ?? "", /YYYY-MM-DD/);
+  });
+
+  it("reports invalid YAML with its line", () => {
+    const parsed = parseArticle(
+      "d.md",
+      "---\ntitle: T\nsource: [S\nurl: https://example.org\n---\n\nText.\n",
+    );
+    assert.ok(parsed.issues.length > 0);
+    assert.ok((parsed.issues[0]?.line ?? 0) >= 2);
+    assert.match(parsed.issues[0]?.message ?? "", /not valid YAML/);
+  });
+
+  it("asks for front matter when there is none", () => {
+    const parsed = parseArticle("e.md", "Just some text.\n");
+    assert.match(parsed.issues[0]?.message ?? "", /must start with front matter/);
+    assert.equal(parsed.issues[0]?.line, 1);
+  });
+});
