@@ -8,6 +8,7 @@ import type {
 } from "./knowledge/types.ts";
 import { buildIndex, type SearchIndex, type TopicTerms } from "./search/build.ts";
 import { parseQuery, type Query, type RankedPassage, rankPassages } from "./search/rank.ts";
+import { Suggester } from "./search/suggest.ts";
 
 /** Below this, the best passage is not presented as the answer. */
 export const CONFIDENCE_THRESHOLD = 0.5;
@@ -82,6 +83,7 @@ export class AnswerEngine {
   readonly knowledge: KnowledgeBase;
   readonly #index: SearchIndex;
   readonly #documents: ReadonlyMap<string, KnowledgeDocument>;
+  #suggester: Suggester | undefined;
 
   constructor(knowledge: KnowledgeBase) {
     this.knowledge = knowledge;
@@ -110,6 +112,12 @@ export class AnswerEngine {
   topic(name: string): Topic | undefined {
     const wanted = name.trim().replace(/^\//, "").toLowerCase();
     return this.knowledge.topics.find((topic) => topic.name === wanted);
+  }
+
+  /** Completions for a half-typed question, each 1–100 characters; the typed text first. */
+  suggest(typed: string, limit = 25): string[] {
+    this.#suggester ??= new Suggester(this.knowledge);
+    return this.#suggester.suggest(typed, limit);
   }
 
   ask(question: string, options: AskOptions = {}): Answer {

@@ -23,6 +23,97 @@ export const engineConfigSchema = z.object({
   ),
 });
 
+const SNOWFLAKE = /^\d{17,20}$/;
+const snowflake = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(SNOWFLAKE, {
+      error: `${name} must be a Discord id: 17–20 digits (Developer Mode → Copy ID)`,
+    });
+const snowflakeList = (name: string) =>
+  z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? value
+            .split(",")
+            .map((part) => part.trim())
+            .filter((part) => part !== "")
+        : (value ?? []),
+    z.array(snowflake(name)),
+  );
+const booleanFlag = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+    .default("false"),
+);
+
+export const botConfigSchema = engineConfigSchema.extend({
+  DISCORD_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string({
+        error:
+          "is not set: put the bot token from the Discord Developer Portal in .env (see .env.example); without Discord, try npm run ask",
+      })
+      .trim()
+      .min(50, {
+        error:
+          "does not look like a bot token; copy it again from Developer Portal → Bot → Reset Token",
+      }),
+  ),
+  DISCORD_CLIENT_ID: z.preprocess(emptyAsUndefined, snowflake("DISCORD_CLIENT_ID").optional()),
+  DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake("DISCORD_GUILD_ID").optional()),
+  DISCORD_API_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({
+        protocol: /^https?$/,
+        error: "must be an http(s) URL such as https://discord.com/api",
+      })
+      .optional(),
+  ),
+  KNOWLEDGE_WATCH: booleanFlag,
+  ADMIN_ROLE_IDS: snowflakeList("ADMIN_ROLE_IDS"),
+  ADMIN_USER_IDS: snowflakeList("ADMIN_USER_IDS"),
+  COOLDOWN_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a number of seconds, 0 to turn the cooldown off" })
+      .min(0, { error: "must be 0 or more seconds" })
+      .max(3600, { error: "must be at most 3600 seconds" })
+      .default(3),
+  ),
+});
+
+export interface BotConfig extends EngineConfig {
+  readonly token: string;
+  readonly clientId: string | undefined;
+  readonly guildId: string | undefined;
+  readonly apiUrl: string | undefined;
+  readonly knowledgeWatch: boolean;
+  readonly adminRoleIds: readonly string[];
+  readonly adminUserIds: readonly string[];
+  readonly cooldownSeconds: number;
+}
+
+export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const parsed = parseEnv(botConfigSchema, env);
+  return {
+    knowledgeDir: path.resolve(parsed.KNOWLEDGE_DIR),
+    logLevel: parsed.LOG_LEVEL,
+    token: parsed.DISCORD_TOKEN,
+    clientId: parsed.DISCORD_CLIENT_ID,
+    guildId: parsed.DISCORD_GUILD_ID,
+    apiUrl: parsed.DISCORD_API_URL,
+    knowledgeWatch: ["true", "1", "yes"].includes(parsed.KNOWLEDGE_WATCH),
+    adminRoleIds: parsed.ADMIN_ROLE_IDS,
+    adminUserIds: parsed.ADMIN_USER_IDS,
+    cooldownSeconds: parsed.COOLDOWN_SECONDS,
+  };
+}
+
 export interface EngineConfig {
   readonly knowledgeDir: string;
   readonly logLevel: LogLevel;

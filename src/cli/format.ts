@@ -1,4 +1,5 @@
 import type { Answer, QuotedPassage, Suggestion } from "../answer.ts";
+import { humanDate } from "../dates.ts";
 
 export interface Style {
   readonly bold: (text: string) => string;
@@ -10,15 +11,6 @@ export const ANSI: Style = {
   bold: (text) => `\u001b[1m${text}\u001b[22m`,
   dim: (text) => `\u001b[2m${text}\u001b[22m`,
 };
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** 2019-08-22 → 22 Aug 2019 */
-export function humanDate(iso: string): string {
-  const [year, month, day] = iso.split("-");
-  const name = MONTHS[Number(month) - 1];
-  return name ? `${Number(day)} ${name} ${year}` : iso;
-}
 
 export function highlight(passage: QuotedPassage, style: Style): string {
   let out = "";

@@ -1,0 +1,75 @@
+import {
+  ApplicationCommandType,
+  type ChatInputCommandInteraction,
+  PermissionFlagsBits,
+} from "discord.js";
+import { formatIssue } from "../../knowledge/types.ts";
+import type { ReloadSummary } from "../../store.ts";
+import type { BotContext } from "../context.ts";
+import { clip, LIMITS } from "../render.ts";
+import { privateNote, privateReply } from "../reply.ts";
+import type { SlashCommand } from "./types.ts";
+
+/** Manage Server or Administrator, or named in ADMIN_ROLE_IDS / ADMIN_USER_IDS. */
+export function mayReload(context: BotContext, interaction: ChatInputCommandInteraction): boolean {
+  const permissions = interaction.memberPermissions;
+  if (
+    permissions?.has(PermissionFlagsBits.ManageGuild) ||
+    permissions?.has(PermissionFlagsBits.Administrator)
+  )
+    return true;
+  if (context.config.adminUserIds.includes(interaction.user.id)) return true;
+  const member = interaction.member;
+  const roles = member
+    ? Array.isArray(member.roles)
+      ? member.roles
+      : [...member.roles.cache.keys()]
+    : [];
+  return roles.some((role) => context.config.adminRoleIds.includes(role));
+}
+
+export function reloadReport(summary: ReloadSummary): string {
+  const list = (ids: readonly string[]) => (ids.length > 0 ? ids.join(", ") : "none");
+  const errors = summary.issues.filter((issue) => issue.severity === "error");
+  const lines = summary.ok
+    ? [
+        `Reloaded in ${summary.milliseconds} ms: ${summary.documents} documents, ${summary.passages} passages, ${summary.topics} topics.`,
+        `Added: ${list(summary.addedDocuments)}. Removed: ${list(summary.removedDocuments)}.`,
+        summary.topicsChanged
+          ? "The topics changed, so the slash commands were registered again."
+          : "The topics did not change.",
+      ]
+    : [
+        `Reload failed after ${summary.milliseconds} ms; I keep answering from the knowledge I had (${summary.documents} documents, ${summary.passages} passages). Fix these, then /reload again:`,
+        ...errors.map((issue) => `• ${formatIssue(issue)}`),
+      ];
+  const warnings = summary.issues.filter((issue) => issue.severity === "warning");
+  if (warnings.length > 0)
+    lines.push(
+      `${warnings.length} warning${warnings.length === 1 ? "" : "s"}: ${warnings.map(formatIssue).join("; ")}`,
+    );
+  return clip(lines.join("\n"), LIMITS.content);
+}
+
+export const reloadCommand: SlashCommand = {
+  data: {
+    name: "reload",
+    description: "Admins: reload the knowledge folder without a restart",
+    type: ApplicationCommandType.ChatInput,
+    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+    dm_permission: false,
+  },
+  costly: false,
+  async execute(context, interaction) {
+    if (!mayReload(context, interaction)) {
+      await interaction.reply(
+        privateNote("Only admins (Manage Server) can reload the knowledge. Ask one of them."),
+      );
+      return "refused";
+    }
+    await interaction.deferReply(privateReply({}));
+    const summary = await context.reload(`/reload by ${interaction.user.id}`);
+    await interaction.editReply({ content: reloadReport(summary), allowedMentions: { parse: [] } });
+    return summary.ok ? "reloaded" : "reload-failed";
+  },
+};

@@ -1,0 +1,92 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ApplicationCommandType,
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+} from "discord.js";
+import type { AnswerEngine } from "../../answer.ts";
+import { humanDate } from "../../dates.ts";
+import { clip, LIMITS } from "../render.ts";
+import { reply } from "../reply.ts";
+import type { ButtonHandler, SlashCommand } from "./types.ts";
+
+export const SOURCES_PER_PAGE = 10;
+const PAGE_PREFIX = "sources:";
+
+export function sourcesPage(
+  engine: AnswerEngine,
+  requested: number,
+): { embeds: APIEmbed[]; components: APIActionRowComponent<APIButtonComponent>[] } {
+  const documents = [...engine.documents].sort(
+    (a, b) => a.published.localeCompare(b.published) || a.title.localeCompare(b.title),
+  );
+  const pages = Math.max(1, Math.ceil(documents.length / SOURCES_PER_PAGE));
+  const page = Math.min(Math.max(0, requested), pages - 1);
+  const lines = documents
+    .slice(page * SOURCES_PER_PAGE, (page + 1) * SOURCES_PER_PAGE)
+    .map((document) => {
+      const title = escapeMarkdown(clip(document.title, 150));
+      const linked = document.url ? `[${title}](${document.url})` : title;
+      return `• ${linked}: ${escapeMarkdown(document.source)}, ${humanDate(document.published)}`;
+    });
+  const embed: APIEmbed = {
+    title: `Sources (${documents.length})`,
+    description: clip(
+      lines.join("\n") || "The knowledge folder has no articles.",
+      LIMITS.embedDescription,
+    ),
+    footer: { text: `Page ${page + 1} of ${pages}` },
+  };
+  const components: APIActionRowComponent<APIButtonComponent>[] =
+    pages > 1
+      ? [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              {
+                type: ComponentType.Button,
+                style: ButtonStyle.Secondary,
+                label: "Previous",
+                custom_id: `${PAGE_PREFIX}${page - 1}`,
+                disabled: page === 0,
+              },
+              {
+                type: ComponentType.Button,
+                style: ButtonStyle.Secondary,
+                label: "Next",
+                custom_id: `${PAGE_PREFIX}${page + 1}`,
+                disabled: page >= pages - 1,
+              },
+            ],
+          },
+        ]
+      : [];
+  return { embeds: [embed], components };
+}
+
+export const sourcesCommand: SlashCommand = {
+  data: {
+    name: "sources",
+    description: "The articles this bot quotes, with their links",
+    type: ApplicationCommandType.ChatInput,
+  },
+  costly: false,
+  async execute(context, interaction) {
+    await interaction.reply(reply(sourcesPage(context.store.engine, 0)));
+    return "shown";
+  },
+};
+
+export const sourcesPager: ButtonHandler = {
+  prefix: PAGE_PREFIX,
+  async press(context, interaction) {
+    const page = Number.parseInt(interaction.customId.slice(PAGE_PREFIX.length), 10);
+    await interaction.update(
+      reply(sourcesPage(context.store.engine, Number.isFinite(page) ? page : 0)),
+    );
+    return "shown";
+  },
+};

@@ -1,0 +1,22 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { BotContext, Outcome } from "../context.ts";
+
+/** A slash command is data (what Discord registers) plus what it does. */
+export interface SlashCommand {
+  readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** Answers from the knowledge, so the per-member cooldown applies. */
+  readonly costly: boolean;
+  execute(context: BotContext, interaction: ChatInputCommandInteraction): Promise<Outcome>;
+  autocomplete?(context: BotContext, interaction: AutocompleteInteraction): Promise<void>;
+}
+
+/** A button that belongs to a command, found by the prefix of its custom id. */
+export interface ButtonHandler {
+  readonly prefix: string;
+  press(context: BotContext, interaction: ButtonInteraction): Promise<Outcome>;
+}

@@ -1,0 +1,72 @@
+import type { Interaction } from "discord.js";
+import { pressAnother } from "./answering.ts";
+import { commandsFor, PAGERS } from "./commands/index.ts";
+import type { BotContext, Outcome } from "./context.ts";
+import { privateNote } from "./reply.ts";
+import { ANOTHER_PREFIX, slowDown } from "./sessions.ts";
+
+/** Routes one interaction and logs one line with its latency and outcome. */
+export async function handleInteraction(
+  context: BotContext,
+  interaction: Interaction,
+): Promise<void> {
+  const started = performance.now();
+  let name = "unknown";
+  let outcome: Outcome = "error";
+  try {
+    if (interaction.isAutocomplete()) {
+      name = `${interaction.commandName}:autocomplete`;
+      const command = commandsFor(context.store.engine).find(
+        (candidate) => candidate.data.name === interaction.commandName,
+      );
+      await (command?.autocomplete?.(context, interaction) ?? interaction.respond([]));
+      outcome = "shown";
+    } else if (interaction.isChatInputCommand()) {
+      name = interaction.commandName;
+      const command = commandsFor(context.store.engine).find(
+        (candidate) => candidate.data.name === interaction.commandName,
+      );
+      if (!command) {
+        await interaction.reply(
+          privateNote("I don't know this command any more; the topics changed. Try /help."),
+        );
+        outcome = "refused";
+      } else {
+        const wait = command.costly ? context.cooldown.take(interaction.user.id) : 0;
+        if (wait > 0) {
+          await interaction.reply(privateNote(slowDown(wait)));
+          outcome = "cooldown";
+        } else {
+          outcome = await command.execute(context, interaction);
+        }
+      }
+    } else if (interaction.isButton()) {
+      name = `button:${interaction.customId.split(":")[0]}`;
+      const pager = PAGERS.find((candidate) => interaction.customId.startsWith(candidate.prefix));
+      if (interaction.customId.startsWith(ANOTHER_PREFIX))
+        outcome = await pressAnother(context, interaction);
+      else if (pager) outcome = await pager.press(context, interaction);
+      else {
+        await interaction.reply(privateNote("This button no longer works. Ask again."));
+        outcome = "expired";
+      }
+    } else {
+      return;
+    }
+  } catch (error) {
+    context.logger.error("interaction failed", { command: name, error });
+    if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
+      await interaction
+        .reply(privateNote("Something went wrong on my side. Try again in a moment."))
+        .catch(() => undefined);
+    }
+  } finally {
+    context.logger.info("interaction", {
+      command: name,
+      user: interaction.user.id,
+      guild: interaction.guildId,
+      outcome,
+      ms: Math.round(performance.now() - started),
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import type { Message } from "discord.js";
+import { replyToMention } from "./answering.ts";
+import { helpText } from "./commands/help.ts";
+import type { BotContext, Outcome } from "./context.ts";
+import { reply } from "./reply.ts";
+import { slowDown } from "./sessions.ts";
+
+/** The question in a message that mentions the bot: the text without the mentions. */
+export function questionIn(content: string): string {
+  return content
+    .replace(/<@[!&]?\d+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Answers `@bot question` in a channel; a bare mention gets a short help. Ignores bots, itself included. */
+export async function handleMessage(context: BotContext, message: Message): Promise<void> {
+  const me = context.client.user;
+  if (!me || message.author.bot || message.author.id === me.id) return;
+  if (
+    !message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })
+  )
+    return;
+  const started = performance.now();
+  let outcome: Outcome = "error";
+  try {
+    const question = questionIn(message.content);
+    if (question === "") {
+      await message.reply(
+        reply({
+          embeds: [
+            {
+              title: "Ask me about the Japan–South Korea dispute",
+              description: helpText(context.store.engine),
+            },
+          ],
+        }),
+      );
+      outcome = "shown";
+    } else {
+      const wait = context.cooldown.take(message.author.id);
+      if (wait > 0) {
+        await message.reply(reply({ content: slowDown(wait) }));
+        outcome = "cooldown";
+      } else {
+        outcome = await replyToMention(context, message, context.store.engine.ask(question));
+      }
+    }
+  } catch (error) {
+    context.logger.error("mention failed", { error });
+  } finally {
+    context.logger.info("mention", {
+      user: message.author.id,
+      guild: message.guildId,
+      channel: message.channelId,
+      outcome,
+      ms: Math.round(performance.now() - started),
+    });
+  }
+}

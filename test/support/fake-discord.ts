@@ -1,0 +1,674 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocket, WebSocketServer } from "ws";
+
+/**
+ * A small Discord-compatible server on 127.0.0.1: the REST routes and the gateway the bot uses,
+ * with Discord's limits enforced and answered as Discord answers them.
+ */
+export const APP_ID = "900000000000000001";
+export const GUILD_ID = "900000000000000002";
+export const CHANNEL_ID = "900000000000000003";
+export const ADMIN_ROLE_ID = "900000000000000004";
+const MANAGE_GUILD = 1n << 5n;
+const RESPONSE_DEADLINE_MS = 3000;
+
+export interface User {
+  id: string;
+  username: string;
+  discriminator: string;
+  global_name: string | null;
+  avatar: null;
+  bot?: boolean;
+}
+
+export const BOT_USER: User = {
+  id: APP_ID,
+  username: "dispute-bot",
+  discriminator: "0",
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
+
+export function member(id: string, { admin = false, roles = [] as string[] } = {}) {
+  return {
+    user: {
+      id,
+      username: `member${id.slice(-4)}`,
+      discriminator: "0",
+      global_name: null,
+      avatar: null,
+    },
+    roles,
+    permissions: (admin ? MANAGE_GUILD : 0n).toString(),
+    joined_at: "2024-01-01T00:00:00.000Z",
+    deaf: false,
+    mute: false,
+    flags: 0,
+  };
+}
+
+export interface RecordedResponse {
+  readonly kind: "callback" | "edit-original" | "followup" | "channel-message" | "channel-edit";
+  readonly interactionId?: string;
+  readonly body: Record<string, unknown>;
+  readonly status: number;
+  readonly at: number;
+}
+
+interface InteractionState {
+  readonly id: string;
+  readonly token: string;
+  readonly createdAt: number;
+  acknowledged: boolean;
+}
+
+type Json = Record<string, unknown>;
+
+let snowflakeCounter = 0n;
+export function snowflake(): string {
+  snowflakeCounter += 1n;
+  return ((BigInt(Date.now() - 1420070400000) << 22n) + snowflakeCounter).toString();
+}
+
+export class FakeDiscord {
+  readonly responses: RecordedResponse[] = [];
+  readonly rejected: { path: string; status: number; body: Json }[] = [];
+  readonly commands = new Map<string, Json[]>();
+  commandPuts = 0;
+  identifies = 0;
+  resumes = 0;
+  readonly #interactions = new Map<string, InteractionState>();
+  readonly #messages = new Map<string, Json>();
+  readonly #failures: { method: string; path: RegExp; remaining: number; retryAfter: number }[] =
+    [];
+  readonly #sockets = new Set<WebSocket>();
+  #sequence = 0;
+  #sessionId = randomUUID();
+  readonly #http: Server;
+  readonly #gateway: WebSocketServer;
+  readonly #waiters = new Set<() => void>();
+
+  private constructor() {
+    this.#http = createServer((request, response) => void this.#route(request, response));
+    this.#gateway = new WebSocketServer({ server: this.#http, path: "/gateway" });
+    this.#gateway.on("connection", (socket) => this.#connect(socket));
+  }
+
+  static async start(): Promise<FakeDiscord> {
+    const fake = new FakeDiscord();
+    await new Promise<void>((resolve) => fake.#http.listen(0, "127.0.0.1", resolve));
+    return fake;
+  }
+
+  get port(): number {
+    return (this.#http.address() as AddressInfo).port;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.#sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.#gateway.close(() => resolve()));
+    this.#http.closeAllConnections();
+    await new Promise<void>((resolve) => this.#http.close(() => resolve()));
+  }
+
+  /** The next `count` requests matching method and path get a 429 with Retry-After. */
+  rateLimitNext(method: string, path: RegExp, count: number, retryAfter = 0.2): void {
+    this.#failures.push({ method, path, remaining: count, retryAfter });
+  }
+
+  /** Drops the gateway connection as Discord does before asking a client to resume. */
+  dropConnection(): void {
+    for (const socket of this.#sockets) socket.close(4000, "Unknown error");
+  }
+
+  /** Resolves when the predicate holds, checked after every request and gateway frame. */
+  async waitFor<T>(probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error("timed out waiting for the bot");
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.#waiters.delete(wake);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(wake, 50);
+        this.#waiters.add(wake);
+      });
+    }
+  }
+
+  responsesTo(interactionId: string): RecordedResponse[] {
+    return this.responses.filter((response) => response.interactionId === interactionId);
+  }
+
+  /** Sends an INTERACTION_CREATE; resolves with its id (the bot's responses are recorded). */
+  interact(type: number, data: Json, from = member("800000000000000001"), message?: Json): string {
+    const id = snowflake();
+    const token = `token-${randomUUID()}`;
+    this.#interactions.set(id, { id, token, createdAt: Date.now(), acknowledged: false });
+    this.#dispatch("INTERACTION_CREATE", {
+      id,
+      token,
+      type,
+      version: 1,
+      application_id: APP_ID,
+      guild_id: GUILD_ID,
+      channel_id: CHANNEL_ID,
+      channel: this.#channel(),
+      member: from,
+      app_permissions: "2248473465835073",
+      locale: "en-US",
+      guild_locale: "en-US",
+      entitlements: [],
+      authorizing_integration_owners: { "0": GUILD_ID },
+      context: 0,
+      data,
+      ...(message ? { message } : {}),
+    });
+    return id;
+  }
+
+  slash(name: string, options: Json[] = [], from = member("800000000000000001")): string {
+    const command = this.#allCommands().find((candidate) => candidate.name === name);
+    return this.interact(
+      2,
+      { id: command?.id ?? snowflake(), name, type: 1, ...(options.length > 0 ? { options } : {}) },
+      from,
+    );
+  }
+
+  autocomplete(
+    name: string,
+    optionName: string,
+    value: string,
+    from = member("800000000000000001"),
+  ): string {
+    const command = this.#allCommands().find((candidate) => candidate.name === name);
+    return this.interact(
+      4,
+      {
+        id: command?.id ?? snowflake(),
+        name,
+        type: 1,
+        options: [{ name: optionName, type: 3, value, focused: true }],
+      },
+      from,
+    );
+  }
+
+  press(customId: string, message: Json, from = member("800000000000000001")): string {
+    return this.interact(3, { custom_id: customId, component_type: 2 }, from, message);
+  }
+
+  /** A MESSAGE_CREATE in the text channel. */
+  say(
+    content: string,
+    { author = member("800000000000000001").user as User, mentionsBot = false } = {},
+  ): string {
+    const id = snowflake();
+    this.#dispatch("MESSAGE_CREATE", {
+      ...this.#message(id, { content, embeds: [], components: [] }, author),
+      mentions: mentionsBot ? [BOT_USER] : [],
+      member: {
+        roles: [],
+        joined_at: "2024-01-01T00:00:00.000Z",
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+      guild_id: GUILD_ID,
+    });
+    return id;
+  }
+
+  message(id: string): Json | undefined {
+    return this.#messages.get(id);
+  }
+
+  #allCommands(): Json[] {
+    return [...this.commands.values()].flat();
+  }
+
+  #channel() {
+    return {
+      id: CHANNEL_ID,
+      type: 0,
+      guild_id: GUILD_ID,
+      name: "general",
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: 0,
+    };
+  }
+
+  #message(id: string, body: Json, author: User = BOT_USER): Json {
+    return {
+      id,
+      channel_id: CHANNEL_ID,
+      author,
+      content: body.content ?? "",
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      pinned: false,
+      type: 0,
+      flags: body.flags ?? 0,
+    };
+  }
+
+  #notify(): void {
+    for (const wake of [...this.#waiters]) wake();
+  }
+
+  // ---- gateway ----
+
+  #connect(socket: WebSocket): void {
+    this.#sockets.add(socket);
+    socket.on("close", () => this.#sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 }, s: null, t: null }));
+    socket.on("message", (raw) => {
+      const frame = JSON.parse(String(raw)) as { op: number; d: Json };
+      if (frame.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      else if (frame.op === 2) this.#identify(socket);
+      else if (frame.op === 6) {
+        this.resumes += 1;
+        this.#send(socket, "RESUMED", {});
+      }
+      this.#notify();
+    });
+  }
+
+  #identify(socket: WebSocket): void {
+    this.identifies += 1;
+    this.#sessionId = randomUUID();
+    this.#send(socket, "READY", {
+      v: 10,
+      user: { ...BOT_USER, verified: true, mfa_enabled: false, flags: 0 },
+      guilds: [{ id: GUILD_ID, unavailable: true }],
+      session_id: this.#sessionId,
+      resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+      application: { id: APP_ID, flags: 0 },
+      private_channels: [],
+      relationships: [],
+    });
+    this.#send(socket, "GUILD_CREATE", {
+      id: GUILD_ID,
+      name: "Test server",
+      icon: null,
+      owner_id: "800000000000000999",
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [
+        {
+          id: GUILD_ID,
+          name: "@everyone",
+          permissions: "1024",
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+        {
+          id: ADMIN_ROLE_ID,
+          name: "Knowledge keepers",
+          permissions: "1024",
+          position: 1,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: "en-US",
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      joined_at: "2024-01-01T00:00:00.000Z",
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      voice_states: [],
+      members: [],
+      channels: [this.#channel()],
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+    });
+  }
+
+  #send(socket: WebSocket, type: string, data: Json): void {
+    this.#sequence += 1;
+    socket.send(JSON.stringify({ op: 0, t: type, s: this.#sequence, d: data }));
+  }
+
+  #dispatch(type: string, data: Json): void {
+    for (const socket of this.#sockets)
+      if (socket.readyState === WebSocket.OPEN) this.#send(socket, type, data);
+  }
+
+  // ---- REST ----
+
+  async #route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const path = url.pathname.replace(/^\/api(\/v\d+)?/, "");
+    const method = request.method ?? "GET";
+    let raw = "";
+    for await (const chunk of request) raw += chunk;
+    const body = raw ? (JSON.parse(raw) as Json) : {};
+    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { "content-type": "application/json", ...headers });
+      response.end(payload === undefined ? undefined : JSON.stringify(payload));
+      if (status >= 400 && status !== 429)
+        this.rejected.push({ path, status, body: payload as Json });
+      this.#notify();
+    };
+    const failure = this.#failures.find(
+      (candidate) =>
+        candidate.remaining > 0 && candidate.method === method && candidate.path.test(path),
+    );
+    if (failure) {
+      failure.remaining -= 1;
+      send(
+        429,
+        { message: "You are being rate limited.", retry_after: failure.retryAfter, global: false },
+        {
+          "retry-after": String(Math.ceil(failure.retryAfter)),
+          "x-ratelimit-limit": "5",
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-reset-after": String(failure.retryAfter),
+          "x-ratelimit-bucket": "fake-bucket",
+          "x-ratelimit-scope": "user",
+        },
+      );
+      return;
+    }
+    const commands = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
+    const callback =
+      method === "POST" ? /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path) : null;
+    const webhook = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(%40original|@original|\d+))?$/.exec(
+      path,
+    );
+    const channelPost = method === "POST" ? /^\/channels\/(\d+)\/messages$/.exec(path) : null;
+    const channelPatch =
+      method === "PATCH" ? /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path) : null;
+    if (method === "GET" && path === "/gateway/bot") {
+      send(200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
+    } else if (commands) {
+      const scope = commands[2] ?? "global";
+      if (method === "GET") send(200, this.commands.get(scope) ?? []);
+      else if (method === "PUT") {
+        const problems = validateCommands(body as unknown as Json[]);
+        if (problems) {
+          send(400, invalidForm(problems));
+          return;
+        }
+        this.commandPuts += 1;
+        const stored = (body as unknown as Json[]).map((command) => ({
+          id: snowflake(),
+          application_id: APP_ID,
+          version: snowflake(),
+          type: 1,
+          ...(commands?.[2] ? { guild_id: commands[2] } : {}),
+          default_member_permissions: null,
+          nsfw: false,
+          ...command,
+        }));
+        this.commands.set(scope, stored);
+        send(200, stored);
+      } else send(405, { message: "405: Method Not Allowed", code: 0 });
+    } else if (callback) {
+      this.#callback(
+        callback[1] ?? "",
+        callback[2] ?? "",
+        body,
+        url.searchParams.get("with_response") === "true",
+        send,
+      );
+    } else if (webhook) {
+      const state = [...this.#interactions.values()].find(
+        (candidate) => candidate.token === webhook?.[2],
+      );
+      if (!state) {
+        send(404, { message: "Unknown Webhook", code: 10015 });
+        return;
+      }
+      const problems = validateMessage(body);
+      if (problems) {
+        send(400, invalidForm(problems));
+        return;
+      }
+      const originalId = `original-${state.id}`;
+      if (method === "PATCH") {
+        const existing = this.#messages.get(originalId) ?? this.#message(originalId, {});
+        const edited = { ...existing, ...body, edited_timestamp: new Date().toISOString() };
+        this.#messages.set(originalId, edited);
+        this.#record("edit-original", state.id, body, 200);
+        send(200, edited);
+      } else if (method === "POST") {
+        const id = snowflake();
+        const created = this.#message(id, body);
+        this.#messages.set(id, created);
+        this.#record("followup", state.id, body, 200);
+        send(200, created);
+      } else send(405, { message: "405: Method Not Allowed", code: 0 });
+    } else if (channelPost) {
+      const problems = validateMessage(body);
+      if (problems) {
+        send(400, invalidForm(problems));
+        return;
+      }
+      const id = snowflake();
+      const created = { ...this.#message(id, body), message_reference: body.message_reference };
+      this.#messages.set(id, created);
+      this.#record("channel-message", undefined, { ...body, id }, 200);
+      send(200, created);
+    } else if (channelPatch) {
+      const existing = this.#messages.get(channelPatch[2] ?? "");
+      if (!existing) {
+        send(404, { message: "Unknown Message", code: 10008 });
+        return;
+      }
+      const problems = validateMessage(body);
+      if (problems) {
+        send(400, invalidForm(problems));
+        return;
+      }
+      const edited = { ...existing, ...body, edited_timestamp: new Date().toISOString() };
+      this.#messages.set(channelPatch[2] ?? "", edited);
+      this.#record("channel-edit", undefined, { ...body, id: channelPatch[2] }, 200);
+      send(200, edited);
+    } else {
+      send(404, { message: "404: Not Found", code: 0 });
+    }
+  }
+
+  #record(
+    kind: RecordedResponse["kind"],
+    interactionId: string | undefined,
+    body: Json,
+    status: number,
+  ): void {
+    this.responses.push({
+      kind,
+      ...(interactionId ? { interactionId } : {}),
+      body,
+      status,
+      at: Date.now(),
+    });
+  }
+
+  #callback(
+    id: string,
+    token: string,
+    body: Json,
+    withResponse: boolean,
+    send: (status: number, payload?: unknown) => void,
+  ): void {
+    const state = this.#interactions.get(id);
+    if (!state || state.token !== token || Date.now() - state.createdAt > RESPONSE_DEADLINE_MS) {
+      send(404, { message: "Unknown interaction", code: 10062 });
+      return;
+    }
+    if (state.acknowledged) {
+      send(400, { message: "Interaction has already been acknowledged.", code: 40060 });
+      return;
+    }
+    const data = (body.data ?? {}) as Json;
+    const problems = body.type === 8 ? validateChoices(data) : validateMessage(data);
+    if (problems) {
+      send(400, invalidForm(problems));
+      return;
+    }
+    state.acknowledged = true;
+    const originalId = `original-${id}`;
+    if (body.type === 4 || body.type === 5)
+      this.#messages.set(originalId, this.#message(originalId, data));
+    this.#record("callback", id, body, withResponse ? 200 : 204);
+    if (!withResponse) {
+      send(204);
+      return;
+    }
+    send(200, {
+      interaction: { id, type: 2 },
+      resource: { type: body.type, message: this.#messages.get(originalId) },
+    });
+  }
+}
+
+function invalidForm(errors: Json): Json {
+  return { code: 50035, message: "Invalid Form Body", errors };
+}
+
+function tooLong(value: unknown, max: number): boolean {
+  return typeof value === "string" && value.length > max;
+}
+
+/** Discord's message limits: https://discord.com/developers/docs/resources/message */
+export function validateMessage(body: Json): Json | undefined {
+  const errors: Json = {};
+  if (tooLong(body.content, 2000)) errors.content = "Must be 2000 or fewer in length.";
+  const embeds = (body.embeds ?? []) as Json[];
+  if (embeds.length > 10) errors.embeds = "Must be 10 or fewer in length.";
+  let total = 0;
+  embeds.forEach((embed, index) => {
+    const footer = (embed.footer ?? {}) as Json;
+    const fields = (embed.fields ?? []) as Json[];
+    if (tooLong(embed.title, 256))
+      errors[`embeds.${index}.title`] = "Must be 256 or fewer in length.";
+    if (tooLong(embed.description, 4096))
+      errors[`embeds.${index}.description`] = "Must be 4096 or fewer in length.";
+    if (tooLong(footer.text, 2048))
+      errors[`embeds.${index}.footer.text`] = "Must be 2048 or fewer in length.";
+    if (fields.length > 25) errors[`embeds.${index}.fields`] = "Must be 25 or fewer in length.";
+    fields.forEach((field, fieldIndex) => {
+      if (tooLong(field.value, 1024))
+        errors[`embeds.${index}.fields.${fieldIndex}.value`] = "Must be 1024 or fewer in length.";
+      if (tooLong(field.name, 256))
+        errors[`embeds.${index}.fields.${fieldIndex}.name`] = "Must be 256 or fewer in length.";
+      total += String(field.value ?? "").length + String(field.name ?? "").length;
+    });
+    total +=
+      String(embed.title ?? "").length +
+      String(embed.description ?? "").length +
+      String(footer.text ?? "").length;
+  });
+  if (total > 6000) errors.embeds = "Embed size exceeds maximum size of 6000";
+  const rows = (body.components ?? []) as Json[];
+  if (rows.length > 5) errors.components = "Must be 5 or fewer in length.";
+  for (const row of rows) {
+    for (const button of (row.components ?? []) as Json[]) {
+      if (tooLong(button.label, 80))
+        errors.components = "Button label must be 80 or fewer in length.";
+      if (tooLong(button.custom_id, 100))
+        errors.components = "custom_id must be 100 or fewer in length.";
+      if (button.style === 5 ? !button.url || button.custom_id : !button.custom_id)
+        errors.components = "A link button needs a url; others a custom_id.";
+    }
+  }
+  return Object.keys(errors).length > 0 ? errors : undefined;
+}
+
+function validateChoices(data: Json): Json | undefined {
+  const choices = (data.choices ?? []) as Json[];
+  if (choices.length > 25) return { choices: "Must be 25 or fewer in length." };
+  const bad = choices.findIndex(
+    (choice) =>
+      typeof choice.name !== "string" ||
+      choice.name.length < 1 ||
+      choice.name.length > 100 ||
+      tooLong(choice.value, 100),
+  );
+  return bad >= 0
+    ? { [`choices.${bad}`]: "name must be 1-100 characters, value at most 100" }
+    : undefined;
+}
+
+const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+function validateCommands(commands: Json[]): Json | undefined {
+  if (!Array.isArray(commands) || commands.length > 100)
+    return { _errors: "Must be a list of at most 100 commands." };
+  const errors: Json = {};
+  const names = new Set<string>();
+  commands.forEach((command, index) => {
+    const name = String(command.name ?? "");
+    if (!COMMAND_NAME.test(name) || name !== name.toLowerCase())
+      errors[`${index}.name`] = "Command name is invalid";
+    if (names.has(name)) errors[`${index}.name`] = "Application command names must be unique";
+    names.add(name);
+    const description = String(command.description ?? "");
+    if (description.length < 1 || description.length > 100)
+      errors[`${index}.description`] = "Must be between 1 and 100 in length.";
+    for (const option of (command.options ?? []) as Json[]) {
+      if (!COMMAND_NAME.test(String(option.name ?? "")))
+        errors[`${index}.options.name`] = "Option name is invalid";
+      const optionDescription = String(option.description ?? "");
+      if (optionDescription.length < 1 || optionDescription.length > 100)
+        errors[`${index}.options.description`] = "Must be between 1 and 100 in length.";
+    }
+  });
+  return Object.keys(errors).length > 0 ? errors : undefined;
+}
