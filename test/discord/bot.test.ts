@@ -42,3 +42,190 @@ describe("the bot against a loopback Discord", () => {
     assert.equal(embed?.footer.text, "DW · 22 Aug 2019 · paragraph 3");
   });
 });
+
+type Embed = { title?: string; description?: string; url?: string; footer?: { text: string } };
+type Body = {
+  type?: number;
+  data?: {
+    embeds?: Embed[];
+    components?: {
+      components: { custom_id?: string; url?: string; disabled?: boolean; label: string }[];
+    }[];
+    choices?: { name: string; value: string }[];
+    flags?: number;
+    content?: string;
+    allowed_mentions?: { parse: string[] };
+  };
+};
+const EPHEMERAL = 64;
+
+async function firstResponse(running: Running, id: string): Promise<Body> {
+  const [response] = await running.fake.waitFor(
+    () => running.fake.responsesTo(id).length > 0 && running.fake.responsesTo(id),
+  );
+  return (response?.body ?? {}) as Body;
+}
+
+describe("what members see", () => {
+  let running: Running;
+  before(async () => {
+    running = await startBot();
+  });
+  after(() => running.stop());
+
+  it("/ask answers free text with the cited passage and buttons", async () => {
+    const body = await firstResponse(
+      running,
+      running.fake.slash("ask", [
+        { name: "question", type: 3, value: "why did japan remove korea from the white list?" },
+      ]),
+    );
+    const embed = body.data?.embeds?.[0];
+    assert.match(embed?.description ?? "", /\*\*white list\*\*/);
+    assert.equal(
+      embed?.url,
+      "https://www.dw.com/en/south-korea-scraps-intelligence-sharing-with-japan/a-50123883",
+    );
+    const buttons = body.data?.components?.[0]?.components ?? [];
+    assert.deepEqual(
+      buttons.map((button) => button.label),
+      ["Another passage", "Read the source"],
+    );
+    assert.deepEqual(body.data?.allowed_mentions?.parse, []);
+  });
+
+  it("/ask says plainly when it has no confident answer", async () => {
+    const body = await firstResponse(
+      running,
+      running.fake.slash("ask", [{ name: "question", type: 3, value: "who won the world cup" }]),
+    );
+    assert.equal(body.data?.embeds?.[0]?.title, "No confident answer");
+    assert.match(body.data?.embeds?.[0]?.description ?? "", /no confident answer/);
+  });
+
+  it("autocompletes /ask with up to 25 choices of 1–100 characters", async () => {
+    const body = await firstResponse(running, running.fake.autocomplete("ask", "question", "gsom"));
+    assert.equal(body.type, 8);
+    const choices = body.data?.choices ?? [];
+    assert.ok(choices.length >= 1 && choices.length <= 25);
+    assert.ok(choices.every((choice) => choice.name.length >= 1 && choice.name.length <= 100));
+    const empty = await firstResponse(running, running.fake.autocomplete("ask", "question", ""));
+    assert.ok(
+      (empty.data?.choices ?? []).some((choice) => /GSOMIA/.test(choice.name)),
+      "the topics' questions when nothing is typed",
+    );
+  });
+
+  it("/sources lists the documents with links; /help lists the topics", async () => {
+    const sources = await firstResponse(running, running.fake.slash("sources"));
+    assert.match(
+      sources.data?.embeds?.[0]?.description ?? "",
+      /\[South Korea scraps intelligence sharing with Japan\]\(https:\/\/www\.dw\.com/,
+    );
+    const help = await firstResponse(running, running.fake.slash("help"));
+    assert.match(help.data?.embeds?.[0]?.description ?? "", /`\/why-gsomia`/);
+  });
+
+  it("answers a mention in a reply, and a bare mention with help", async () => {
+    const { fake } = running;
+    const asked = fake.say(`<@${"900000000000000001"}> why did Seoul end the intelligence pact?`, {
+      mentionsBot: true,
+    });
+    const answer = await fake.waitFor(() =>
+      fake.responses.find(
+        (response) =>
+          response.kind === "channel-message" &&
+          (response.body.message_reference as { message_id?: string } | undefined)?.message_id ===
+            asked,
+      ),
+    );
+    assert.match((answer.body.embeds as Embed[])[0]?.description ?? "", /national interest/);
+    assert.deepEqual(answer.body.allowed_mentions, { parse: [], replied_user: false });
+    const bare = fake.say("<@900000000000000001>", { mentionsBot: true });
+    const help = await fake.waitFor(() =>
+      fake.responses.find(
+        (response) =>
+          (response.body.message_reference as { message_id?: string } | undefined)?.message_id ===
+          bare,
+      ),
+    );
+    assert.match((help.body.embeds as Embed[])[0]?.title ?? "", /Ask me/);
+  });
+
+  it("ignores other bots and messages that do not mention it", async () => {
+    const { fake } = running;
+    const before = fake.responses.length;
+    fake.say("<@900000000000000001> gsomia", {
+      mentionsBot: true,
+      author: {
+        id: "800000000000000777",
+        username: "otherbot",
+        discriminator: "0",
+        global_name: null,
+        avatar: null,
+        bot: true,
+      },
+    });
+    fake.say("what is gsomia", {});
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(fake.responses.length, before);
+  });
+
+  it("pages through other passages; another member's press is answered privately", async () => {
+    const { fake } = running;
+    const id = fake.slash("ask", [{ name: "question", type: 3, value: "white list" }]);
+    const first = await firstResponse(running, id);
+    const another = first.data?.components?.[0]?.components[0]?.custom_id ?? "";
+    const message = fake.message(`original-${id}`) ?? {};
+    const pressed = await firstResponse(running, fake.press(another, message));
+    assert.equal(pressed.type, 7, "the asker's press updates the message");
+    assert.match(pressed.data?.embeds?.[0]?.description ?? "", /Passage 2 of/);
+    assert.notEqual(pressed.data?.embeds?.[0]?.description, first.data?.embeds?.[0]?.description);
+    const stranger = await firstResponse(
+      running,
+      fake.press(another, message, member("800000000000000555")),
+    );
+    assert.equal(stranger.type, 4);
+    assert.equal(stranger.data?.flags, EPHEMERAL);
+  });
+
+  it("keeps @everyone inert and escapes markdown in questions", async () => {
+    const body = await firstResponse(
+      running,
+      running.fake.slash("ask", [
+        { name: "question", type: 3, value: "@everyone **gsomia** `why` <@&123>" },
+      ]),
+    );
+    assert.deepEqual(body.data?.allowed_mentions?.parse, []);
+    assert.deepEqual(running.fake.rejected, []);
+  });
+
+  it("logs one structured line per interaction, without the token", () => {
+    const lines = running.logs.map(
+      (line) => JSON.parse(line) as { message: string; outcome?: string; ms?: number },
+    );
+    const interactions = lines.filter((line) => line.message === "interaction");
+    assert.ok(interactions.length >= 5);
+    assert.ok(
+      interactions.every((line) => typeof line.ms === "number" && typeof line.outcome === "string"),
+    );
+    assert.ok(running.logs.every((line) => !line.includes("x".repeat(60))));
+  });
+
+  it("resumes after the gateway drops, and keeps answering", async () => {
+    const { fake } = running;
+    fake.dropConnection();
+    await fake.waitFor(() => fake.resumes >= 1, 10_000);
+    const body = await firstResponse(running, fake.slash("treaty-1965"));
+    assert.match(body.data?.embeds?.[0]?.description ?? "", /1965/);
+    assert.equal(fake.identifies, 1, "resumed, not a new session");
+  });
+
+  it("retries a REST 429 after Retry-After", async () => {
+    const { fake } = running;
+    fake.rateLimitNext("POST", /\/interactions\/\d+\/[^/]+\/callback$/, 1, 0.3);
+    const id = fake.slash("us-role");
+    const body = await firstResponse(running, id);
+    assert.match(body.data?.embeds?.[0]?.description ?? "", /setback to/);
+  });
+});

@@ -395,7 +395,10 @@ export class FakeDiscord {
     for await (const chunk of request) raw += chunk;
     const body = raw ? (JSON.parse(raw) as Json) : {};
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { "content-type": "application/json", ...headers });
+      response.writeHead(
+        status,
+        payload === undefined ? headers : { "content-type": "application/json", ...headers },
+      );
       response.end(payload === undefined ? undefined : JSON.stringify(payload));
       if (status >= 400 && status !== 429)
         this.rejected.push({ path, status, body: payload as Json });
