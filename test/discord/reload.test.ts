@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type Running, startBot } from "../support/bot.ts";
-import { ADMIN_ROLE_ID, member } from "../support/fake-discord.ts";
+import { type Running, startBot, TEST_TOKEN } from "../support/bot.ts";
+import { ADMIN_ROLE_ID, FakeDiscord, GUILD_ID, member } from "../support/fake-discord.ts";
 import { article, makeKnowledgeDir } from "../support/knowledge.ts";
 import { runCli } from "../support/spawn.ts";
 
@@ -229,5 +229,26 @@ describe("npm start", () => {
     assert.match(stderr, /DISCORD_TOKEN/);
     assert.match(stderr, /\.env\.example/);
     assert.match(stderr, /npm run ask/);
+  });
+});
+
+describe("npm run deploy-commands", () => {
+  it("registers every command in DISCORD_GUILD_ID, looking up the application id", async () => {
+    const fake = await FakeDiscord.start();
+    try {
+      const { code, stdout } = await runCli("src/cli/deploy-commands.ts", [], {
+        env: {
+          DISCORD_TOKEN: TEST_TOKEN,
+          DISCORD_API_URL: fake.apiUrl,
+          DISCORD_GUILD_ID: GUILD_ID,
+          DISCORD_CLIENT_ID: "",
+        },
+      });
+      assert.equal(code, 0);
+      assert.match(stdout, /Registered 9 commands .* in server/);
+      assert.ok(fake.commands.get(GUILD_ID)?.some((command) => command.name === "why-gsomia"));
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -433,7 +433,18 @@ export class FakeDiscord {
     const channelPost = method === "POST" ? /^\/channels\/(\d+)\/messages$/.exec(path) : null;
     const channelPatch =
       method === "PATCH" ? /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path) : null;
-    if (method === "GET" && path === "/gateway/bot") {
+    if (method === "GET" && path === "/applications/@me") {
+      send(200, {
+        id: APP_ID,
+        name: "dispute-bot",
+        icon: null,
+        description: "",
+        bot_public: true,
+        bot_require_code_grant: false,
+        verify_key: "0",
+        flags: 0,
+      });
+    } else if (method === "GET" && path === "/gateway/bot") {
       send(200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,
         shards: 1,
