@@ -1,15 +1,36 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, Message } from "discord.js";
 import type { Answer } from "../answer.ts";
 import type { BotContext, Outcome } from "./context.ts";
-import { answerButtons, disabledButtons, passageEmbed, renderAnswer } from "./render.ts";
+import {
+  answerButtons,
+  disabledButtons,
+  passageEmbed,
+  type RenderedMessage,
+  renderAnswer,
+} from "./render.ts";
 import { privateNote, privateReply, reply } from "./reply.ts";
 
 export function outcomeOf(answer: Answer): Outcome {
   return answer.kind === "answer" ? "answered" : "no-answer";
 }
 
-function passagesOf(answer: Answer) {
-  return answer.kind === "answer" ? [answer.passage, ...answer.alternatives] : [];
+/**
+ * The rendered answer; with other passages to page through, its "Another passage" button is
+ * tied to a session that switches the buttons off through `disable` when it expires.
+ */
+function renderWithSession(
+  context: BotContext,
+  ownerId: string,
+  answer: Answer,
+  disable: (components: RenderedMessage["components"]) => Promise<unknown>,
+): RenderedMessage {
+  const passages = answer.kind === "answer" ? [answer.passage, ...answer.alternatives] : [];
+  if (passages.length <= 1) return renderAnswer(answer, undefined);
+  const anotherId = context.sessions.create(ownerId, passages, () =>
+    disable(disabledButtons(rendered.components)),
+  );
+  const rendered = renderAnswer(answer, anotherId);
+  return rendered;
 }
 
 /** Replies to a slash command with an answer, its citation and its buttons. */
@@ -18,14 +39,9 @@ export async function replyWithAnswer(
   interaction: ChatInputCommandInteraction,
   answer: Answer,
 ): Promise<Outcome> {
-  const passages = passagesOf(answer);
-  let rendered = renderAnswer(answer, undefined);
-  if (passages.length > 1) {
-    const anotherId = context.sessions.create(interaction.user.id, passages, async () => {
-      await interaction.editReply(reply({ components: disabledButtons(rendered.components) }));
-    });
-    rendered = renderAnswer(answer, anotherId);
-  }
+  const rendered = renderWithSession(context, interaction.user.id, answer, (components) =>
+    interaction.editReply(reply({ components })),
+  );
   await interaction.reply(reply(rendered));
   return outcomeOf(answer);
 }
@@ -36,15 +52,10 @@ export async function replyToMention(
   message: Message,
   answer: Answer,
 ): Promise<Outcome> {
-  const passages = passagesOf(answer);
-  let rendered = renderAnswer(answer, undefined);
   let sent: Message | undefined;
-  if (passages.length > 1) {
-    const anotherId = context.sessions.create(message.author.id, passages, async () => {
-      await sent?.edit(reply({ components: disabledButtons(rendered.components) }));
-    });
-    rendered = renderAnswer(answer, anotherId);
-  }
+  const rendered = renderWithSession(context, message.author.id, answer, async (components) =>
+    sent?.edit(reply({ components })),
+  );
   sent = await message.reply(reply(rendered));
   return outcomeOf(answer);
 }

@@ -23,7 +23,7 @@ export class AnswerSessions {
   create(
     ownerId: string,
     passages: readonly QuotedPassage[],
-    onExpire: () => Promise<void>,
+    onExpire: () => Promise<unknown>,
   ): string {
     const id = randomBytes(9).toString("base64url");
     const timer = setTimeout(() => {
