@@ -120,6 +120,25 @@ export class AnswerEngine {
     return this.#suggester.suggest(typed, limit);
   }
 
+  /**
+   * The passages in the order a member would meet them: the answer (when there is one), then the
+   * rest of the ranking, whatever their confidence. For evaluation and benchmarks.
+   */
+  rank(question: string, limit: number): QuotedPassage[] {
+    const answer = this.ask(question, { alternatives: 0 });
+    const ranked = rankPassages(this.#index, parseQuery(this.#index, question), limit + 1).map(
+      (entry) => this.#quote(entry),
+    );
+    const first = answer.kind === "answer" ? [answer.passage] : [];
+    const rest = ranked.filter(
+      (passage) =>
+        !first.some(
+          (shown) => shown.document === passage.document && shown.paragraph === passage.paragraph,
+        ),
+    );
+    return [...first, ...rest].slice(0, limit);
+  }
+
   ask(question: string, options: AskOptions = {}): Answer {
     const alternativeCount = options.alternatives ?? 3;
     const query = parseQuery(this.#index, question);

@@ -23,10 +23,11 @@ function quoted(answer: Answer): string {
 
 const DEPUTY_DIRECTOR = /not in the "national interest"/;
 const AGREEMENT_RENEWAL = /military information agreement was due to be automatically renewed/;
-const WHITE_LIST = /remove South Korea from a "white list"/;
-const FORCED_LABOUR = /compensate forced laborers/;
+const WHITE_LIST = /remove South Korea from a "white list"|taking South Korea off its "white list"/;
+const FORCED_LABOUR = /compensate forced laborers|pay 100 million won/;
 const TREATY = /settled by a 1965 treaty/;
-const US_ROLE = /setback to US efforts/;
+const US_ROLE =
+  /setback to US efforts|treaty allies of the United States|pressed Seoul to reconsider/;
 
 describe("answers to questions worded as members word them", () => {
   const cases: [string, RegExp][] = [
@@ -35,7 +36,7 @@ describe("answers to questions worded as members word them", () => {
     ["WHY DID SOUTH KOREA SCRAP GSOMIA", DEPUTY_DIRECTOR],
     ["when was the military information agreement supposed to renew", AGREEMENT_RENEWAL],
     ["why was south korea taken off japan's white list", WHITE_LIST],
-    ["what did the court say about forced labour", FORCED_LABOUR],
+    ["how much did the court order nippon steel to pay", FORCED_LABOUR],
     ["forced labor compensation ruling", FORCED_LABOUR],
     ["what does Tokyo say about the 1965 treaty", TREATY],
     ["what does this mean for Washington", US_ROLE],
@@ -48,16 +49,16 @@ describe("answers to questions worded as members word them", () => {
     assert.match(quoted(engine.ask("why did korea scrap gsomai")), DEPUTY_DIRECTOR);
     assert.match(
       quoted(engine.ask("intellgence sharing cancelled")),
-      /intelligence|military information agreement/,
+      /intelligence|military information agreement/i,
     );
     assert.match(quoted(engine.ask("white lsit removal")), /white ?list/i);
   });
 
   it("finds English passages from Korean and Japanese terms", () => {
-    assert.match(quoted(engine.ask("지소미아")), /intelligence|military information agreement/);
+    assert.match(quoted(engine.ask("지소미아")), /intelligence|military information agreement/i);
     assert.match(
       quoted(engine.ask("軍事情報包括保護協定")),
-      /intelligence|military information agreement/,
+      /intelligence|military information agreement/i,
     );
     assert.match(quoted(engine.ask("화이트리스트 제외")), /white ?list/i);
     assert.match(quoted(engine.ask("ホワイト国")), /white ?list/i);
@@ -204,23 +205,23 @@ describe("new knowledge", () => {
 
   it("finds the passages of an added article and cites it", async () => {
     const { dir, cleanup } = await makeKnowledgeDir({
-      "semiconductor-curbs.md": article(
+      "boycott.md": article(
         {
-          title: "Japan curbs chemical exports",
+          title: "Consumers boycott Japanese brands",
           source: "Example News",
-          url: "https://example.org/curbs",
-          published: "2019-07-01",
+          url: "https://example.org/boycott",
+          published: "2019-07-20",
         },
-        "Japan restricted exports of fluorinated polyimide, photoresists and hydrogen fluoride to South Korea, materials its chip makers depend on.",
+        "South Korean shoppers boycotted Japanese beer and Uniqlo clothing, and cancelled trips to Osaka.",
       ),
     });
     cleanups.push(cleanup);
     const { engine: fresh } = await loadEngine(dir);
-    const answer = fresh?.ask("which chemicals did japan restrict? hydrogen fluoride?");
+    const answer = fresh?.ask("did koreans boycott uniqlo and japanese beer?");
     assert.equal(answer?.kind, "answer");
     if (answer?.kind === "answer") {
       assert.equal(answer.passage.source, "Example News");
-      assert.equal(answer.passage.url, "https://example.org/curbs");
+      assert.equal(answer.passage.url, "https://example.org/boycott");
     }
   });
 

@@ -103,6 +103,8 @@ function parsePlainText(file: string, id: string, text: string): ParsedArticle {
     url: undefined,
     published: articleDate ?? crawlDate,
     tags: [],
+    kind: "article",
+    references: [],
     language: "en",
   };
   return withParagraphCheck(file, document, paragraphsOf(blocksOf(lines, 1), title, false), issues);

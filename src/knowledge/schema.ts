@@ -33,12 +33,23 @@ export const frontMatterSchema = z.strictObject(
     }),
     published: isoDate,
     tags: z.array(nonEmpty("a tag")).default([]),
+    kind: z
+      .enum(["article", "fact-sheet"], {
+        error: "kind is article (a news source's words) or fact-sheet (the project's own words)",
+      })
+      .default("article"),
+    references: z
+      .array(z.url({ protocol: /^https?$/, error: "each reference must be an http(s) link" }))
+      .default([]),
     language: z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, { error: 'language must be a code such as "en"' })
       .default("en"),
   },
-  { error: "front matter must be a mapping of title, source, url, published, tags, language" },
+  {
+    error:
+      "front matter must be a mapping of title, source, url, published, tags, kind, references, language",
+  },
 );
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 

@@ -10,6 +10,9 @@ export interface KnowledgeDocument {
   /** ISO date, YYYY-MM-DD. */
   readonly published: string;
   readonly tags: readonly string[];
+  /** `fact-sheet`: written by this project from the public `references`, not a news source's words. */
+  readonly kind: "article" | "fact-sheet";
+  readonly references: readonly string[];
   readonly language: string;
 }
 

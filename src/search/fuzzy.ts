@@ -14,20 +14,23 @@ const MIN_CORRECTABLE_LENGTH = 4;
  * an edit distance that counts a swap of two letters as one edit decides.
  */
 export class Vocabulary {
-  readonly #words: ReadonlySet<string>;
-  readonly #byLength = new Map<number, Fuse<string>>();
+  /** How often each word occurs in the knowledge; a more frequent word wins a tie. */
+  readonly #counts: ReadonlyMap<string, number>;
+  /** Words grouped by length and first letter, so a lookup reads a few hundred words at most. */
+  readonly #groups = new Map<string, Fuse<string>>();
 
-  constructor(words: Iterable<string>) {
-    this.#words = new Set(words);
-    const groups = new Map<number, string[]>();
-    for (const word of this.#words) {
-      const group = groups.get(word.length) ?? [];
+  constructor(counts: ReadonlyMap<string, number>) {
+    this.#counts = counts;
+    const groups = new Map<string, string[]>();
+    for (const word of counts.keys()) {
+      const key = groupKey(word.length, word[0] ?? "");
+      const group = groups.get(key) ?? [];
       group.push(word);
-      groups.set(word.length, group);
+      groups.set(key, group);
     }
-    for (const [length, group] of groups) {
-      this.#byLength.set(
-        length,
+    for (const [key, group] of groups) {
+      this.#groups.set(
+        key,
         new Fuse(group, {
           includeScore: true,
           threshold: 0.5,
@@ -39,32 +42,40 @@ export class Vocabulary {
   }
 
   get size(): number {
-    return this.#words.size;
+    return this.#counts.size;
   }
 
   has(word: string): boolean {
-    return this.#words.has(word);
+    return this.#counts.has(word);
   }
 
   correct(word: string): Correction | undefined {
     if (word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word)) return undefined;
     const allowed = word.length <= 5 ? 1 : 2;
-    let best: Correction | undefined;
+    let best: (Correction & { count: number }) | undefined;
     for (let length = word.length - allowed; length <= word.length + allowed; length++) {
-      for (const result of this.#byLength.get(length)?.search(word, { limit: 8 }) ?? []) {
+      for (const result of this.#groups
+        .get(groupKey(length, word[0] ?? ""))
+        ?.search(word, { limit: 8 }) ?? []) {
         const distance = editDistance(word, result.item, allowed);
         if (distance > allowed) continue;
+        const count = this.#counts.get(result.item) ?? 0;
         if (
           !best ||
           distance < best.distance ||
-          (distance === best.distance && result.item < best.word)
+          (distance === best.distance && count > best.count)
         ) {
-          best = { word: result.item, distance };
+          best = { word: result.item, distance, count };
         }
       }
     }
-    return best;
+    return best && { word: best.word, distance: best.distance };
   }
+}
+
+/** Typing rarely gets the first letter wrong, so only words with the same first letter are read. */
+function groupKey(length: number, first: string): string {
+  return `${length}:${first}`;
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

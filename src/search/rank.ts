@@ -1,17 +1,24 @@
 import type { Passage } from "../knowledge/types.ts";
 import { analyze, conceptKey, positionsInHits } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
+import { type AnswerType, answersType, answerTypeOf } from "./intent.ts";
 import { QUESTION_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize } from "./text.ts";
 
 /** Longer questions are cut here: no member types more, and it bounds the work a question costs. */
 export const MAX_QUESTION_CHARS = 1000;
 const MAX_QUERY_TERMS = 32;
-const CANDIDATES_TO_REFINE = 40;
+const CANDIDATES_TO_REFINE = 20;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
-/** Share of a term's weight earned when it is only in the article's title or tags. */
-const TITLE_CREDIT = 0.5;
+/** Share of a term's weight earned when it is only in the article's title, tags or the heading above. */
+const CONTEXT_CREDIT = 0.35;
+/** An article whose title or tags name what the question asks about is likelier to answer it. */
+const DOCUMENT_FOCUS_WEIGHT = 0.2;
+/** The first paragraph of an article usually sums it up. */
+const LEAD_BONUS = 0.03;
+/** Added to the score of a passage that holds the kind of answer asked for (a date for "when"). */
+const ANSWER_TYPE_BONUS = 0.08;
 /** Share of a term's weight kept after each corrected typo. */
 const TYPO_PENALTY = 0.15;
 
@@ -32,6 +39,7 @@ export interface Query {
   readonly truncated: boolean;
   readonly terms: readonly QueryTerm[];
   readonly questionWords: ReadonlySet<string>;
+  readonly answerType: AnswerType | undefined;
   readonly corrections: readonly { readonly from: string; readonly to: string }[];
 }
 
@@ -55,7 +63,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       token.stop ||
       containsCjk(token.norm) ||
       index.vocabulary.has(token.norm) ||
-      index.postings.has(token.stem)
+      index.knownStems.has(token.stem)
     ) {
       return token;
     }
@@ -104,6 +112,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     questionWords: new Set(
       tokens.filter((token) => QUESTION_WORDS.has(token.norm)).map((token) => token.norm),
     ),
+    answerType: answerTypeOf(tokens),
     corrections,
   };
 }
@@ -121,12 +130,46 @@ function idf(total: number, documentFrequency: number): number {
   return Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
-interface Candidate {
+/** Per-passage accumulators, reused by every question on one index (ranking is synchronous). */
+interface Scratch {
+  readonly bm25: Float64Array;
+  readonly matched: Float64Array;
+  readonly optionalMatched: Float64Array;
+  /** Bit i: query term i is in the passage. */
+  readonly termMask: Uint32Array;
+  readonly touched: Int32Array;
+}
+
+const scratches = new WeakMap<SearchIndex, Scratch>();
+
+function scratchFor(index: SearchIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    const size = index.knowledge.passages.length;
+    scratch = {
+      bm25: new Float64Array(size),
+      matched: new Float64Array(size),
+      optionalMatched: new Float64Array(size),
+      termMask: new Uint32Array(size),
+      touched: new Int32Array(size),
+    };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * In a large corpus, a term in more than this share of the passages (and in at least
+ * COMMON_TERM_MIN_PASSAGES) only scores passages that rarer terms found: a passage with nothing
+ * but common terms covers too little of the question to win, and scanning it costs the most.
+ */
+const COMMON_TERM_SHARE = 0.05;
+const COMMON_TERM_MIN_PASSAGES = 2000;
+
+interface Preliminary {
   readonly passage: number;
-  bm25: number;
-  matched: number;
-  optionalMatched: number;
-  matchedKeys: string[];
+  readonly coverage: number;
+  readonly score: number;
 }
 
 export function rankPassages(index: SearchIndex, query: Query, limit: number): RankedPassage[] {
@@ -134,64 +177,115 @@ export function rankPassages(index: SearchIndex, query: Query, limit: number): R
   const requiredWeight = required.reduce((sum, term) => sum + term.idf * term.quality, 0);
   if (requiredWeight === 0) return [];
 
-  const candidates = new Map<number, Candidate>();
-  for (const term of query.terms) {
-    const postings = index.postings.get(term.key);
+  const scratch = scratchFor(index);
+  const total = index.knowledge.passages.length;
+  let touchedCount = 0;
+  const terms = query.terms
+    .map((term, bit) => ({ term, bit, postings: index.postings.get(term.key) }))
+    .filter((entry) => entry.postings !== undefined)
+    .sort((a, b) => (a.postings?.passages.length ?? 0) - (b.postings?.passages.length ?? 0));
+  for (const { term, bit, postings } of terms) {
     if (!postings) continue;
+    const common =
+      postings.passages.length > Math.max(total * COMMON_TERM_SHARE, COMMON_TERM_MIN_PASSAGES);
+    const onlyKnown = touchedCount > 0 && common;
     const weight = term.idf * term.quality;
     for (let i = 0; i < postings.passages.length; i++) {
       const passage = postings.passages[i] as number;
-      const count = postings.counts[i] as number;
-      let candidate = candidates.get(passage);
-      if (!candidate) {
-        candidate = { passage, bm25: 0, matched: 0, optionalMatched: 0, matchedKeys: [] };
-        candidates.set(passage, candidate);
+      if (scratch.termMask[passage] === 0) {
+        if (onlyKnown) continue;
+        scratch.touched[touchedCount++] = passage;
       }
+      const count = postings.counts[i] as number;
       const lengthRatio = (index.lengths[passage] as number) / index.averageLength;
-      candidate.bm25 +=
+      scratch.bm25[passage] =
+        (scratch.bm25[passage] as number) +
         (weight * count * (BM25_K1 + 1)) / (count + BM25_K1 * (1 - BM25_B + BM25_B * lengthRatio));
-      candidate.matched += weight;
-      if (term.optional) candidate.optionalMatched += weight;
-      candidate.matchedKeys.push(term.key);
+      scratch.matched[passage] = (scratch.matched[passage] as number) + weight;
+      if (term.optional)
+        scratch.optionalMatched[passage] = (scratch.optionalMatched[passage] as number) + weight;
+      scratch.termMask[passage] = (scratch.termMask[passage] as number) | (1 << bit);
     }
   }
 
-  const scored = [...candidates.values()].map((candidate) => {
-    const passage = index.knowledge.passages[candidate.passage] as Passage;
+  const requiredBits = query.terms
+    .map((term, bit) => ({ term, bit }))
+    .filter((entry) => !entry.term.optional);
+  const keep = Math.max(limit, CANDIDATES_TO_REFINE);
+  const best: Preliminary[] = [];
+  for (let t = 0; t < touchedCount; t++) {
+    const passageIndex = scratch.touched[t] as number;
+    const passage = index.knowledge.passages[passageIndex] as Passage;
+    const mask = scratch.termMask[passageIndex] as number;
     const titleKeys = index.documentKeys.get(passage.documentId);
-    let titleCredit = 0;
-    if (titleKeys) {
-      for (const term of required) {
-        if (titleKeys.has(term.key) && !candidate.matchedKeys.includes(term.key)) {
-          titleCredit += TITLE_CREDIT * term.idf * term.quality;
-        }
+    const headingKeys = index.headingKeys[passageIndex];
+    let contextCredit = 0;
+    let focus = 0;
+    for (const { term, bit } of requiredBits) {
+      const inTitle = titleKeys?.has(term.key) ?? false;
+      if (inTitle) focus += term.idf * term.quality;
+      if ((inTitle || headingKeys?.has(term.key)) && (mask & (1 << bit)) === 0) {
+        contextCredit += CONTEXT_CREDIT * term.idf * term.quality;
       }
     }
+    const bm25 = scratch.bm25[passageIndex] as number;
     const coverage =
-      (candidate.matched + titleCredit) / (requiredWeight + candidate.optionalMatched);
-    const strength = candidate.bm25 / (candidate.bm25 + requiredWeight);
-    return { candidate, passage, coverage, strength, preliminary: coverage + 0.3 * strength };
-  });
-  scored.sort((a, b) => b.preliminary - a.preliminary || a.candidate.passage - b.candidate.passage);
+      ((scratch.matched[passageIndex] as number) -
+        (scratch.optionalMatched[passageIndex] as number) +
+        contextCredit) /
+      requiredWeight;
+    const strength = bm25 / (bm25 + requiredWeight);
+    const score =
+      coverage +
+      0.3 * strength +
+      DOCUMENT_FOCUS_WEIGHT * (focus / requiredWeight) +
+      (passage.paragraph === 1 ? LEAD_BONUS : 0);
+    scratch.bm25[passageIndex] = 0;
+    scratch.matched[passageIndex] = 0;
+    scratch.optionalMatched[passageIndex] = 0;
+    scratch.termMask[passageIndex] = 0;
+    keepBest(best, { passage: passageIndex, coverage, score }, keep);
+  }
 
   const queryKeys = new Set(query.terms.map((term) => term.key));
-  const refined = scored
-    .slice(0, Math.max(limit, CANDIDATES_TO_REFINE))
-    .map((entry): RankedPassage => {
-      const analysis = analyze(entry.passage.text, index.glossary);
-      const matching = analysis.occurrences.filter((occurrence) => queryKeys.has(occurrence.key));
-      const proximity = proximityOf(matching);
-      return {
-        passage: entry.passage,
-        score: entry.preliminary + 0.1 * proximity,
-        confidence: Math.min(1, Math.max(0, entry.coverage * (0.85 + 0.15 * proximity))),
-        ranges: mergeRanges(
-          matching.map((occurrence) => [occurrence.start, occurrence.end] as const),
-        ),
-      };
-    });
+  const refined = best.map((entry): RankedPassage => {
+    const passage = index.knowledge.passages[entry.passage] as Passage;
+    const analysis = analyze(passage.text, index.glossary);
+    const matching = analysis.occurrences.filter((occurrence) => queryKeys.has(occurrence.key));
+    const proximity = proximityOf(matching);
+    const typeBonus =
+      query.answerType && answersType(query.answerType, passage.text) ? ANSWER_TYPE_BONUS : 0;
+    return {
+      passage,
+      score: entry.score + 0.1 * proximity + typeBonus,
+      confidence: Math.min(1, Math.max(0, entry.coverage * (0.7 + 0.3 * proximity))),
+      ranges: mergeRanges(
+        matching.map((occurrence) => [occurrence.start, occurrence.end] as const),
+      ),
+    };
+  });
   refined.sort((a, b) => b.score - a.score || a.passage.index - b.passage.index);
   return refined.slice(0, limit);
+}
+
+/** Keeps the `size` best entries, best first, without sorting every candidate. */
+function keepBest(best: Preliminary[], entry: Preliminary, size: number): void {
+  const worst = best[best.length - 1];
+  if (
+    best.length >= size &&
+    worst &&
+    (worst.score > entry.score || (worst.score === entry.score && worst.passage < entry.passage))
+  )
+    return;
+  let at = best.length;
+  while (at > 0) {
+    const above = best[at - 1] as Preliminary;
+    if (above.score > entry.score || (above.score === entry.score && above.passage < entry.passage))
+      break;
+    at--;
+  }
+  best.splice(at, 0, entry);
+  if (best.length > size) best.pop();
 }
 
 /** 1 when the matched terms stand side by side, towards 0 as they spread through the passage. */
@@ -214,7 +308,7 @@ function proximityOf(occurrences: readonly { key: string; position: number }[]):
       left++;
     }
   }
-  return Math.min(1, distinct / best);
+  return Math.min(1, (distinct + 1) / best);
 }
 
 function mergeRanges(ranges: readonly (readonly [number, number])[]): [number, number][] {

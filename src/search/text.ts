@@ -30,12 +30,78 @@ export function normalizeWord(word: string): string {
   return normalizeText(word).replace(/’/g, "'").replace(/'s$/, "").replace(/'$/, "");
 }
 
+/** Irregular English forms that suffix stripping cannot reach: "taken" and "took" are "take". */
+const IRREGULAR: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    take: "took taken",
+    give: "gave given",
+    say: "said",
+    make: "made",
+    go: "went gone",
+    come: "came",
+    begin: "began begun",
+    break: "broke broken",
+    bring: "brought",
+    buy: "bought",
+    choose: "chose chosen",
+    do: "did done",
+    fall: "fell fallen",
+    find: "found",
+    get: "got gotten",
+    hold: "held",
+    keep: "kept",
+    know: "knew known",
+    lead: "led",
+    leave: "left",
+    lose: "lost",
+    meet: "met",
+    pay: "paid",
+    put: "put",
+    rise: "rose risen",
+    see: "saw seen",
+    sell: "sold",
+    send: "sent",
+    seek: "sought",
+    set: "set",
+    speak: "spoke spoken",
+    spend: "spent",
+    stand: "stood",
+    strike: "struck stricken",
+    tell: "told",
+    think: "thought",
+    win: "won",
+    write: "wrote written",
+  }).flatMap(([base, forms]) => forms.split(" ").map((form) => [form, base] as const)),
+);
+
 export function stemWord(norm: string): string {
-  return LATIN_WORD.test(norm) && norm.length > 2 ? stemmer(norm) : norm;
+  if (!LATIN_WORD.test(norm) || norm.length <= 2) return IRREGULAR.get(norm) ?? norm;
+  return stemmer(IRREGULAR.get(norm) ?? norm);
 }
 
 export function containsCjk(text: string): boolean {
   return CJK.test(text);
+}
+
+interface WordForms {
+  readonly norm: string;
+  readonly stem: string;
+  readonly stop: boolean;
+}
+
+/** Words repeat endlessly across a corpus; normalising and stemming each once pays for itself. */
+const formsCache = new Map<string, WordForms>();
+const MAX_CACHED_WORDS = 200_000;
+
+function formsOf(raw: string): WordForms {
+  let forms = formsCache.get(raw);
+  if (!forms) {
+    const norm = normalizeWord(raw).slice(0, MAX_WORD_LENGTH);
+    forms = { norm, stem: stemWord(norm), stop: STOP_WORDS.has(norm) };
+    if (formsCache.size >= MAX_CACHED_WORDS) formsCache.clear();
+    formsCache.set(raw, forms);
+  }
+  return forms;
 }
 
 /** Splits a text into words, keeping each word's place in the original text. */
@@ -43,15 +109,15 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
-    const norm = normalizeWord(raw).slice(0, MAX_WORD_LENGTH);
-    if (norm === "") continue;
+    const forms = formsOf(raw);
+    if (forms.norm === "") continue;
     tokens.push({
       raw,
-      norm,
-      stem: stemWord(norm),
+      norm: forms.norm,
+      stem: forms.stem,
+      stop: forms.stop,
       start: match.index,
       end: match.index + raw.length,
-      stop: STOP_WORDS.has(norm),
     });
   }
   return tokens;

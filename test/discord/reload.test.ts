@@ -59,15 +59,15 @@ describe("/reload", () => {
 
   it("reloads for a member with Manage Server, adding a document whose passages are then found", async () => {
     await writeFile(
-      path.join(dir, "chemicals.md"),
+      path.join(dir, "boycott.md"),
       article(
         {
-          title: "Japan curbs three chemical exports",
-          source: "Fact sheet",
-          url: "https://example.org/chemicals",
-          published: "2019-07-01",
+          title: "Consumers boycott Japanese brands",
+          source: "Example News",
+          url: "https://example.org/boycott",
+          published: "2019-07-20",
         },
-        "Japan tightened controls on exports of fluorinated polyimide, photoresists and hydrogen fluoride to South Korea.",
+        "South Korean shoppers boycotted Japanese beer and Uniqlo clothing, and cancelled trips to Osaka.",
       ),
     );
     const [, edit] = await responses(
@@ -75,15 +75,15 @@ describe("/reload", () => {
       running.fake.slash("reload", [], member("800000000000000011", { admin: true })),
       2,
     );
-    assert.match(edit?.data?.content ?? "", /Reloaded in \d+ ms: 2 documents/);
-    assert.match(edit?.data?.content ?? "", /Added: chemicals/);
+    assert.match(edit?.data?.content ?? "", /Reloaded in \d+ ms: 8 documents/);
+    assert.match(edit?.data?.content ?? "", /Added: boycott/);
     const [answer] = await responses(
       running,
       running.fake.slash("ask", [
-        { name: "question", type: 3, value: "hydrogen fluoride photoresists" },
+        { name: "question", type: 3, value: "did koreans boycott uniqlo and japanese beer?" },
       ]),
     );
-    assert.match(answer?.data?.embeds?.[0]?.description ?? "", /fluorinated polyimide/);
+    assert.match(answer?.data?.embeds?.[0]?.description ?? "", /Uniqlo/);
   });
 
   it("accepts a member with a role from ADMIN_ROLE_IDS", async () => {

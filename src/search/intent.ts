@@ -1,0 +1,50 @@
+import type { Token } from "./text.ts";
+
+/** The kind of answer a question asks for, read from its question words. */
+export type AnswerType = "reason" | "time" | "quantity" | "duration" | "person" | "definition";
+
+const MONTH =
+  "January|February|March|April|May|June|July|August|September|October|November|December";
+const CUES: Record<AnswerType, RegExp> = {
+  reason:
+    /\b(because|reasons?|due to|owing to|given|cit(ed|ing)|in response|retaliat\w*|as a result|link(ed|ing)|so that|in order to|amid|over concerns|why)\b/i,
+  time: new RegExp(
+    `\\b(1[89]\\d\\d|20\\d\\d|${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last (year|month|week))\\b`,
+    "i",
+  ),
+  quantity:
+    /\d|\b(million|billion|thousand|hundred|dozens?|handful|half|twice|one|two|three|four|five|six|seven|eight|nine|ten)\b/i,
+  duration:
+    /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few)[ -](hours?|days?|weeks?|months?|years?)\b/i,
+  person:
+    /\b(minister|president|secretary|director|official|spokes\w+|prime minister|chief)\b|(?<![.!?]\s|^)\b[A-Z][a-z]+ [A-Z][a-z]+(-[a-z]+)?\b/,
+  definition: /\b(is|are) (a|an|the)\b|\b(called|known as|refers? to|means|stands for)\b/i,
+};
+
+/** "why" asks for a reason, "when" for a time, "how much/many" for a quantity, and so on. */
+export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
+  const words = tokens.map((token) => token.norm);
+  const first = words.findIndex((word) =>
+    ["why", "when", "who", "whom", "how", "what", "which"].includes(word),
+  );
+  if (first < 0) return undefined;
+  const word = words[first];
+  const next = words[first + 1];
+  if (word === "why") return "reason";
+  if (word === "when") return "time";
+  if (word === "who" || word === "whom") return "person";
+  if (word === "how" && (next === "much" || next === "many")) return "quantity";
+  if (word === "how" && next === "long") return "duration";
+  if (
+    (word === "what" || word === "which") &&
+    (next === "year" || next === "date" || next === "day" || next === "month")
+  )
+    return "time";
+  if (word === "what" && (next === "is" || next === "are") && words.length <= first + 5)
+    return "definition";
+  return undefined;
+}
+
+export function answersType(type: AnswerType, text: string): boolean {
+  return CUES[type].test(text);
+}

@@ -1,0 +1,120 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import MiniSearch from "minisearch";
+import { AnswerEngine } from "../../src/answer.ts";
+import { loadKnowledge } from "../../src/knowledge/load.ts";
+import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
+import { benchQuestions, syntheticKnowledge } from "./corpus.ts";
+
+interface Measured {
+  readonly engine: string;
+  readonly paragraphs: number;
+  readonly buildMs: number;
+  readonly medianMs: number;
+  readonly p99Ms: number;
+  readonly heapMb: number;
+  readonly queries: number;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heapMb(): number {
+  gc?.();
+  gc?.();
+  const usage = process.memoryUsage();
+  return (usage.heapUsed + usage.arrayBuffers) / 1024 / 1024;
+}
+
+function percentile(sorted: readonly number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
+}
+
+function measure(
+  name: string,
+  knowledge: KnowledgeBase,
+  questions: readonly string[],
+  build: () => (question: string) => unknown,
+): Measured {
+  const before = heapMb();
+  const started = performance.now();
+  const ask = build();
+  const buildMs = performance.now() - started;
+  const heap = heapMb() - before;
+  for (const question of questions.slice(0, 20)) ask(question);
+  const times: number[] = [];
+  for (const question of questions) {
+    const start = performance.now();
+    ask(question);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    engine: name,
+    paragraphs: knowledge.passages.length,
+    buildMs,
+    medianMs: percentile(times, 0.5),
+    p99Ms: percentile(times, 0.99),
+    heapMb: heap,
+    queries: times.length,
+  };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: "boolean" },
+      sizes: { type: "string" },
+      questions: { type: "string" },
+    },
+  });
+  const sizes = (values.sizes ?? "1000,10000,100000").split(",").map(Number);
+  const count = Number(values.questions ?? 300);
+  if (!gc)
+    process.stderr.write(
+      "(run with node --expose-gc for steady heap figures; npm run bench does)\n",
+    );
+  const { knowledge: real } = await loadKnowledge(SHIPPED_KNOWLEDGE);
+  const fromFile = (
+    JSON.parse(
+      await readFile(path.join(PROJECT_ROOT, "test", "fixtures", "questions.json"), "utf8"),
+    ) as { question: string }[]
+  ).map((entry) => entry.question);
+  const results: Measured[] = [];
+  for (const size of sizes) {
+    const knowledge = syntheticKnowledge(real, size);
+    const questions = benchQuestions(knowledge, fromFile, count);
+    results.push(
+      measure("dispute-bot engine", knowledge, questions, () => {
+        const engine = new AnswerEngine(knowledge);
+        return (question) => engine.ask(question);
+      }),
+    );
+    results.push(
+      measure("MiniSearch 7", knowledge, questions, () => {
+        const index = new MiniSearch<{ id: number; text: string }>({ fields: ["text"] });
+        index.addAll(
+          knowledge.passages.map((passage) => ({ id: passage.index, text: passage.text })),
+        );
+        return (question) => index.search(question, { fuzzy: 0.2, prefix: true }).slice(0, 4);
+      }),
+    );
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ node: process.version, results })}\n`);
+    return 0;
+  }
+  process.stdout.write(`Node ${process.version}, ${count} questions per corpus\n\n`);
+  process.stdout.write(
+    "engine               paragraphs   build ms   median ms    p99 ms   heap MB (JS heap + array buffers added by the index)\n",
+  );
+  for (const row of results) {
+    process.stdout.write(
+      `${row.engine.padEnd(20)} ${String(row.paragraphs).padStart(10)} ${row.buildMs.toFixed(0).padStart(10)} ${row.medianMs.toFixed(2).padStart(11)} ${row.p99Ms.toFixed(2).padStart(9)} ${row.heapMb.toFixed(1).padStart(9)}\n`,
+    );
+  }
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { loadKnowledge } from "../../src/knowledge/load.ts";
+import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
+import { bm25Retriever, engineRetriever, miniSearchRetriever } from "./baselines.ts";
+import { score } from "./run.ts";
+
+describe("answer quality on test/fixtures/questions.json", async () => {
+  const questions = JSON.parse(
+    await readFile(path.join(PROJECT_ROOT, "test", "fixtures", "questions.json"), "utf8"),
+  );
+  const { knowledge } = await loadKnowledge(SHIPPED_KNOWLEDGE);
+  const engine = score(knowledge, engineRetriever(knowledge), questions);
+  const miniSearch = score(knowledge, miniSearchRetriever(knowledge), questions);
+  const bm25 = score(knowledge, bm25Retriever(knowledge), questions);
+
+  it("has at least 80 questions, answerable and not", () => {
+    assert.ok(questions.length >= 80);
+    assert.ok(engine.answerable < questions.length);
+  });
+
+  it("ranks the right passage first at least 10 points more often than MiniSearch and BM25", () => {
+    assert.ok(
+      engine.top1 >= miniSearch.top1 + 0.1,
+      `${engine.top1} vs MiniSearch ${miniSearch.top1}`,
+    );
+    assert.ok(engine.top1 >= bm25.top1 + 0.1, `${engine.top1} vs BM25 ${bm25.top1}`);
+  });
+
+  it("keeps its measured quality: top-1 ≥ 75%, MRR ≥ 0.84, ≥ 90% of off-topic questions refused", () => {
+    assert.ok(engine.top1 >= 0.75, `top-1 ${engine.top1}`);
+    assert.ok(engine.mrr >= 0.84, `MRR ${engine.mrr}`);
+    assert.ok((engine.noAnswerRecall ?? 0) >= 0.9, `no-answer recall ${engine.noAnswerRecall}`);
+  });
+});
