@@ -39,29 +39,75 @@ export interface SearchIndex {
 
 export function buildIndex(knowledge: KnowledgeBase): SearchIndex {
   const glossary = new GlossaryMatcher(knowledge.glossary);
-  const words = new Map<string, number>();
-  const addWord = (word: string) => words.set(word, (words.get(word) ?? 0) + 1);
+  const owner = {};
+  const termKeys: string[] = [];
+  const termIds = new Map<string, number>();
+  const termPassages: number[][] = [];
+  const termCounts: number[][] = [];
+  const termId = (key: string) => {
+    let id = termIds.get(key);
+    if (id === undefined) {
+      id = termKeys.length;
+      termIds.set(key, id);
+      termKeys.push(key);
+      termPassages.push([]);
+      termCounts.push([]);
+    }
+    return id;
+  };
+  const wordIds = new Map<string, number>();
+  const wordList: string[] = [];
+  let wordCounts = new Float64Array(1024);
+  const wordId = (word: string) => {
+    let id = wordIds.get(word);
+    if (id === undefined) {
+      id = wordList.length;
+      wordIds.set(word, id);
+      wordList.push(word);
+      if (id >= wordCounts.length) {
+        const grown = new Float64Array(wordCounts.length * 2);
+        grown.set(wordCounts);
+        wordCounts = grown;
+      }
+    }
+    return id;
+  };
+  const addWord = (word: string) => {
+    const id = wordId(word);
+    wordCounts[id] = (wordCounts[id] as number) + 1;
+  };
   for (const word of glossary.words) addWord(word);
+
   const headingKeys: (ReadonlySet<string> | undefined)[] = [];
   const headingCache = new Map<string, ReadonlySet<string>>();
-  const lists = new Map<string, { passages: number[]; counts: number[] }>();
   const lengths = new Uint16Array(knowledge.passages.length);
   let totalLength = 0;
+  let perPassage = new Int32Array(1024);
+  const touched: number[] = [];
+  const count = (id: number) => {
+    if (id >= perPassage.length) {
+      const grown = new Int32Array(Math.max(perPassage.length * 2, id + 1));
+      grown.set(perPassage);
+      perPassage = grown;
+    }
+    if (perPassage[id] === 0) touched.push(id);
+    perPassage[id] = (perPassage[id] as number) + 1;
+  };
 
-  const counts = new Map<string, number>();
   for (const passage of knowledge.passages) {
     const tokens = tokenize(passage.text);
-    counts.clear();
     let length = 0;
     for (const token of tokens) {
       if (token.stop) continue;
-      addWord(token.norm);
-      counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
+      const forms = token.forms;
+      if (forms.slot?.owner !== owner)
+        forms.slot = { owner, term: termId(token.stem), word: wordId(token.norm) };
+      wordCounts[forms.slot.word] = (wordCounts[forms.slot.word] as number) + 1;
+      count(forms.slot.term);
       length++;
     }
     for (const hit of glossary.find(tokens)) {
-      const key = conceptKey(hit.concept);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      count(termId(conceptKey(hit.concept)));
       length++;
     }
     if (passage.heading) {
@@ -74,26 +120,23 @@ export function buildIndex(knowledge: KnowledgeBase): SearchIndex {
       }
       headingKeys[passage.index] = keys;
     }
-    for (const [key, count] of counts) {
-      let list = lists.get(key);
-      if (!list) {
-        list = { passages: [], counts: [] };
-        lists.set(key, list);
-      }
-      list.passages.push(passage.index);
-      list.counts.push(Math.min(count, 0xffff));
+    for (const id of touched) {
+      (termPassages[id] as number[]).push(passage.index);
+      (termCounts[id] as number[]).push(Math.min(perPassage[id] as number, 0xffff));
+      perPassage[id] = 0;
     }
+    touched.length = 0;
     lengths[passage.index] = Math.min(length, 0xffff);
     totalLength += Math.min(length, 0xffff);
   }
 
   const postings = new Map<string, Postings>();
-  for (const [key, list] of lists) {
+  termKeys.forEach((key, id) => {
     postings.set(key, {
-      passages: Int32Array.from(list.passages),
-      counts: Uint16Array.from(list.counts),
+      passages: Int32Array.from(termPassages[id] as number[]),
+      counts: Uint16Array.from(termCounts[id] as number[]),
     });
-  }
+  });
 
   const documentKeys = new Map<string, ReadonlySet<string>>();
   for (const document of knowledge.documents) {
@@ -121,7 +164,11 @@ export function buildIndex(knowledge: KnowledgeBase): SearchIndex {
   });
 
   const knownStems = new Set(postings.keys());
-  for (const word of words.keys()) knownStems.add(stemWord(word));
+  const words = new Map<string, number>();
+  wordList.forEach((word, id) => {
+    words.set(word, wordCounts[id] as number);
+    knownStems.add(stemWord(word));
+  });
   return {
     knowledge,
     glossary,

@@ -109,7 +109,7 @@ export class GlossaryMatcher {
 
   #scriptHitsAt(tokens: readonly Token[], index: number): ConceptHit[] {
     const token = tokens[index];
-    if (!token || !containsCjk(token.norm)) return [];
+    if (!token?.forms.cjk) return [];
     const hits: ConceptHit[] = [];
     let rest = token.norm;
     for (const term of this.#scriptTerms) {

@@ -12,6 +12,8 @@ export interface Token {
   readonly start: number;
   readonly end: number;
   readonly stop: boolean;
+  /** The cached forms of `raw`, shared by every occurrence of the same written word. */
+  readonly forms: WordForms;
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
@@ -83,10 +85,17 @@ export function containsCjk(text: string): boolean {
   return CJK.test(text);
 }
 
-interface WordForms {
+export interface WordForms {
   readonly norm: string;
   readonly stem: string;
   readonly stop: boolean;
+  /** The word holds Han, Hangul or Kana, so glossary terms are looked for inside it. */
+  readonly cjk: boolean;
+  /**
+   * Scratch for one index build at a time (`owner`): the ids it gave this word, so a build looks a
+   * word up once however often it occurs.
+   */
+  slot: { owner: object; term: number; word: number } | undefined;
 }
 
 /** Words repeat endlessly across a corpus; normalising and stemming each once pays for itself. */
@@ -97,7 +106,13 @@ function formsOf(raw: string): WordForms {
   let forms = formsCache.get(raw);
   if (!forms) {
     const norm = normalizeWord(raw).slice(0, MAX_WORD_LENGTH);
-    forms = { norm, stem: stemWord(norm), stop: STOP_WORDS.has(norm) };
+    forms = {
+      norm,
+      stem: stemWord(norm),
+      stop: STOP_WORDS.has(norm),
+      cjk: containsCjk(norm),
+      slot: undefined,
+    };
     if (formsCache.size >= MAX_CACHED_WORDS) formsCache.clear();
     formsCache.set(raw, forms);
   }
@@ -116,6 +131,7 @@ export function tokenize(text: string): Token[] {
       norm: forms.norm,
       stem: forms.stem,
       stop: forms.stop,
+      forms,
       start: match.index,
       end: match.index + raw.length,
     });
