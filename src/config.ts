@@ -77,6 +77,38 @@ export const botConfigSchema = engineConfigSchema.extend({
   KNOWLEDGE_WATCH: booleanFlag,
   ADMIN_ROLE_IDS: snowflakeList("ADMIN_ROLE_IDS"),
   ADMIN_USER_IDS: snowflakeList("ADMIN_USER_IDS"),
+  HEALTH_PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a TCP port, 1–65535 (unset: no health server)" })
+      .int({ error: "must be a whole port number" })
+      .min(1, { error: "must be a TCP port, 1–65535" })
+      .max(65535, { error: "must be a TCP port, 1–65535" })
+      .optional(),
+  ),
+  HEALTH_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+  SHARD_COUNT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .union([z.literal("auto"), z.coerce.number().int().min(1).max(1000)], {
+        error: "must be auto or a whole number of shards from 1 to 1000",
+      })
+      .optional(),
+  ),
+  SHARD_IDS: z.preprocess(
+    (value) =>
+      typeof value === "string" && value.trim() !== ""
+        ? value.split(",").map((part) => (part.trim() === "" ? Number.NaN : Number(part.trim())))
+        : undefined,
+    z
+      .array(
+        z.number({ error: "must be shard numbers separated by commas, e.g. 0,1" }).int().min(0),
+        {
+          error: "must be shard numbers separated by commas, e.g. 0,1",
+        },
+      )
+      .optional(),
+  ),
   COOLDOWN_SECONDS: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -96,10 +128,29 @@ export interface BotConfig extends EngineConfig {
   readonly adminRoleIds: readonly string[];
   readonly adminUserIds: readonly string[];
   readonly cooldownSeconds: number;
+  readonly healthPort: number | undefined;
+  readonly healthHost: string;
+  /** Unset: one process, one shard. A number or auto: that many shards. */
+  readonly shardCount: number | "auto" | undefined;
+  /** With shardCount: the shards this process runs (several hosts); unset: all, one process each. */
+  readonly shardIds: readonly number[] | undefined;
 }
 
 export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const parsed = parseEnv(botConfigSchema, env);
+  if (parsed.SHARD_IDS && typeof parsed.SHARD_COUNT !== "number") {
+    throw new ConfigError([
+      "SHARD_IDS: needs SHARD_COUNT set to the total number of shards across every host",
+    ]);
+  }
+  const outOfRange = parsed.SHARD_IDS?.find(
+    (id) => typeof parsed.SHARD_COUNT === "number" && id >= parsed.SHARD_COUNT,
+  );
+  if (outOfRange !== undefined) {
+    throw new ConfigError([
+      `SHARD_IDS: shard ${outOfRange} does not exist when SHARD_COUNT is ${parsed.SHARD_COUNT}; shards are numbered from 0`,
+    ]);
+  }
   return {
     knowledgeDir: path.resolve(parsed.KNOWLEDGE_DIR),
     logLevel: parsed.LOG_LEVEL,
@@ -111,6 +162,10 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     adminRoleIds: parsed.ADMIN_ROLE_IDS,
     adminUserIds: parsed.ADMIN_USER_IDS,
     cooldownSeconds: parsed.COOLDOWN_SECONDS,
+    healthPort: parsed.HEALTH_PORT,
+    healthHost: parsed.HEALTH_HOST,
+    shardCount: parsed.SHARD_COUNT,
+    shardIds: parsed.SHARD_IDS,
   };
 }
 

@@ -1,12 +1,15 @@
 import { watch } from "node:fs";
-import { Client, Events, GatewayIntentBits, type RESTOptions } from "discord.js";
+import type { Server } from "node:http";
+import { Client, Events, GatewayIntentBits, type RESTOptions, Status } from "discord.js";
 import type { BotConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { KnowledgeStore, ReloadSummary } from "../store.ts";
 import { commandsFor } from "./commands/index.ts";
-import type { BotContext } from "./context.ts";
+import type { BotContext, ShardReload } from "./context.ts";
+import { type HealthStatus, startHealthServer } from "./health.ts";
 import { handleInteraction } from "./interactions.ts";
 import { handleMessage } from "./mentions.ts";
+import { BotMetrics } from "./metrics.ts";
 import {
   commandBodies,
   commandFingerprint,
@@ -18,6 +21,19 @@ import { AnswerSessions, Cooldown } from "./sessions.ts";
 
 export const BUTTON_TIMEOUT_MS = 10 * 60 * 1000;
 const WATCH_DEBOUNCE_MS = 500;
+/** A shard that has not answered a reload by then is reported as unreachable. */
+export const SHARD_ANSWER_TIMEOUT_MS = 10_000;
+
+export function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${milliseconds / 1000} s`)),
+      milliseconds,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 export interface BotOptions {
   readonly config: BotConfig;
@@ -36,47 +52,67 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+/** What a ShardingManager asks of each shard through broadcastEval (functions only, no closures). */
+export interface ShardHandle {
+  reloadLocal(reason: string): Promise<ReloadSummary>;
+  health(): HealthStatus;
+  metrics(): Promise<object[]>;
+}
+
+export type BotClient = Client & { disputeBot: ShardHandle };
+
 /**
  * The Discord adapter: a discord.js client with only the Guilds and GuildMessages intents.
  * Messages that mention the bot carry their content without the privileged MessageContent intent.
  */
 export function createBot(options: BotOptions): Bot {
   const { config, store, logger } = options;
+  const shardOptions =
+    config.shardIds && typeof config.shardCount === "number"
+      ? { shards: [...config.shardIds], shardCount: config.shardCount }
+      : {};
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: NO_PINGS,
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.rest },
+    ...shardOptions,
   });
+  const metrics = new BotMetrics();
+  metrics.index(store.engine.stats);
   let registered = "";
   let watcher: ReturnType<typeof watch> | undefined;
   let debounce: NodeJS.Timeout | undefined;
+  let healthServer: Server | undefined;
 
   const applicationId = () => config.clientId ?? client.application?.id ?? client.user?.id;
+  /** One process registers the commands: the one that runs shard 0. */
+  const registersCommands = () => {
+    const ids =
+      client.shard?.ids ?? (Array.isArray(client.options.shards) ? client.options.shards : [0]);
+    return ids.includes(0);
+  };
 
   const register = async (force: boolean) => {
+    if (!registersCommands()) return;
     const id = applicationId();
     if (!id) throw new Error("no application id: set DISCORD_CLIENT_ID");
     const bodies = commandBodies(commandsFor(store.engine));
     const fingerprint = commandFingerprint(bodies);
     if (!force && fingerprint === registered) return;
-    if (registered === "") {
-      const changed = await registerIfChanged(client.rest, id, config.guildId, bodies);
-      logger.info(changed ? "commands registered" : "commands already up to date", {
-        commands: bodies.length,
-        guild: config.guildId ?? "global",
-      });
-    } else {
-      await registerCommands(client.rest, id, config.guildId, bodies);
-      logger.info("commands registered", {
-        commands: bodies.length,
-        guild: config.guildId ?? "global",
-      });
-    }
+    const changed =
+      registered === "" ? await registerIfChanged(client.rest, id, config.guildId, bodies) : true;
+    if (registered !== "") await registerCommands(client.rest, id, config.guildId, bodies);
+    logger.info(changed ? "commands registered" : "commands already up to date", {
+      commands: bodies.length,
+      guild: config.guildId ?? "global",
+    });
     registered = fingerprint;
   };
 
-  const reload = async (reason: string): Promise<ReloadSummary> => {
+  const reloadLocal = async (reason: string): Promise<ReloadSummary> => {
     const summary = await store.reload();
+    metrics.reload(summary.ok);
+    metrics.index(store.engine.stats);
     logger.info(summary.ok ? "knowledge reloaded" : "knowledge reload failed", {
       reason,
       documents: summary.documents,
@@ -95,24 +131,78 @@ export function createBot(options: BotOptions): Bot {
     return summary;
   };
 
+  /** Reloads this process, or, under a ShardingManager, every shard of it, each on its own. */
+  const reload = async (reason: string): Promise<ShardReload[]> => {
+    const shardUtil = client.shard;
+    if (!shardUtil) {
+      const ids = Array.isArray(client.options.shards) ? client.options.shards : [0];
+      const summary = await reloadLocal(reason);
+      return ids.map((shard) => ({ shard, summary }));
+    }
+    const shards = Array.from({ length: shardUtil.count }, (_, shard) => shard);
+    const results = await Promise.allSettled(
+      shards.map((shard) =>
+        withTimeout(
+          shardUtil.broadcastEval(
+            (other, context) => (other as BotClient).disputeBot.reloadLocal(context.reason),
+            { shard, context: { reason } },
+          ),
+          SHARD_ANSWER_TIMEOUT_MS,
+        ),
+      ),
+    );
+    return results.map((result, shard) =>
+      result.status === "fulfilled"
+        ? { shard, summary: result.value as ReloadSummary }
+        : { shard, error: String(result.reason?.message ?? result.reason) },
+    );
+  };
+
+  const health = (): HealthStatus => {
+    const ready =
+      client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready);
+    const { documents, passages } = store.engine.stats;
+    return {
+      ok: ready && passages > 0,
+      reason: !ready ? "gateway not connected" : passages === 0 ? "no index loaded" : "ready",
+      shards: client.ws.shards.map((shard) => ({
+        id: shard.id,
+        status: Status[shard.status],
+        ping: shard.ping,
+      })),
+      documents,
+      passages,
+    };
+  };
+
   const context: BotContext = {
     client,
     config,
     logger,
     store,
+    metrics,
     sessions: new AnswerSessions(options.buttonTimeoutMs ?? BUTTON_TIMEOUT_MS),
     cooldown: new Cooldown(config.cooldownSeconds),
     reload,
   };
+  Object.assign(client, {
+    disputeBot: {
+      reloadLocal,
+      health,
+      metrics: () => metrics.registry.getMetricsAsJSON(),
+    } satisfies ShardHandle,
+  });
 
   client.on(
     Events.InteractionCreate,
     (interaction) => void handleInteraction(context, interaction),
   );
   client.on(Events.MessageCreate, (message) => void handleMessage(context, message));
-  client.on(Events.ShardResume, (shard, replayed) =>
-    logger.info("gateway resumed", { shard, replayed }),
-  );
+  client.on(Events.ShardResume, (shard, replayed) => {
+    metrics.reconnect();
+    logger.info("gateway resumed", { shard, replayed });
+  });
+  client.on(Events.ShardReconnecting, (shard) => logger.info("gateway reconnecting", { shard }));
   client.on(Events.ShardDisconnect, (event, shard) =>
     logger.warn("gateway disconnected", { shard, code: event.code }),
   );
@@ -125,17 +215,37 @@ export function createBot(options: BotOptions): Bot {
     client,
     context,
     async start() {
+      if (config.healthPort !== undefined && !client.shard) {
+        healthServer = await startHealthServer(config.healthPort, config.healthHost, {
+          status: health,
+          metrics: async () => ({
+            contentType: metrics.registry.contentType,
+            body: await metrics.registry.metrics(),
+          }),
+        });
+        logger.info("health server listening", {
+          host: config.healthHost,
+          port: config.healthPort,
+        });
+      }
       const ready = new Promise<void>((resolve) =>
         client.once(Events.ClientReady, () => resolve()),
       );
       await client.login(config.token);
       await ready;
-      logger.info("connected", { user: client.user?.tag, guilds: client.guilds.cache.size });
+      logger.info("connected", {
+        user: client.user?.tag,
+        guilds: client.guilds.cache.size,
+        shards: client.ws.shards.map((shard) => shard.id),
+      });
       await register(false);
       if (config.knowledgeWatch) {
         watcher = watch(store.directory, { recursive: true }, () => {
           clearTimeout(debounce);
-          debounce = setTimeout(() => void reload("knowledge folder changed"), WATCH_DEBOUNCE_MS);
+          debounce = setTimeout(
+            () => void reloadLocal("knowledge folder changed"),
+            WATCH_DEBOUNCE_MS,
+          );
         });
       }
     },
@@ -143,6 +253,10 @@ export function createBot(options: BotOptions): Bot {
       watcher?.close();
       clearTimeout(debounce);
       context.sessions.clear();
+      await new Promise<void>((resolve) =>
+        healthServer ? healthServer.close(() => resolve()) : resolve(),
+      );
+      healthServer?.closeAllConnections();
       await client.destroy();
     },
   };

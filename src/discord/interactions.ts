@@ -61,12 +61,14 @@ export async function handleInteraction(
         .catch(() => undefined);
     }
   } finally {
+    const milliseconds = performance.now() - started;
+    context.metrics.interaction(name, outcome, milliseconds / 1000);
     context.logger.info("interaction", {
       command: name,
       user: interaction.user.id,
       guild: interaction.guildId,
       outcome,
-      ms: Math.round(performance.now() - started),
+      ms: Math.round(milliseconds),
     });
   }
 }

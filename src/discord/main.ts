@@ -1,24 +1,12 @@
-import { ConfigError, loadBotConfig, loadDotEnv } from "../config.ts";
+import { type BotConfig, ConfigError, loadBotConfig, loadDotEnv } from "../config.ts";
 import { formatIssue } from "../knowledge/types.ts";
-import { createLogger } from "../log.ts";
+import { createLogger, type Logger } from "../log.ts";
 import { KnowledgeError, KnowledgeStore } from "../store.ts";
 import { createBot } from "./bot.ts";
+import { runManager } from "./manager.ts";
 
-async function main(): Promise<number> {
-  await loadDotEnv();
-  let config: ReturnType<typeof loadBotConfig>;
-  try {
-    config = loadBotConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(
-        `Cannot start the bot.\n${error.message}\nTo try the answers without Discord: npm run ask -- "why did South Korea end GSOMIA?"\n`,
-      );
-      return 1;
-    }
-    throw error;
-  }
-  const logger = createLogger(config.logLevel, [config.token]);
+/** One bot process: the whole bot, a shard spawned by the manager, or a host's SHARD_IDS. */
+async function runBot(config: BotConfig, logger: Logger): Promise<number> {
   let store: KnowledgeStore;
   try {
     const opened = await KnowledgeStore.open(config.knowledgeDir);
@@ -45,7 +33,13 @@ async function main(): Promise<number> {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGHUP", () => void bot.context.reload("SIGHUP"));
+  process.on(
+    "SIGHUP",
+    () =>
+      void bot.context
+        .reload("SIGHUP")
+        .catch((error: unknown) => logger.error("reload failed", { error })),
+  );
   try {
     await bot.start();
   } catch (error) {
@@ -54,6 +48,55 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+async function runShardingManager(config: BotConfig, logger: Logger): Promise<number> {
+  try {
+    const manager = await runManager(config, logger);
+    const stop = async (signal: string) => {
+      logger.info("shutting down all shards", { signal });
+      await manager.stop();
+      process.exit(0);
+    };
+    process.on("SIGINT", () => void stop("SIGINT"));
+    process.on("SIGTERM", () => void stop("SIGTERM"));
+    process.on("SIGHUP", () => {
+      void manager.reloadAll("SIGHUP").then((results) =>
+        logger.info("reload on every shard", {
+          results: results.map(({ shard, summary, error }) => ({
+            shard,
+            ok: summary?.ok ?? false,
+            error,
+          })),
+        }),
+      );
+    });
+    return 0;
+  } catch (error) {
+    logger.error("could not start the shards", { error });
+    return 1;
+  }
+}
+
+async function main(): Promise<number> {
+  await loadDotEnv();
+  let config: BotConfig;
+  try {
+    config = loadBotConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(
+        `Cannot start the bot.\n${error.message}\nTo try the answers without Discord: npm run ask -- "why did South Korea end GSOMIA?"\n`,
+      );
+      return 1;
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel, [config.token]);
+  const isShardProcess = process.env.SHARDING_MANAGER === "true";
+  if (config.shardCount !== undefined && config.shardIds === undefined && !isShardProcess)
+    return runShardingManager(config, logger);
+  return runBot(config, logger);
 }
 
 const code = await main();

@@ -49,12 +49,14 @@ export async function handleMessage(context: BotContext, message: Message): Prom
   } catch (error) {
     context.logger.error("mention failed", { error });
   } finally {
+    const milliseconds = performance.now() - started;
+    context.metrics.mention(outcome, milliseconds / 1000);
     context.logger.info("mention", {
       user: message.author.id,
       guild: message.guildId,
       channel: message.channelId,
       outcome,
-      ms: Math.round(performance.now() - started),
+      ms: Math.round(milliseconds),
     });
   }
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { member } from "../../src/playground/fake-discord.ts";
 import { type Running, startBot } from "../support/bot.ts";
-import { member } from "../support/fake-discord.ts";
 
 describe("the bot against a loopback Discord", () => {
   let running: Running;

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { ADMIN_ROLE_ID, FakeDiscord, GUILD_ID, member } from "../../src/playground/fake-discord.ts";
 import { type Running, startBot, TEST_TOKEN } from "../support/bot.ts";
-import { ADMIN_ROLE_ID, FakeDiscord, GUILD_ID, member } from "../support/fake-discord.ts";
 import { article, makeKnowledgeDir } from "../support/knowledge.ts";
 import { runCli } from "../support/spawn.ts";
 

@@ -1,8 +1,8 @@
 import { loadBotConfig } from "../../src/config.ts";
 import { type Bot, createBot } from "../../src/discord/bot.ts";
 import { createLogger } from "../../src/log.ts";
+import { FakeDiscord } from "../../src/playground/fake-discord.ts";
 import { KnowledgeStore } from "../../src/store.ts";
-import { FakeDiscord } from "./fake-discord.ts";
 import { SHIPPED_KNOWLEDGE } from "./knowledge.ts";
 
 export const TEST_TOKEN = `test-token.${"x".repeat(60)}`;
@@ -19,12 +19,14 @@ export async function startBot({
   knowledgeDir = SHIPPED_KNOWLEDGE,
   env = {},
   buttonTimeoutMs,
+  guilds,
 }: {
   knowledgeDir?: string;
   env?: Record<string, string>;
   buttonTimeoutMs?: number;
+  guilds?: string[];
 } = {}): Promise<Running> {
-  const fake = await FakeDiscord.start();
+  const fake = await FakeDiscord.start(guilds ? { guilds } : {});
   const config = loadBotConfig({
     DISCORD_TOKEN: TEST_TOKEN,
     DISCORD_API_URL: fake.apiUrl,

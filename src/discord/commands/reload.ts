@@ -5,7 +5,7 @@ import {
 } from "discord.js";
 import { formatIssue } from "../../knowledge/types.ts";
 import type { ReloadSummary } from "../../store.ts";
-import type { BotContext } from "../context.ts";
+import type { BotContext, ShardReload } from "../context.ts";
 import { clip, LIMITS } from "../render.ts";
 import { privateNote, privateReply } from "../reply.ts";
 import type { SlashCommand } from "./types.ts";
@@ -28,7 +28,27 @@ export function mayReload(context: BotContext, interaction: ChatInputCommandInte
   return roles.some((role) => context.config.adminRoleIds.includes(role));
 }
 
-export function reloadReport(summary: ReloadSummary): string {
+/** One shard: its full report. Several: each shard's result by name, then the first full report. */
+export function reloadReport(results: readonly ShardReload[]): string {
+  const first = results.find((result) => result.summary)?.summary;
+  if (results.length === 1 && first) return summaryReport(first);
+  const lines = results.map(({ shard, summary, error }) => {
+    if (!summary)
+      return `Shard ${shard}: not reloaded, it could not be reached (${error ?? "no answer"}); it keeps its old index.`;
+    return summary.ok
+      ? `Shard ${shard}: reloaded in ${summary.milliseconds} ms, ${summary.documents} documents, ${summary.passages} passages.`
+      : `Shard ${shard}: reload failed; it keeps its old index.`;
+  });
+  const failed = results.filter((result) => !result.summary?.ok).length;
+  lines.unshift(
+    failed === 0
+      ? `All ${results.length} shards reloaded.`
+      : `${failed} of ${results.length} shards did not reload.`,
+  );
+  return clip([...lines, "", ...(first ? [summaryReport(first)] : [])].join("\n"), LIMITS.content);
+}
+
+function summaryReport(summary: ReloadSummary): string {
   const list = (ids: readonly string[]) => (ids.length > 0 ? ids.join(", ") : "none");
   const errors = summary.issues.filter((issue) => issue.severity === "error");
   const lines = summary.ok
@@ -68,8 +88,8 @@ export const reloadCommand: SlashCommand = {
       return "refused";
     }
     await interaction.deferReply(privateReply({}));
-    const summary = await context.reload(`/reload by ${interaction.user.id}`);
-    await interaction.editReply({ content: reloadReport(summary), allowedMentions: { parse: [] } });
-    return summary.ok ? "reloaded" : "reload-failed";
+    const results = await context.reload(`/reload by ${interaction.user.id}`);
+    await interaction.editReply({ content: reloadReport(results), allowedMentions: { parse: [] } });
+    return results.every((result) => result.summary?.ok) ? "reloaded" : "reload-failed";
   },
 };

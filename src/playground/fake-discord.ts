@@ -10,6 +10,22 @@ import { WebSocket, WebSocketServer } from "ws";
 export const APP_ID = "900000000000000001";
 export const GUILD_ID = "900000000000000002";
 export const CHANNEL_ID = "900000000000000003";
+/** A second server; with two shards it goes to shard 0, and GUILD_ID to shard 1. */
+export const SECOND_GUILD_ID = "900000000012582912";
+export const SECOND_CHANNEL_ID = "900000000000000005";
+
+function channelOf(guildId: string): string {
+  return guildId === GUILD_ID
+    ? CHANNEL_ID
+    : guildId === SECOND_GUILD_ID
+      ? SECOND_CHANNEL_ID
+      : guildId;
+}
+
+/** Discord's rule: a guild's events go to shard (guild_id >> 22) % shard_count. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
 export const ADMIN_ROLE_ID = "900000000000000004";
 const MANAGE_GUILD = 1n << 5n;
 const RESPONSE_DEADLINE_MS = 3000;
@@ -86,19 +102,27 @@ export class FakeDiscord {
     [];
   readonly #sockets = new Set<WebSocket>();
   #sequence = 0;
-  #sessionId = randomUUID();
+  #holdUntil = 0;
+  readonly #shards = new Map<WebSocket, [number, number]>();
+  readonly #sessions = new Map<string, [number, number]>();
+  readonly guilds: readonly string[];
   readonly #http: Server;
   readonly #gateway: WebSocketServer;
   readonly #waiters = new Set<() => void>();
 
-  private constructor() {
+  private constructor(guilds: readonly string[]) {
+    this.guilds = guilds;
     this.#http = createServer((request, response) => void this.#route(request, response));
     this.#gateway = new WebSocketServer({ server: this.#http, path: "/gateway" });
     this.#gateway.on("connection", (socket) => this.#connect(socket));
   }
 
-  static async start(): Promise<FakeDiscord> {
-    const fake = new FakeDiscord();
+  static async start({
+    guilds = [GUILD_ID],
+  }: {
+    guilds?: readonly string[];
+  } = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(guilds);
     await new Promise<void>((resolve) => fake.#http.listen(0, "127.0.0.1", resolve));
     return fake;
   }
@@ -123,8 +147,12 @@ export class FakeDiscord {
     this.#failures.push({ method, path, remaining: count, retryAfter });
   }
 
-  /** Drops the gateway connection as Discord does before asking a client to resume. */
-  dropConnection(): void {
+  /**
+   * Drops the gateway connection as Discord does before asking a client to resume; with
+   * `holdMs`, new connections wait that long for their HELLO, as during an outage.
+   */
+  dropConnection({ holdMs = 0 } = {}): void {
+    this.#holdUntil = Date.now() + holdMs;
     for (const socket of this.#sockets) socket.close(4000, "Unknown error");
   }
 
@@ -152,25 +180,31 @@ export class FakeDiscord {
   }
 
   /** Sends an INTERACTION_CREATE; resolves with its id (the bot's responses are recorded). */
-  interact(type: number, data: Json, from = member("800000000000000001"), message?: Json): string {
+  interact(
+    type: number,
+    data: Json,
+    from = member("800000000000000001"),
+    message?: Json,
+    guildId = GUILD_ID,
+  ): string {
     const id = snowflake();
     const token = `token-${randomUUID()}`;
     this.#interactions.set(id, { id, token, createdAt: Date.now(), acknowledged: false });
-    this.#dispatch("INTERACTION_CREATE", {
+    this.#dispatch(guildId, "INTERACTION_CREATE", {
       id,
       token,
       type,
       version: 1,
       application_id: APP_ID,
-      guild_id: GUILD_ID,
-      channel_id: CHANNEL_ID,
-      channel: this.#channel(),
+      guild_id: guildId,
+      channel_id: channelOf(guildId),
+      channel: this.#channel(guildId),
       member: from,
       app_permissions: "2248473465835073",
       locale: "en-US",
       guild_locale: "en-US",
       entitlements: [],
-      authorizing_integration_owners: { "0": GUILD_ID },
+      authorizing_integration_owners: { "0": guildId },
       context: 0,
       data,
       ...(message ? { message } : {}),
@@ -178,12 +212,19 @@ export class FakeDiscord {
     return id;
   }
 
-  slash(name: string, options: Json[] = [], from = member("800000000000000001")): string {
+  slash(
+    name: string,
+    options: Json[] = [],
+    from = member("800000000000000001"),
+    guildId = GUILD_ID,
+  ): string {
     const command = this.#allCommands().find((candidate) => candidate.name === name);
     return this.interact(
       2,
       { id: command?.id ?? snowflake(), name, type: 1, ...(options.length > 0 ? { options } : {}) },
       from,
+      undefined,
+      guildId,
     );
   }
 
@@ -213,11 +254,15 @@ export class FakeDiscord {
   /** A MESSAGE_CREATE in the text channel. */
   say(
     content: string,
-    { author = member("800000000000000001").user as User, mentionsBot = false } = {},
+    {
+      author = member("800000000000000001").user as User,
+      mentionsBot = false,
+      guildId = GUILD_ID,
+    } = {},
   ): string {
     const id = snowflake();
-    this.#dispatch("MESSAGE_CREATE", {
-      ...this.#message(id, { content, embeds: [], components: [] }, author),
+    this.#dispatch(guildId, "MESSAGE_CREATE", {
+      ...this.#message(id, { content, embeds: [], components: [] }, author, channelOf(guildId)),
       mentions: mentionsBot ? [BOT_USER] : [],
       member: {
         roles: [],
@@ -226,7 +271,7 @@ export class FakeDiscord {
         mute: false,
         flags: 0,
       },
-      guild_id: GUILD_ID,
+      guild_id: guildId,
     });
     return id;
   }
@@ -239,11 +284,11 @@ export class FakeDiscord {
     return [...this.commands.values()].flat();
   }
 
-  #channel() {
+  #channel(guildId: string) {
     return {
-      id: CHANNEL_ID,
+      id: channelOf(guildId),
       type: 0,
-      guild_id: GUILD_ID,
+      guild_id: guildId,
       name: "general",
       position: 0,
       permission_overwrites: [],
@@ -256,10 +301,10 @@ export class FakeDiscord {
     };
   }
 
-  #message(id: string, body: Json, author: User = BOT_USER): Json {
+  #message(id: string, body: Json, author: User = BOT_USER, channelId = CHANNEL_ID): Json {
     return {
       id,
-      channel_id: CHANNEL_ID,
+      channel_id: channelId,
       author,
       content: body.content ?? "",
       timestamp: new Date().toISOString(),
@@ -285,36 +330,61 @@ export class FakeDiscord {
 
   #connect(socket: WebSocket): void {
     this.#sockets.add(socket);
-    socket.on("close", () => this.#sockets.delete(socket));
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 }, s: null, t: null }));
+    socket.on("close", () => {
+      this.#sockets.delete(socket);
+      this.#notify();
+    });
+    const hello = () =>
+      socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 }, s: null, t: null }));
+    const wait = this.#holdUntil - Date.now();
+    if (wait > 0) setTimeout(hello, wait);
+    else hello();
     socket.on("message", (raw) => {
       const frame = JSON.parse(String(raw)) as { op: number; d: Json };
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
-      else if (frame.op === 2) this.#identify(socket);
+      else if (frame.op === 2) this.#identify(socket, frame.d);
       else if (frame.op === 6) {
         this.resumes += 1;
+        const shard = this.#sessions.get(String(frame.d.session_id)) ?? [0, 1];
+        this.#shards.set(socket, shard);
         this.#send(socket, "RESUMED", {});
       }
       this.#notify();
     });
   }
 
-  #identify(socket: WebSocket): void {
+  /** Shards connected now, as [id, count]. */
+  get connectedShards(): [number, number][] {
+    return [...this.#sockets]
+      .filter((socket) => socket.readyState === WebSocket.OPEN)
+      .map((socket) => this.#shards.get(socket) ?? [0, 1]);
+  }
+
+  #identify(socket: WebSocket, data: Json): void {
     this.identifies += 1;
-    this.#sessionId = randomUUID();
+    const shard = (Array.isArray(data.shard) ? data.shard : [0, 1]) as [number, number];
+    this.#shards.set(socket, shard);
+    const sessionId = randomUUID();
+    this.#sessions.set(sessionId, shard);
+    const guilds = this.guilds.filter((guild) => shardOf(guild, shard[1]) === shard[0]);
     this.#send(socket, "READY", {
       v: 10,
       user: { ...BOT_USER, verified: true, mfa_enabled: false, flags: 0 },
-      guilds: [{ id: GUILD_ID, unavailable: true }],
-      session_id: this.#sessionId,
+      guilds: guilds.map((id) => ({ id, unavailable: true })),
+      session_id: sessionId,
       resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
       application: { id: APP_ID, flags: 0 },
       private_channels: [],
       relationships: [],
+      shard,
     });
-    this.#send(socket, "GUILD_CREATE", {
-      id: GUILD_ID,
-      name: "Test server",
+    for (const guildId of guilds) this.#send(socket, "GUILD_CREATE", this.#guild(guildId));
+  }
+
+  #guild(guildId: string): Json {
+    return {
+      id: guildId,
+      name: guildId === GUILD_ID ? "Test server" : "Second server",
       icon: null,
       owner_id: "800000000000000999",
       afk_channel_id: null,
@@ -324,7 +394,7 @@ export class FakeDiscord {
       explicit_content_filter: 0,
       roles: [
         {
-          id: GUILD_ID,
+          id: guildId,
           name: "@everyone",
           permissions: "1024",
           position: 0,
@@ -367,12 +437,12 @@ export class FakeDiscord {
       member_count: 2,
       voice_states: [],
       members: [],
-      channels: [this.#channel()],
+      channels: [this.#channel(guildId)],
       threads: [],
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
-    });
+    };
   }
 
   #send(socket: WebSocket, type: string, data: Json): void {
@@ -380,9 +450,13 @@ export class FakeDiscord {
     socket.send(JSON.stringify({ op: 0, t: type, s: this.#sequence, d: data }));
   }
 
-  #dispatch(type: string, data: Json): void {
-    for (const socket of this.#sockets)
-      if (socket.readyState === WebSocket.OPEN) this.#send(socket, type, data);
+  /** Sends an event to the shard that owns the guild, as Discord does. */
+  #dispatch(guildId: string, type: string, data: Json): void {
+    for (const socket of this.#sockets) {
+      const [id, count] = this.#shards.get(socket) ?? [0, 1];
+      if (socket.readyState === WebSocket.OPEN && shardOf(guildId, count) === id)
+        this.#send(socket, type, data);
+    }
   }
 
   // ---- REST ----
@@ -447,7 +521,7 @@ export class FakeDiscord {
     } else if (method === "GET" && path === "/gateway/bot") {
       send(200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,
-        shards: 1,
+        shards: this.guilds.length,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
       });
     } else if (commands) {

@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { createServer } from "node:net";
+import { after, before, describe, it } from "node:test";
+import { type Running, startBot } from "../support/bot.ts";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe("health and metrics (HEALTH_PORT)", () => {
+  let running: Running;
+  let base: string;
+  before(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    running = await startBot({ env: { HEALTH_PORT: String(port) } });
+  });
+  after(() => running.stop());
+
+  const health = async () => {
+    const response = await fetch(`${base}/healthz`);
+    return {
+      status: response.status,
+      body: (await response.json()) as { ok: boolean; reason: string; passages: number },
+    };
+  };
+
+  it("answers 200 when the gateway is connected and an index is loaded", async () => {
+    const { status, body } = await health();
+    assert.equal(status, 200);
+    assert.equal(body.ok, true);
+    assert.ok(body.passages > 0);
+  });
+
+  it("flips to 503 with the reason while the gateway is down, and back to 200 after the resume", async () => {
+    const { fake } = running;
+    const resumes = fake.resumes;
+    fake.dropConnection({ holdMs: 1500 });
+    let reason: string | undefined;
+    for (let attempt = 0; attempt < 100 && reason === undefined; attempt++) {
+      const { status, body } = await health();
+      if (status === 503) reason = body.reason;
+      else await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.equal(reason, "gateway not connected");
+    await fake.waitFor(() => fake.resumes > resumes, 10_000);
+    for (let attempt = 0; attempt < 100 && (await health()).status !== 200; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal((await health()).status, 200);
+  });
+
+  it("counts the interactions the test sent in /metrics, in the Prometheus format", async () => {
+    const { fake } = running;
+    const ids = [
+      fake.slash("why-gsomia"),
+      fake.slash("ask", [{ name: "question", type: 3, value: "who won the world cup" }]),
+    ];
+    await fake.waitFor(() => ids.every((id) => fake.responsesTo(id).length > 0));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const response = await fetch(`${base}/metrics`);
+    assert.match(response.headers.get("content-type") ?? "", /text\/plain/);
+    const text = await response.text();
+    assert.match(
+      text,
+      /dispute_bot_interactions_total\{command="why-gsomia",outcome="answered"\} 1/,
+    );
+    assert.match(text, /dispute_bot_interactions_total\{command="ask",outcome="no-answer"\} 1/);
+    assert.match(text, /dispute_bot_no_answer_total 1/);
+    assert.match(text, /dispute_bot_index_passages \d+/);
+    assert.match(text, /dispute_bot_gateway_reconnects_total 1/);
+    assert.match(text, /dispute_bot_answer_seconds_bucket/);
+  });
+});

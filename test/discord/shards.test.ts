@@ -1,0 +1,203 @@
+import assert from "node:assert/strict";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { loadBotConfig } from "../../src/config.ts";
+import {
+  FakeDiscord,
+  GUILD_ID,
+  member,
+  SECOND_GUILD_ID,
+  shardOf,
+} from "../../src/playground/fake-discord.ts";
+import { startBot, TEST_TOKEN } from "../support/bot.ts";
+import { makeKnowledgeDir, PROJECT_ROOT } from "../support/knowledge.ts";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The shard process the manager spawned for `shard`, found by the SHARDS variable it was given. */
+function shardProcess(managerPid: number, shard: number): number | undefined {
+  const children = execFileSync("pgrep", ["-P", String(managerPid)], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map(Number);
+  return children.find((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`SHARDS=${shard}`);
+    } catch {
+      return false;
+    }
+  });
+}
+
+type Body = {
+  type?: number;
+  data?: { embeds?: { description?: string }[]; content?: string };
+  content?: string;
+};
+
+describe("two shards under the ShardingManager (SHARD_COUNT=2)", { timeout: 120_000 }, () => {
+  let fake: FakeDiscord;
+  let manager: ChildProcess;
+  let cleanup: () => Promise<void>;
+  let health: string;
+  const output: string[] = [];
+
+  before(async () => {
+    assert.notEqual(
+      shardOf(GUILD_ID, 2),
+      shardOf(SECOND_GUILD_ID, 2),
+      "the two servers live on different shards",
+    );
+    fake = await FakeDiscord.start({ guilds: [GUILD_ID, SECOND_GUILD_ID] });
+    const knowledge = await makeKnowledgeDir({});
+    cleanup = knowledge.cleanup;
+    const port = await freePort();
+    health = `http://127.0.0.1:${port}`;
+    manager = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(PROJECT_ROOT, "src/discord/main.ts")],
+      {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          DISCORD_TOKEN: TEST_TOKEN,
+          DISCORD_API_URL: fake.apiUrl,
+          SHARD_COUNT: "2",
+          HEALTH_PORT: String(port),
+          KNOWLEDGE_DIR: knowledge.dir,
+          COOLDOWN_SECONDS: "0",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    manager.stdout?.on("data", (chunk) => output.push(String(chunk)));
+    manager.stderr?.on("data", (chunk) => output.push(String(chunk)));
+    await fake
+      .waitFor(() => fake.connectedShards.length === 2 && fake.commands.size > 0, 60_000)
+      .catch((error) => {
+        throw new Error(`${error}\n${output.join("")}`);
+      });
+  });
+
+  after(async () => {
+    manager.kill("SIGTERM");
+    await new Promise((resolve) => manager.once("exit", resolve));
+    await fake.close();
+    await cleanup();
+  });
+
+  const answer = async (id: string, count = 1) =>
+    fake.waitFor(
+      () =>
+        fake.responsesTo(id).length >= count &&
+        fake.responsesTo(id).map((response) => response.body as Body),
+      20_000,
+    );
+
+  it("connects each shard with its own IDENTIFY and answers a topic command on each", async () => {
+    assert.deepEqual(fake.connectedShards.map(([id, count]) => `${id}/${count}`).sort(), [
+      "0/2",
+      "1/2",
+    ]);
+    for (const guild of [GUILD_ID, SECOND_GUILD_ID]) {
+      const [body] = await answer(
+        fake.slash("why-gsomia", [], member("800000000000000001"), guild),
+      );
+      assert.match(
+        body?.data?.embeds?.[0]?.description ?? "",
+        /national interest/,
+        `answered in ${guild}`,
+      );
+    }
+  });
+
+  it("reloads every shard from /reload on one of them, and sums up each shard", async () => {
+    const [, edit] = await answer(
+      fake.slash("reload", [], member("800000000000000011", { admin: true }), SECOND_GUILD_ID),
+      2,
+    );
+    assert.match(edit?.content ?? "", /All 2 shards reloaded/);
+    assert.match(edit?.content ?? "", /Shard 0: reloaded/);
+    assert.match(edit?.content ?? "", /Shard 1: reloaded/);
+  });
+
+  it("answers /healthz for all shards and aggregates /metrics", async () => {
+    const response = await fetch(`${health}/healthz`);
+    assert.equal(response.status, 200, await response.clone().text());
+    const metrics = await (await fetch(`${health}/metrics`)).text();
+    assert.match(
+      metrics,
+      /dispute_bot_interactions_total\{command="why-gsomia",outcome="answered"\} 2/,
+    );
+  });
+
+  it("names a shard that does not answer, which keeps its old index", async () => {
+    const stuck = shardProcess(manager.pid as number, 1);
+    assert.ok(stuck, "found shard 1's process");
+    process.kill(stuck, "SIGSTOP");
+    try {
+      const id = fake.slash(
+        "reload",
+        [],
+        member("800000000000000011", { admin: true }),
+        SECOND_GUILD_ID,
+      );
+      const [, edit] = await answer(id, 2).catch((error) => {
+        throw new Error(
+          `${error}: ${JSON.stringify(fake.responsesTo(id))}\n${output.slice(-10).join("")}`,
+        );
+      });
+      assert.match(edit?.content ?? "", /1 of 2 shards did not reload/);
+      assert.match(
+        edit?.content ?? "",
+        /Shard 1: not reloaded, it could not be reached \(no answer within 10 s\)/,
+      );
+      assert.match(edit?.content ?? "", /Shard 0: reloaded/);
+    } finally {
+      process.kill(stuck, "SIGCONT");
+    }
+  });
+});
+
+describe("a host that runs a range of shards (SHARD_IDS=0,1 with SHARD_COUNT=2)", () => {
+  it("connects both shards in one process and answers in each server", async () => {
+    const running = await startBot({
+      guilds: [GUILD_ID, SECOND_GUILD_ID],
+      env: { SHARD_COUNT: "2", SHARD_IDS: "0,1" },
+    });
+    try {
+      const { fake } = running;
+      await fake.waitFor(() => fake.connectedShards.length === 2);
+      assert.deepEqual(fake.connectedShards.map(([id, count]) => `${id}/${count}`).sort(), [
+        "0/2",
+        "1/2",
+      ]);
+      for (const guild of [GUILD_ID, SECOND_GUILD_ID]) {
+        const id = fake.slash("us-role", [], member("800000000000000001"), guild);
+        const [response] = await fake.waitFor(
+          () => fake.responsesTo(id).length > 0 && fake.responsesTo(id),
+        );
+        assert.match(JSON.stringify(response?.body), /setback to/);
+      }
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it("refuses SHARD_IDS outside SHARD_COUNT, naming both", () => {
+    assert.throws(
+      () => loadBotConfig({ DISCORD_TOKEN: TEST_TOKEN, SHARD_COUNT: "2", SHARD_IDS: "0,2" }),
+      /SHARD_IDS: shard 2 does not exist when SHARD_COUNT is 2/,
+    );
+  });
+});
