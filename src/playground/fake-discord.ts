@@ -78,6 +78,8 @@ interface InteractionState {
   readonly id: string;
   readonly token: string;
   readonly createdAt: number;
+  /** For a button press: the message the button is on. */
+  readonly messageId: string | undefined;
   acknowledged: boolean;
 }
 
@@ -189,7 +191,14 @@ export class FakeDiscord {
   ): string {
     const id = snowflake();
     const token = `token-${randomUUID()}`;
-    this.#interactions.set(id, { id, token, createdAt: Date.now(), acknowledged: false });
+    const messageId = typeof message?.id === "string" ? message.id : undefined;
+    this.#interactions.set(id, {
+      id,
+      token,
+      createdAt: Date.now(),
+      messageId,
+      acknowledged: false,
+    });
     this.#dispatch(guildId, "INTERACTION_CREATE", {
       id,
       token,
@@ -654,6 +663,14 @@ export class FakeDiscord {
     const originalId = `original-${id}`;
     if (body.type === 4 || body.type === 5)
       this.#messages.set(originalId, this.#message(originalId, data));
+    const pressed = state.messageId ? this.#messages.get(state.messageId) : undefined;
+    if (body.type === 7 && pressed && state.messageId) {
+      this.#messages.set(state.messageId, {
+        ...pressed,
+        ...data,
+        edited_timestamp: new Date().toISOString(),
+      });
+    }
     this.#record("callback", id, body, withResponse ? 200 : 204);
     if (!withResponse) {
       send(204);

@@ -1,0 +1,210 @@
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { ConfigError, loadBotConfig, loadDotEnv, SHIPPED_KNOWLEDGE_DIR } from "../config.ts";
+import { createBot } from "../discord/bot.ts";
+import { formatIssue } from "../knowledge/types.ts";
+import { createLogger } from "../log.ts";
+import { KnowledgeError, KnowledgeStore } from "../store.ts";
+import { ANSI_STYLE, type DrawnMessage, draw, PLAIN_STYLE, pressableButtons } from "./draw.ts";
+import { APP_ID, FakeDiscord, member } from "./fake-discord.ts";
+
+const USAGE = `Usage: npm run playground [-- --say "/why-gsomia" --say "@bot why did Seoul end GSOMIA?" --knowledge DIR --verbose]
+
+The whole bot, unchanged, against a Discord-compatible server on 127.0.0.1. You are a member
+(with Manage Server) of a test server. Type what you would type in Discord:
+  /why-gsomia                 a topic command (/help lists them)
+  /ask question: …            or /ask …, or any plain question
+  @bot …                      a message that mentions the bot
+  /sources  /help  /reload    the built-in commands
+  1, 2, …                     press a button of the last reply
+  quit                        leave`;
+
+/** A playground member: a server admin, so /reload works too. */
+const YOU = member("800000000000000042", { admin: true });
+
+type Json = Record<string, unknown>;
+
+export class Playground {
+  #lastMessage: Json | undefined;
+  constructor(
+    readonly fake: FakeDiscord,
+    readonly write: (text: string) => void,
+    readonly styled: boolean,
+  ) {}
+
+  /** Sends one line as Discord would, and draws the bot's reply. */
+  async send(line: string): Promise<void> {
+    const text = line.trim();
+    if (text === "") return;
+    const press = /^(\d+)$/.exec(text);
+    if (press) return this.#press(Number(press[1]));
+    if (/^@bot\b/i.test(text) || text.startsWith(`<@${APP_ID}>`))
+      return this.#mention(text.replace(/^@bot\b/i, `<@${APP_ID}>`));
+    const command = /^\/([^\s:]+)\s*(?:question:)?\s*(.*)$/s.exec(text);
+    if (command) {
+      const [, name = "", rest = ""] = command;
+      const options = name === "ask" ? [{ name: "question", type: 3, value: rest.trim() }] : [];
+      return this.#interaction(this.fake.slash(name, options, YOU));
+    }
+    return this.#interaction(
+      this.fake.slash("ask", [{ name: "question", type: 3, value: text }], YOU),
+    );
+  }
+
+  async #interaction(id: string): Promise<void> {
+    const responses = await this.fake.waitFor(() => {
+      const all = this.fake.responsesTo(id);
+      return all.some((response) => response.body.type !== 5) && all;
+    }, 30_000);
+    const final = responses.findLast((response) => response.body.type !== 5);
+    const body = final?.body ?? {};
+    const message = ("type" in body ? (body.data as Json | undefined) : body) ?? {};
+    const shown = this.fake.message(`original-${id}`);
+    const stored = final?.kind === "callback" && body.type === 4 ? shown : undefined;
+    this.#remember(
+      stored ??
+        (body.type === 7
+          ? this.#lastMessage && { ...this.#lastMessage, ...message }
+          : { id: `original-${id}`, ...message }),
+    );
+    this.write(`${draw(message as DrawnMessage, this.styled ? ANSI_STYLE : PLAIN_STYLE)}\n`);
+  }
+
+  async #mention(content: string): Promise<void> {
+    const asked = this.fake.say(content, { author: YOU.user, mentionsBot: true });
+    const reply = await this.fake.waitFor(
+      () =>
+        this.fake.responses.find(
+          (response) =>
+            (response.body.message_reference as { message_id?: string } | undefined)?.message_id ===
+            asked,
+        ),
+      30_000,
+    );
+    const message = this.fake.message(String(reply.body.id)) ?? reply.body;
+    this.#remember(message);
+    this.write(`${draw(reply.body as DrawnMessage, this.styled ? ANSI_STYLE : PLAIN_STYLE)}\n`);
+  }
+
+  async #press(number: number): Promise<void> {
+    const message = this.#lastMessage;
+    const button = message ? pressableButtons(message as DrawnMessage)[number - 1] : undefined;
+    if (!message || !button?.custom_id) {
+      this.write("There is no such button on the last reply.\n");
+      return;
+    }
+    return this.#interaction(this.fake.press(button.custom_id, message, YOU));
+  }
+
+  #remember(message: Json | undefined): void {
+    if (message && pressableButtons(message as DrawnMessage).length > 0)
+      this.#lastMessage = message;
+    else if (message && (message.flags as number | undefined) !== 64) this.#lastMessage = message;
+  }
+}
+
+async function main(): Promise<number> {
+  let values: {
+    say?: string[] | undefined;
+    knowledge?: string | undefined;
+    verbose?: boolean | undefined;
+    help?: boolean | undefined;
+  };
+  try {
+    values = parseArgs({
+      options: {
+        say: { type: "string", multiple: true },
+        knowledge: { type: "string" },
+        verbose: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  await loadDotEnv();
+  const fake = await FakeDiscord.start();
+  let config: ReturnType<typeof loadBotConfig>;
+  try {
+    config = loadBotConfig({
+      ...process.env,
+      DISCORD_TOKEN: `playground.${"0".repeat(60)}`,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_GUILD_ID: "",
+      SHARD_COUNT: "",
+      SHARD_IDS: "",
+      HEALTH_PORT: "",
+      KNOWLEDGE_DIR: values.knowledge ?? process.env.KNOWLEDGE_DIR ?? SHIPPED_KNOWLEDGE_DIR,
+      COOLDOWN_SECONDS: process.env.COOLDOWN_SECONDS ?? "0",
+      LOG_LEVEL: values.verbose ? "info" : "silent",
+    });
+  } catch (error) {
+    await fake.close();
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  let store: KnowledgeStore;
+  try {
+    store = (await KnowledgeStore.open(config.knowledgeDir)).store;
+  } catch (error) {
+    await fake.close();
+    if (error instanceof KnowledgeError) {
+      process.stderr.write(
+        `The knowledge folder has errors:\n${error.issues.map((issue) => `  ${formatIssue(issue)}`).join("\n")}\n`,
+      );
+      return 1;
+    }
+    throw error;
+  }
+  const bot = createBot({ config, store, logger: createLogger(config.logLevel, [config.token]) });
+  await bot.start();
+  const playground = new Playground(
+    fake,
+    (text) => process.stdout.write(text),
+    Boolean(process.stdout.isTTY),
+  );
+  const stop = async () => {
+    await bot.stop();
+    await fake.close();
+  };
+
+  if (values.say && values.say.length > 0) {
+    for (const line of values.say) {
+      process.stdout.write(`you> ${line}\n`);
+      await playground.send(line);
+    }
+    await stop();
+    return 0;
+  }
+  if (process.stdin.isTTY) process.stdout.write(`${USAGE}\n\n`);
+  const input = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    prompt: "you> ",
+    terminal: process.stdin.isTTY,
+  });
+  if (process.stdin.isTTY) input.prompt();
+  for await (const line of input) {
+    if (/^(quit|exit)$/i.test(line.trim())) break;
+    try {
+      await playground.send(line);
+    } catch (error) {
+      process.stdout.write(`(no reply: ${(error as Error).message})\n`);
+    }
+    if (process.stdin.isTTY) input.prompt();
+  }
+  input.close();
+  await stop();
+  return 0;
+}
+
+process.exitCode = await main();

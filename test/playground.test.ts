@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { runCli } from "./support/spawn.ts";
+
+describe("npm run playground", () => {
+  it("answers /why-gsomia with the cited seed passage in --say mode, then presses a button and mentions the bot", async () => {
+    const { code, stdout, stderr } = await runCli("src/playground/main.ts", [
+      "--say",
+      "/why-gsomia",
+      "--say",
+      "1",
+      "--say",
+      "@bot why did Seoul end the intelligence pact?",
+    ]);
+    assert.equal(code, 0, stderr);
+    const [topic = "", press = "", mention = ""] = stdout.split(/^you> .*$/m).slice(1);
+    assert.match(topic, /South Korea scraps intelligence sharing with Japan/);
+    assert.match(topic, /not in the "national interest"/);
+    assert.match(topic, /DW · 22 Aug 2019 · paragraph 3/);
+    assert.match(topic, /\[1: Another passage\]/);
+    assert.match(press, /Passage 2 of \d/);
+    assert.match(mention, /national interest/);
+  });
+
+  it("says plainly when there is no confident answer", async () => {
+    const { stdout } = await runCli("src/playground/main.ts", [
+      "--say",
+      "/ask question: who won the world cup",
+    ]);
+    assert.match(stdout, /No confident answer/);
+  });
+});
