@@ -106,7 +106,13 @@ async function listFiles(root: string, issues: KnowledgeIssue[]): Promise<string
     return entries
       .filter((entry) => entry.isFile())
       .map((entry) =>
-        path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"),
+        path
+          .relative(
+            root,
+            path.join(entry.parentPath ?? (entry as { path?: string }).path ?? root, entry.name),
+          )
+          .split(path.sep)
+          .join("/"),
       )
       .filter(
         (file) => !file.split("/").some((part) => part.startsWith(".") || part === "node_modules"),

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { loadBotConfig } from "../../src/config.ts";
@@ -14,15 +13,7 @@ import {
 } from "../../src/playground/fake-discord.ts";
 import { startBot, TEST_TOKEN } from "../support/bot.ts";
 import { makeKnowledgeDir, PROJECT_ROOT } from "../support/knowledge.ts";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../support/net.ts";
 
 /** The shard process the manager spawned for `shard`, found by the SHARDS variable it was given. */
 function shardProcess(managerPid: number, shard: number): number | undefined {
