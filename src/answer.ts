@@ -6,7 +6,7 @@ import type {
   Passage,
   Topic,
 } from "./knowledge/types.ts";
-import { buildIndex, type SearchIndex, type TopicTerms } from "./search/build.ts";
+import { buildIndex, buildIndexAsync, type SearchIndex, type TopicTerms } from "./search/build.ts";
 import { parseQuery, type Query, type RankedPassage, rankPassages } from "./search/rank.ts";
 import { Suggester } from "./search/suggest.ts";
 
@@ -85,10 +85,15 @@ export class AnswerEngine {
   readonly #documents: ReadonlyMap<string, KnowledgeDocument>;
   #suggester: Suggester | undefined;
 
-  constructor(knowledge: KnowledgeBase) {
+  constructor(knowledge: KnowledgeBase, index: SearchIndex = buildIndex(knowledge)) {
     this.knowledge = knowledge;
-    this.#index = buildIndex(knowledge);
+    this.#index = index;
     this.#documents = new Map(knowledge.documents.map((document) => [document.id, document]));
+  }
+
+  /** Builds the engine without holding the event loop for more than a few milliseconds at a time. */
+  static async build(knowledge: KnowledgeBase): Promise<AnswerEngine> {
+    return new AnswerEngine(knowledge, await buildIndexAsync(knowledge));
   }
 
   get topics(): readonly Topic[] {

@@ -35,7 +35,7 @@ export class KnowledgeStore {
   ): Promise<{ store: KnowledgeStore; issues: readonly KnowledgeIssue[] }> {
     const { knowledge, issues } = await loadKnowledge(directory);
     if (hasErrors(issues)) throw new KnowledgeError(directory, issues);
-    return { store: new KnowledgeStore(directory, new AnswerEngine(knowledge)), issues };
+    return { store: new KnowledgeStore(directory, await AnswerEngine.build(knowledge)), issues };
   }
 
   get engine(): AnswerEngine {
@@ -55,7 +55,7 @@ export class KnowledgeStore {
     const before = this.#engine;
     const { knowledge, issues } = await loadKnowledge(this.directory);
     const ok = !hasErrors(issues);
-    const after = ok ? new AnswerEngine(knowledge) : before;
+    const after = ok ? await AnswerEngine.build(knowledge) : before;
     if (ok) this.#engine = after;
     const oldIds = new Set(before.documents.map((document) => document.id));
     const newIds = new Set(knowledge.documents.map((document) => document.id));

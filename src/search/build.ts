@@ -37,7 +37,36 @@ export interface SearchIndex {
   readonly topics: readonly TopicTerms[];
 }
 
+/** Builds the index in one go. */
 export function buildIndex(knowledge: KnowledgeBase): SearchIndex {
+  const steps = indexSteps(knowledge);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Builds the index in slices of about `sliceMs`, letting the event loop run between them, so
+ * a bot that rebuilds beside its old index keeps answering from the old one meanwhile.
+ */
+export async function buildIndexAsync(knowledge: KnowledgeBase, sliceMs = 8): Promise<SearchIndex> {
+  const steps = indexSteps(knowledge);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** How many passages are indexed between two chances to yield. */
+const PASSAGES_PER_STEP = 200;
+
+function* indexSteps(knowledge: KnowledgeBase): Generator<void, SearchIndex> {
   const glossary = new GlossaryMatcher(knowledge.glossary);
   const owner = {};
   const termKeys: string[] = [];
@@ -95,6 +124,7 @@ export function buildIndex(knowledge: KnowledgeBase): SearchIndex {
   };
 
   for (const passage of knowledge.passages) {
+    if (passage.index % PASSAGES_PER_STEP === 0) yield;
     const tokens = tokenize(passage.text);
     let length = 0;
     for (const token of tokens) {
