@@ -34,6 +34,8 @@ export interface SearchIndex {
   readonly headingKeys: readonly (ReadonlySet<string> | undefined)[];
   /** Every word stem the knowledge knows, from passages, titles, tags and the glossary. */
   readonly knownStems: ReadonlySet<string>;
+  /** The stems of the passages, sorted, to find the relatives of a word by its beginning. */
+  readonly sortedStems: readonly string[];
   readonly topics: readonly TopicTerms[];
 }
 
@@ -205,6 +207,7 @@ function* indexSteps(knowledge: KnowledgeBase): Generator<void, SearchIndex> {
     vocabulary: new Vocabulary(words),
     headingKeys,
     knownStems,
+    sortedStems: [...postings.keys()].filter((key) => !key.startsWith("~")).sort(),
     postings,
     lengths,
     averageLength: knowledge.passages.length > 0 ? totalLength / knowledge.passages.length : 1,

@@ -21,6 +21,9 @@ const CUES: Record<AnswerType, RegExp> = {
   definition: /\b(is|are) (a|an|the)\b|\b(called|known as|refers? to|means|stands for)\b/i,
 };
 
+/** A question without a question word that names one of these asks for a time: "removal date". */
+const TIME_NOUNS = new Set(["date", "dates", "year", "day", "month", "deadline"]);
+
 /** "why" asks for a reason, "when" for a time, "how much/many" for a quantity, and so on. */
 export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
   const words = tokens.map((token) => token.norm);

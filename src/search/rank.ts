@@ -19,6 +19,9 @@ const DOCUMENT_FOCUS_WEIGHT = 0.2;
 const LEAD_BONUS = 0.03;
 /** Added to the score of a passage that holds the kind of answer asked for (a date for "when"). */
 const ANSWER_TYPE_BONUS = 0.08;
+/** Share of a term's weight kept when only a related form of the word is known ("suspension": "suspended"). */
+const RELATED_FORM_QUALITY = 0.8;
+const MIN_RELATED_PREFIX = 5;
 /** Share of a term's weight kept after each corrected typo. */
 const TYPO_PENALTY = 0.15;
 
@@ -59,19 +62,19 @@ export function parseQuery(index: SearchIndex, question: string): Query {
   const corrections: { from: string; to: string }[] = [];
   const quality = new Map<number, number>();
   const tokens = tokenize(text).map((token, position): Token => {
-    if (
-      token.stop ||
-      containsCjk(token.norm) ||
-      index.vocabulary.has(token.norm) ||
-      index.knownStems.has(token.stem)
-    ) {
-      return token;
+    if (token.stop || containsCjk(token.norm) || index.postings.has(token.stem)) return token;
+    // A word the knowledge knows (from a title, a tag or the glossary) is not a typo.
+    const known = index.vocabulary.has(token.norm) || index.knownStems.has(token.stem);
+    const correction = known ? undefined : index.vocabulary.correct(token.norm);
+    if (correction) {
+      corrections.push({ from: token.raw, to: correction.word });
+      quality.set(position, 1 - TYPO_PENALTY * correction.distance);
+      return { ...token, norm: correction.word, stem: stemWord(correction.word) };
     }
-    const correction = index.vocabulary.correct(token.norm);
-    if (!correction) return token;
-    corrections.push({ from: token.raw, to: correction.word });
-    quality.set(position, 1 - TYPO_PENALTY * correction.distance);
-    return { ...token, norm: correction.word, stem: stemWord(correction.word) };
+    const relative = relatedStem(index, token.stem);
+    if (!relative) return token;
+    quality.set(position, RELATED_FORM_QUALITY);
+    return { ...token, stem: relative };
   });
   const analysis = analyze(text, index.glossary, tokens);
 
@@ -124,6 +127,31 @@ export function parseQuery(index: SearchIndex, question: string): Query {
  */
 function unknownWordIdf(total: number, word: string): number {
   return idf(total, 1) * (containsCjk(word) ? 0.3 : 0.9);
+}
+
+/**
+ * A stem of the knowledge that shares all but the last letters of an unknown stem: the same
+ * word with another suffix, which Porter stemming leaves apart ("suspens" and "suspend").
+ */
+function relatedStem(index: SearchIndex, stem: string): string | undefined {
+  if (stem.length < MIN_RELATED_PREFIX + 1) return undefined;
+  const prefix = stem.slice(0, Math.max(MIN_RELATED_PREFIX, stem.length - 2));
+  const stems = index.sortedStems;
+  let low = 0;
+  let high = stems.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((stems[middle] as string) < prefix) low = middle + 1;
+    else high = middle;
+  }
+  let best: { stem: string; frequency: number } | undefined;
+  for (let at = low; at < stems.length && (stems[at] as string).startsWith(prefix); at++) {
+    const candidate = stems[at] as string;
+    if (Math.abs(candidate.length - stem.length) > 3) continue;
+    const frequency = index.postings.get(candidate)?.passages.length ?? 0;
+    if (!best || frequency > best.frequency) best = { stem: candidate, frequency };
+  }
+  return best?.stem;
 }
 
 function idf(total: number, documentFrequency: number): number {
