@@ -2,6 +2,7 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 /** 2019-08-22 → 22 Aug 2019 */
 export function humanDate(iso: string): string {
+  if (iso === "") return "undated";
   const [year, month, day] = iso.split("-");
   const name = MONTHS[Number(month) - 1];
   return name ? `${Number(day)} ${name} ${year}` : iso;

@@ -28,6 +28,9 @@ const AGENCY_CREDIT =
   /^([\p{L}]{1,5}(\/[\p{L}]{1,5})*\s*)?\((\s*[\p{L}][\p{L}.&-]*\s*)(,\s*[\p{L}][\p{L}.&-]*\s*)*\)$/u;
 const SENTENCE_END = /[.!?:;"'”’)\]…]$/;
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** Lines that wrap an article on a news site: end marks, copyright, share and subscribe prompts. */
+const SITE_FURNITURE =
+  /^(\(END\)|\(C\)\s|©|copyright\b|all rights reserved|advertisement$|read more\b|related (articles|stories|topics|content)\b|share (this|on)\b|follow us\b|sign up\b|subscribe\b|click here\b|url:?\s+https?:|https?:\/\/\S+$)/i;
 const MARKDOWN_NOISE = /^(!\[.*\]\(.*\)|<!--.*-->|([-*_])\s*(\2\s*){2,})$/;
 /** A short line without a sentence's closing punctuation is a label, caption or video title. */
 const MIN_WORDS_OF_UNPUNCTUATED_PARAGRAPH = 12;
@@ -66,48 +69,87 @@ function parseMarkdown(file: string, id: string, text: string): ParsedArticle {
 
 function parsePlainText(file: string, id: string, text: string): ParsedArticle {
   const lines = splitLines(text);
-  const header = SEED_HEADER.exec(lines[0]?.trim() ?? "");
-  if (!header) {
-    return failed(
-      file,
-      1,
-      "a .txt article must start with a header `date YYYY-MM-DD  Title | Section | Source | DD.MM.YYYY`; or convert it to Markdown with front matter",
-    );
-  }
-  const [, crawlDate = "", rest = ""] = header;
-  const fields = rest.split(/\s+\|\s+/).map((field) => field.trim());
-  const articleDate = toIsoDate(fields.at(-1) ?? "");
-  if (articleDate) fields.pop();
-  const title = fields[0] ?? "";
-  const source = fields.length > 1 ? (fields.at(-1) ?? "") : "";
   const issues: KnowledgeIssue[] = [];
-  if (!title || !source) {
-    return failed(
-      file,
-      1,
-      "the header needs at least a title and a source: `date YYYY-MM-DD  Title | Source | DD.MM.YYYY`",
+  const header = SEED_HEADER.exec(lines[0]?.trim() ?? "");
+  let title: string;
+  let source: string | undefined;
+  let published: string;
+  if (header) {
+    const [, crawlDate = "", rest = ""] = header;
+    const fields = rest.split(/\s+\|\s+/).map((field) => field.trim());
+    const articleDate = toIsoDate(fields.at(-1) ?? "");
+    if (articleDate) fields.pop();
+    title = fields[0] ?? "";
+    source = fields.length > 1 ? fields.at(-1) : undefined;
+    published = articleDate ?? crawlDate;
+  } else {
+    title = lines.find((line) => line.trim() !== "")?.trim() ?? "";
+    published = "";
+    issues.push(
+      warning(
+        file,
+        1,
+        "no header line `date YYYY-MM-DD  Title | Section | Source | DD.MM.YYYY`: the first line is taken as the title and the article is undated",
+      ),
     );
   }
-  issues.push({
-    severity: "warning",
-    file,
-    line: 1,
-    message:
-      "a .txt article has no link, so its citation has none; convert it to Markdown with a url in the front matter",
-  });
+  const bodyStart = header ? 1 : lines.findIndex((line) => line.trim() !== "") + 1;
+  const link = lines
+    .slice(bodyStart)
+    .find((line) => line.trim() !== "")
+    ?.trim()
+    .match(LINK_LINE)?.[1];
+  source ??= inferSource(lines.slice(bodyStart).join("\n"));
+  if (!source) {
+    source = "unknown source";
+    issues.push(
+      warning(
+        file,
+        1,
+        "no source found: name it in the header (`Title | Section | Source | DD.MM.YYYY`)",
+      ),
+    );
+  }
+  if (!link) {
+    issues.push(
+      warning(
+        file,
+        1,
+        "a .txt article has no link, so its citation has none; add a line `url https://…` under the header, or convert it to Markdown",
+      ),
+    );
+  }
   const document: KnowledgeDocument = {
     id,
     file,
     title,
     source,
-    url: undefined,
-    published: articleDate ?? crawlDate,
+    url: link,
+    published,
     tags: [],
     kind: "article",
     references: [],
     language: "en",
   };
-  return withParagraphCheck(file, document, paragraphsOf(blocksOf(lines, 1), title, false), issues);
+  return withParagraphCheck(
+    file,
+    document,
+    paragraphsOf(blocksOf(lines, bodyStart), title, false),
+    issues,
+  );
+}
+
+/** "(Yonhap)", "(AP, Reuters)": the agency a wire story names in its dateline or credit. */
+const AGENCY =
+  /\(((?:Yonhap|AP|AFP|Reuters|Kyodo|Xinhua|Jiji(?: Press)?|dpa|Bloomberg|NHK|UPI)(?:,\s*(?:Yonhap|AP|AFP|Reuters|Kyodo|Xinhua|Jiji(?: Press)?|dpa|Bloomberg|NHK|UPI))*)\)/;
+const LINK_LINE = /^(?:url:?\s+)?(https?:\/\/\S+)$/i;
+
+function inferSource(body: string): string | undefined {
+  return AGENCY.exec(body)?.[1];
+}
+
+function warning(file: string, line: number, message: string): KnowledgeIssue {
+  return { severity: "warning", file, line, message };
 }
 
 function withParagraphCheck(
@@ -184,6 +226,11 @@ function paragraphsOf(
       lines = lines.filter((text) => !MARKDOWN_NOISE.test(text));
       if (lines.length === 0) continue;
     }
+    while (lines[0] !== undefined && LINK_LINE.test(lines[0])) {
+      lines = lines.slice(1);
+      line += 1;
+    }
+    if (lines.length === 0) continue;
     const text = lines
       .join(" ")
       .replace(/[ \t\u00a0]+$/u, "")
@@ -200,6 +247,7 @@ function paragraphsOf(
 
 function isBoilerplate(text: string, title: string): boolean {
   const plain = text.normalize("NFKC").replace(/\s+/g, " ").trim();
+  if (SITE_FURNITURE.test(plain)) return true;
   if (AGENCY_CREDIT.test(plain)) return true;
   if (plain.toLowerCase() === title.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase()) {
     return true;

@@ -105,3 +105,43 @@ describe("Markdown articles", () => {
     assert.equal(parsed.issues[0]?.line, 1);
   });
 });
+
+describe("other plain-text crawls", () => {
+  it("reads a header without pipes, finds the agency in the dateline, and drops site furniture", () => {
+    const parsed = parseArticle(
+      "yonhap.txt",
+      [
+        " date 2019-11-22 (LEAD) S. Korea decides to 'conditionally' suspend termination of Seoul-Tokyo military pact",
+        "url https://en.yna.co.kr/view/AEN20191122008800315",
+        'SEOUL, Nov. 22 (Yonhap) -- South Korea announced a decision Friday to "conditionally" suspend the expiry of a military information-sharing accord with Japan.',
+        "",
+        "The announcement was made six hours before the expiry of the agreement, scheduled at the end of the day.",
+        "",
+        "(END)",
+        "",
+        "(C) Yonhap News Agency. All Rights Reserved",
+      ].join("\n"),
+    );
+    assert.equal(parsed.document?.source, "Yonhap");
+    assert.equal(parsed.document?.published, "2019-11-22");
+    assert.equal(parsed.document?.url, "https://en.yna.co.kr/view/AEN20191122008800315");
+    assert.deepEqual(
+      parsed.paragraphs.map((paragraph) => paragraph.line),
+      [3, 5],
+    );
+    assert.ok(parsed.issues.every((issue) => issue.severity === "warning"));
+  });
+
+  it("accepts a text without a header, undated and with a warning, rather than failing the whole folder", () => {
+    const parsed = parseArticle(
+      "notes.txt",
+      "Talks on export controls\n\nOfficials from both governments met in Tokyo to discuss the export controls again.\n",
+    );
+    assert.equal(parsed.document?.title, "Talks on export controls");
+    assert.equal(parsed.document?.published, "");
+    assert.equal(parsed.paragraphs.length, 1);
+    assert.ok(
+      parsed.issues.length > 0 && parsed.issues.every((issue) => issue.severity === "warning"),
+    );
+  });
+});
