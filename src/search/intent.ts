@@ -13,7 +13,7 @@ const CUES: Record<AnswerType, RegExp> = {
     "i",
   ),
   quantity:
-    /\d|\b(million|billion|thousand|hundred|dozens?|handful|half|twice|one|two|three|four|five|six|seven|eight|nine|ten)\b/i,
+    /\b(?!(1[89]|20)\d\d\b)\d[\d,.]*\b|\b(million|billion|thousand|hundred|dozens?|handful|half|twice|percent|per cent)\b/i,
   duration:
     /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few)[ -](hours?|days?|weeks?|months?|years?)\b/i,
   person:

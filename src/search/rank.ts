@@ -18,7 +18,7 @@ const DOCUMENT_FOCUS_WEIGHT = 0.2;
 /** The first paragraph of an article usually sums it up. */
 const LEAD_BONUS = 0.03;
 /** Added to the score of a passage that holds the kind of answer asked for (a date for "when"). */
-const ANSWER_TYPE_BONUS = 0.08;
+const ANSWER_TYPE_BONUS = 0.15;
 /** Share of a term's weight kept when only a related form of the word is known ("suspension": "suspended"). */
 const RELATED_FORM_QUALITY = 0.8;
 const MIN_RELATED_PREFIX = 5;

@@ -20,7 +20,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   ..."a about above after again against all also am an and any are aren't as at be because been before being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each either few for from further get gets got had hadn't has hasn't have haven't having he her here hers herself him himself his i if in into is isn't it it's its itself just let me more most much my myself no nor not now of off on once only or other ought our ours ourselves out over own same shall she should shouldn't so some such than that that's the their theirs them themselves then there these they this those through to too under until up upon us very was wasn't we were weren't while will with won't would wouldn't you your yours yourself yourselves".split(
     " ",
   ),
-  ..."arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive shouldnt wasnt werent wont wouldnt youre actually also basically came come comes even ever go goes going gone kind like lot make makes many mean means meant much need needed needs one ones still sort thing think way went".split(
+  ..."long arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive shouldnt wasnt werent wont wouldnt youre actually also basically came come comes even ever go goes going gone kind like lot make makes many mean means meant much need needed needs one ones still sort thing think way went".split(
     " ",
   ),
   ..."anything bot does everything exactly explain explained happen happened happening hello hey hi know okay ok please pls really something tell thanks thank thing things want wanted whats whys hows whos wonder wondering".split(
