@@ -17,7 +17,7 @@ const CUES: Record<AnswerType, RegExp> = {
   duration:
     /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few)[ -](hours?|days?|weeks?|months?|years?)\b/i,
   person:
-    /\b(minister|president|secretary|director|official|spokes\w+|prime minister|chief)\b|(?<![.!?]\s|^)\b[A-Z][a-z]+ [A-Z][a-z]+(-[a-z]+)?\b/,
+    /\b(minister|president|secretary|director|official|spokes\w+|ambassador|chief|chairman|envoy|premier|lawmaker|judge)s?\b|\bsaid [A-Z][a-z]+ [A-Z]/,
   definition: /\b(is|are) (a|an|the)\b|\b(called|known as|refers? to|means|stands for)\b/i,
 };
 
