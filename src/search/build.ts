@@ -3,7 +3,7 @@ import { analyze, conceptKey, coreKeys } from "./analyze.ts";
 import { Vocabulary } from "./fuzzy.ts";
 import { GlossaryMatcher } from "./glossary.ts";
 import { QUESTION_WORDS } from "./stopwords.ts";
-import { stemWord, tokenize } from "./text.ts";
+import { stemWord, tokenize, wordsOf } from "./text.ts";
 
 export interface Postings {
   readonly passages: Int32Array;
@@ -127,18 +127,17 @@ function* indexSteps(knowledge: KnowledgeBase): Generator<void, SearchIndex> {
 
   for (const passage of knowledge.passages) {
     if (passage.index % PASSAGES_PER_STEP === 0) yield;
-    const tokens = tokenize(passage.text);
+    const words = wordsOf(passage.text);
     let length = 0;
-    for (const token of tokens) {
-      if (token.stop) continue;
-      const forms = token.forms;
+    for (const forms of words) {
+      if (forms.stop) continue;
       if (forms.slot?.owner !== owner)
-        forms.slot = { owner, term: termId(token.stem), word: wordId(token.norm) };
+        forms.slot = { owner, term: termId(forms.stem), word: wordId(forms.norm) };
       wordCounts[forms.slot.word] = (wordCounts[forms.slot.word] as number) + 1;
       count(forms.slot.term);
       length++;
     }
-    for (const hit of glossary.find(tokens)) {
+    for (const hit of glossary.find(words)) {
       count(termId(conceptKey(hit.concept)));
       length++;
     }

@@ -1,7 +1,10 @@
 import type { GlossaryEntry } from "../knowledge/types.ts";
-import { containsCjk, normalizeText, type Token, tokenize } from "./text.ts";
+import { containsCjk, normalizeText, tokenize, type Word } from "./text.ts";
 
-/** Where a glossary term stands in a tokenised text. */
+/** A word, with its place in the text when the caller needs the hits' places. */
+type PlacedWord = Word & { readonly start?: number; readonly end?: number };
+
+/** Where a glossary term stands in a tokenised text (places are 0 for words without one). */
 export interface ConceptHit {
   /** Index of the glossary entry. */
   readonly concept: number;
@@ -65,7 +68,7 @@ export class GlossaryMatcher {
   }
 
   /** Longest terms first; a Latin token belongs to at most one hit, a CJK word to every term inside it. */
-  find(tokens: readonly Token[]): ConceptHit[] {
+  find(tokens: readonly PlacedWord[]): ConceptHit[] {
     const hits: ConceptHit[] = [];
     for (let index = 0; index < tokens.length; ) {
       const wordHit = this.#wordHitAt(tokens, index);
@@ -80,7 +83,7 @@ export class GlossaryMatcher {
     return hits;
   }
 
-  #wordHitAt(tokens: readonly Token[], index: number): ConceptHit | undefined {
+  #wordHitAt(tokens: readonly PlacedWord[], index: number): ConceptHit | undefined {
     const first = tokens[index];
     if (!first) return undefined;
     for (const term of this.#byFirstStem.get(first.stem) ?? []) {
@@ -88,28 +91,28 @@ export class GlossaryMatcher {
       if (end > tokens.length) continue;
       let matches = true;
       for (let offset = 0; offset < term.stems.length && matches; offset++) {
-        const token = tokens[index + offset] as Token;
+        const token = tokens[index + offset] as PlacedWord;
         matches =
           token.stem === term.stems[offset] &&
           (term.exactRaw === undefined || token.raw === term.exactRaw[offset]);
       }
       if (matches) {
-        const last = tokens[end - 1] as Token;
+        const last = tokens[end - 1] as PlacedWord;
         return {
           concept: term.concept,
           firstToken: index,
           endToken: end,
-          start: first.start,
-          end: last.end,
+          start: first.start ?? 0,
+          end: last.end ?? 0,
         };
       }
     }
     return undefined;
   }
 
-  #scriptHitsAt(tokens: readonly Token[], index: number): ConceptHit[] {
+  #scriptHitsAt(tokens: readonly PlacedWord[], index: number): ConceptHit[] {
     const token = tokens[index];
-    if (!token?.forms.cjk) return [];
+    if (!token?.cjk) return [];
     const hits: ConceptHit[] = [];
     let rest = token.norm;
     for (const term of this.#scriptTerms) {
@@ -120,8 +123,8 @@ export class GlossaryMatcher {
         concept: term.concept,
         firstToken: index,
         endToken: index + 1,
-        start: token.start,
-        end: token.end,
+        start: token.start ?? 0,
+        end: token.end ?? 0,
       });
     }
     return hits;

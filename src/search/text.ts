@@ -1,22 +1,28 @@
 import { stemmer } from "stemmer";
 import { STOP_WORDS } from "./stopwords.ts";
+import { scanWords, WordTable } from "./words.ts";
 
 /** A word of a text, with where it stands in that text. */
-export interface Token {
+export interface Token extends Word {
+  readonly start: number;
+  readonly end: number;
+  /** The cached forms of `raw`, shared by every occurrence of the same written word. */
+  readonly forms: WordForms;
+}
+
+/** A word without its place: what matching needs. */
+export interface Word {
   /** The word as written. */
   readonly raw: string;
   /** NFKC, lowercase, straight apostrophes, no possessive 's. */
   readonly norm: string;
   /** What the index stores: the Porter stem for Latin words, the normalised word otherwise. */
   readonly stem: string;
-  readonly start: number;
-  readonly end: number;
   readonly stop: boolean;
-  /** The cached forms of `raw`, shared by every occurrence of the same written word. */
-  readonly forms: WordForms;
+  /** The word holds Han, Hangul or Kana, so glossary terms are looked for inside it. */
+  readonly cjk: boolean;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const LATIN_WORD = /^[a-z0-9'\u00c0-\u024f]+$/;
 const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const MAX_WORD_LENGTH = 40;
@@ -85,12 +91,8 @@ export function containsCjk(text: string): boolean {
   return CJK.test(text);
 }
 
-export interface WordForms {
-  readonly norm: string;
-  readonly stem: string;
-  readonly stop: boolean;
-  /** The word holds Han, Hangul or Kana, so glossary terms are looked for inside it. */
-  readonly cjk: boolean;
+/** The forms of one written word, computed once and shared by all its occurrences. */
+export interface WordForms extends Word {
   /**
    * Scratch for one index build at a time (`owner`): the ids it gave this word, so a build looks a
    * word up once however often it occurs.
@@ -98,43 +100,47 @@ export interface WordForms {
   slot: { owner: object; term: number; word: number } | undefined;
 }
 
-/** Words repeat endlessly across a corpus; normalising and stemming each once pays for itself. */
-const formsCache = new Map<string, WordForms>();
-const MAX_CACHED_WORDS = 200_000;
-
-function formsOf(raw: string): WordForms {
-  let forms = formsCache.get(raw);
-  if (!forms) {
-    const norm = normalizeWord(raw).slice(0, MAX_WORD_LENGTH);
-    forms = {
-      norm,
-      stem: stemWord(norm),
-      stop: STOP_WORDS.has(norm),
-      cjk: containsCjk(norm),
-      slot: undefined,
-    };
-    if (formsCache.size >= MAX_CACHED_WORDS) formsCache.clear();
-    formsCache.set(raw, forms);
-  }
-  return forms;
+function createForms(raw: string): WordForms {
+  const norm = normalizeWord(raw).slice(0, MAX_WORD_LENGTH);
+  return {
+    raw,
+    norm,
+    stem: stemWord(norm),
+    stop: STOP_WORDS.has(norm),
+    cjk: containsCjk(norm),
+    slot: undefined,
+  };
 }
+
+/** Words repeat endlessly across a corpus; normalising and stemming each once pays for itself. */
+const formsTable = new WordTable<WordForms>(createForms);
 
 /** Splits a text into words, keeping each word's place in the original text. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const raw = match[0];
-    const forms = formsOf(raw);
-    if (forms.norm === "") continue;
+  scanWords(text, (start, end) => {
+    const forms = formsTable.lookup(text, start, end);
+    if (forms.norm === "") return;
     tokens.push({
-      raw,
+      raw: forms.raw,
       norm: forms.norm,
       stem: forms.stem,
       stop: forms.stop,
+      cjk: forms.cjk,
       forms,
-      start: match.index,
-      end: match.index + raw.length,
+      start,
+      end,
     });
-  }
+  });
   return tokens;
+}
+
+/** The words of a text for indexing: the shared forms only, no places, no new objects. */
+export function wordsOf(text: string): WordForms[] {
+  const words: WordForms[] = [];
+  scanWords(text, (start, end) => {
+    const forms = formsTable.lookup(text, start, end);
+    if (forms.norm !== "") words.push(forms);
+  });
+  return words;
 }
