@@ -229,3 +229,22 @@ describe("what members see", () => {
     assert.match(body.data?.embeds?.[0]?.description ?? "", /setback to/);
   });
 });
+
+describe("every topic command", () => {
+  let running: Running;
+  before(async () => {
+    running = await startBot();
+  });
+  after(() => running.stop());
+
+  it("answers each shipped topic with a cited passage", async () => {
+    const topics = running.bot.context.store.engine.topics;
+    assert.ok(topics.length >= 5);
+    for (const topic of topics) {
+      const body = await firstResponse(running, running.fake.slash(topic.name));
+      const embed = body.data?.embeds?.[0];
+      assert.ok((embed?.description ?? "").length > 40, topic.name);
+      assert.match(embed?.footer?.text ?? "", /· paragraph \d+$/, topic.name);
+    }
+  });
+});

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ADMIN_ROLE_ID, FakeDiscord, GUILD_ID, member } from "../../src/playground/fake-discord.ts";
 import { type Running, startBot, TEST_TOKEN } from "../support/bot.ts";
-import { article, makeKnowledgeDir } from "../support/knowledge.ts";
+import { article, makeKnowledgeDir, PROJECT_ROOT } from "../support/knowledge.ts";
 import { runCli } from "../support/spawn.ts";
 
 type Body = {
@@ -220,6 +221,34 @@ describe("limits and load", () => {
   });
 });
 
+describe("KNOWLEDGE_WATCH=true", () => {
+  it("reloads by itself when a file in the folder changes", async () => {
+    const { dir, cleanup } = await makeKnowledgeDir({});
+    const running = await startBot({ knowledgeDir: dir, env: { KNOWLEDGE_WATCH: "true" } });
+    try {
+      await writeFile(
+        path.join(dir, "boycott.md"),
+        article(
+          {
+            title: "Consumers boycott Japanese brands",
+            source: "Example News",
+            url: "https://example.org/boycott",
+            published: "2019-07-20",
+          },
+          "South Korean shoppers boycotted Japanese beer and Uniqlo clothing, and cancelled trips to Osaka.",
+        ),
+      );
+      const store = running.bot.context.store;
+      await running.fake.waitFor(() => store.engine.stats.documents === 8, 10_000);
+      const answer = store.engine.ask("did koreans boycott uniqlo and japanese beer?");
+      assert.equal(answer.kind === "answer" && answer.passage.source, "Example News");
+    } finally {
+      await running.stop();
+      await cleanup();
+    }
+  });
+});
+
 describe("npm start", () => {
   it("stops at once without DISCORD_TOKEN, naming it and pointing at .env.example and the CLI", async () => {
     const { code, stderr } = await runCli("src/discord/main.ts", [], {
@@ -229,6 +258,48 @@ describe("npm start", () => {
     assert.match(stderr, /DISCORD_TOKEN/);
     assert.match(stderr, /\.env\.example/);
     assert.match(stderr, /npm run ask/);
+  });
+});
+
+describe("npm start with a token", () => {
+  it("reloads on SIGHUP and shuts down cleanly on SIGTERM", async () => {
+    const fake = await FakeDiscord.start();
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(PROJECT_ROOT, "src/discord/main.ts")],
+      {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          DISCORD_TOKEN: TEST_TOKEN,
+          DISCORD_API_URL: fake.apiUrl,
+          LOG_LEVEL: "info",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let logs = "";
+    child.stderr?.on("data", (chunk) => {
+      logs += String(chunk);
+    });
+    try {
+      await fake.waitFor(() => logs.includes('"message":"connected"'), 30_000);
+      child.kill("SIGHUP");
+      await fake.waitFor(
+        () => /"message":"knowledge reloaded","reason":"SIGHUP"/.test(logs),
+        30_000,
+      );
+      const exited = new Promise<number | null>((resolve) =>
+        child.once("exit", (code) => resolve(code)),
+      );
+      child.kill("SIGTERM");
+      assert.equal(await exited, 0);
+      assert.match(logs, /"message":"shutting down","signal":"SIGTERM"/);
+      assert.ok(!logs.includes(TEST_TOKEN), "the token is never logged");
+    } finally {
+      child.kill("SIGKILL");
+      await fake.close();
+    }
   });
 });
 

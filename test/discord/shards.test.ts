@@ -132,6 +132,24 @@ describe("two shards under the ShardingManager (SHARD_COUNT=2)", { timeout: 120_
     );
   });
 
+  it("reloads every shard on SIGHUP to the manager", async () => {
+    const before = output.join("").match(/"reason":"SIGHUP"/g)?.length ?? 0;
+    manager.kill("SIGHUP");
+    await fake.waitFor(
+      () =>
+        (output.join("").match(/"message":"knowledge reloaded","reason":"SIGHUP"/g)?.length ?? 0) >=
+        before + 2,
+      20_000,
+    );
+    await fake.waitFor(
+      () =>
+        /"message":"reload on every shard","results":\[\{"shard":0,"ok":true\},\{"shard":1,"ok":true\}\]/.test(
+          output.join(""),
+        ),
+      20_000,
+    );
+  });
+
   it("names a shard that does not answer, which keeps its old index", async () => {
     const stuck = shardProcess(manager.pid as number, 1);
     assert.ok(stuck, "found shard 1's process");
