@@ -3,7 +3,7 @@ import { after, describe, it } from "node:test";
 import { type Answer, AnswerEngine, loadEngine } from "../src/answer.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import {
-  article,
+  BOYCOTT_ARTICLE,
   makeKnowledgeDir,
   SEED_DOCUMENT,
   SHIPPED_KNOWLEDGE,
@@ -205,15 +205,7 @@ describe("new knowledge", () => {
 
   it("finds the passages of an added article and cites it", async () => {
     const { dir, cleanup } = await makeKnowledgeDir({
-      "boycott.md": article(
-        {
-          title: "Consumers boycott Japanese brands",
-          source: "Example News",
-          url: "https://example.org/boycott",
-          published: "2019-07-20",
-        },
-        "South Korean shoppers boycotted Japanese beer and Uniqlo clothing, and cancelled trips to Osaka.",
-      ),
+      "boycott.md": BOYCOTT_ARTICLE,
     });
     cleanups.push(cleanup);
     const { engine: fresh } = await loadEngine(dir);

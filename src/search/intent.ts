@@ -30,7 +30,7 @@ export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
   const first = words.findIndex((word) =>
     ["why", "when", "who", "whom", "how", "what", "which"].includes(word),
   );
-  if (first < 0) return undefined;
+  if (first < 0) return words.some((word) => TIME_NOUNS.has(word)) ? "time" : undefined;
   const word = words[first];
   const next = words[first + 1];
   if (word === "why") return "reason";

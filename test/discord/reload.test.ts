@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ADMIN_ROLE_ID, FakeDiscord, GUILD_ID, member } from "../../src/playground/fake-discord.ts";
 import { type Running, startBot, TEST_TOKEN } from "../support/bot.ts";
-import { article, makeKnowledgeDir, PROJECT_ROOT } from "../support/knowledge.ts";
-import { runCli } from "../support/spawn.ts";
+import { article, BOYCOTT_ARTICLE, makeKnowledgeDir } from "../support/knowledge.ts";
+import { runCli, startBotProcess } from "../support/spawn.ts";
 
 type Body = {
   type?: number;
@@ -59,18 +58,7 @@ describe("/reload", () => {
   });
 
   it("reloads for a member with Manage Server, adding a document whose passages are then found", async () => {
-    await writeFile(
-      path.join(dir, "boycott.md"),
-      article(
-        {
-          title: "Consumers boycott Japanese brands",
-          source: "Example News",
-          url: "https://example.org/boycott",
-          published: "2019-07-20",
-        },
-        "South Korean shoppers boycotted Japanese beer and Uniqlo clothing, and cancelled trips to Osaka.",
-      ),
-    );
+    await writeFile(path.join(dir, "boycott.md"), BOYCOTT_ARTICLE);
     const [, edit] = await responses(
       running,
       running.fake.slash("reload", [], member("800000000000000011", { admin: true })),
@@ -226,18 +214,7 @@ describe("KNOWLEDGE_WATCH=true", () => {
     const { dir, cleanup } = await makeKnowledgeDir({});
     const running = await startBot({ knowledgeDir: dir, env: { KNOWLEDGE_WATCH: "true" } });
     try {
-      await writeFile(
-        path.join(dir, "boycott.md"),
-        article(
-          {
-            title: "Consumers boycott Japanese brands",
-            source: "Example News",
-            url: "https://example.org/boycott",
-            published: "2019-07-20",
-          },
-          "South Korean shoppers boycotted Japanese beer and Uniqlo clothing, and cancelled trips to Osaka.",
-        ),
-      );
+      await writeFile(path.join(dir, "boycott.md"), BOYCOTT_ARTICLE);
       const store = running.bot.context.store;
       await running.fake.waitFor(() => store.engine.stats.documents === 8, 10_000);
       const answer = store.engine.ask("did koreans boycott uniqlo and japanese beer?");
@@ -264,29 +241,16 @@ describe("npm start", () => {
 describe("npm start with a token", () => {
   it("reloads on SIGHUP and shuts down cleanly on SIGTERM", async () => {
     const fake = await FakeDiscord.start();
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", path.join(PROJECT_ROOT, "src/discord/main.ts")],
-      {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...process.env,
-          DISCORD_TOKEN: TEST_TOKEN,
-          DISCORD_API_URL: fake.apiUrl,
-          LOG_LEVEL: "info",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let logs = "";
-    child.stderr?.on("data", (chunk) => {
-      logs += String(chunk);
+    const { child, output } = startBotProcess({
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      LOG_LEVEL: "info",
     });
     try {
-      await fake.waitFor(() => logs.includes('"message":"connected"'), 30_000);
+      await fake.waitFor(() => output().includes('"message":"connected"'), 30_000);
       child.kill("SIGHUP");
       await fake.waitFor(
-        () => /"message":"knowledge reloaded","reason":"SIGHUP"/.test(logs),
+        () => /"message":"knowledge reloaded","reason":"SIGHUP"/.test(output()),
         30_000,
       );
       const exited = new Promise<number | null>((resolve) =>
@@ -294,8 +258,8 @@ describe("npm start with a token", () => {
       );
       child.kill("SIGTERM");
       assert.equal(await exited, 0);
-      assert.match(logs, /"message":"shutting down","signal":"SIGTERM"/);
-      assert.ok(!logs.includes(TEST_TOKEN), "the token is never logged");
+      assert.match(output(), /"message":"shutting down","signal":"SIGTERM"/);
+      assert.ok(!output().includes(TEST_TOKEN), "the token is never logged");
     } finally {
       child.kill("SIGKILL");
       await fake.close();

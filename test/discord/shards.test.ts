@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { loadBotConfig } from "../../src/config.ts";
 import {
@@ -12,8 +11,9 @@ import {
   shardOf,
 } from "../../src/playground/fake-discord.ts";
 import { startBot, TEST_TOKEN } from "../support/bot.ts";
-import { makeKnowledgeDir, PROJECT_ROOT } from "../support/knowledge.ts";
+import { makeKnowledgeDir } from "../support/knowledge.ts";
 import { freePort } from "../support/net.ts";
+import { type BotProcess, startBotProcess } from "../support/spawn.ts";
 
 /** The shard process the manager spawned for `shard`, found by the SHARDS variable it was given. */
 function shardProcess(managerPid: number, shard: number): number | undefined {
@@ -41,7 +41,7 @@ describe("two shards under the ShardingManager (SHARD_COUNT=2)", { timeout: 120_
   let manager: ChildProcess;
   let cleanup: () => Promise<void>;
   let health: string;
-  const output: string[] = [];
+  let bot: BotProcess;
 
   before(async () => {
     assert.notEqual(
@@ -54,29 +54,19 @@ describe("two shards under the ShardingManager (SHARD_COUNT=2)", { timeout: 120_
     cleanup = knowledge.cleanup;
     const port = await freePort();
     health = `http://127.0.0.1:${port}`;
-    manager = spawn(
-      process.execPath,
-      ["--import", "tsx", path.join(PROJECT_ROOT, "src/discord/main.ts")],
-      {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...process.env,
-          DISCORD_TOKEN: TEST_TOKEN,
-          DISCORD_API_URL: fake.apiUrl,
-          SHARD_COUNT: "2",
-          HEALTH_PORT: String(port),
-          KNOWLEDGE_DIR: knowledge.dir,
-          COOLDOWN_SECONDS: "0",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    manager.stdout?.on("data", (chunk) => output.push(String(chunk)));
-    manager.stderr?.on("data", (chunk) => output.push(String(chunk)));
+    bot = startBotProcess({
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      SHARD_COUNT: "2",
+      HEALTH_PORT: String(port),
+      KNOWLEDGE_DIR: knowledge.dir,
+      COOLDOWN_SECONDS: "0",
+    });
+    manager = bot.child;
     await fake
       .waitFor(() => fake.connectedShards.length === 2 && fake.commands.size > 0, 60_000)
       .catch((error) => {
-        throw new Error(`${error}\n${output.join("")}`);
+        throw new Error(`${error}\n${bot.output()}`);
       });
   });
 
@@ -133,18 +123,18 @@ describe("two shards under the ShardingManager (SHARD_COUNT=2)", { timeout: 120_
   });
 
   it("reloads every shard on SIGHUP to the manager", async () => {
-    const before = output.join("").match(/"reason":"SIGHUP"/g)?.length ?? 0;
+    const before = bot.output().match(/"reason":"SIGHUP"/g)?.length ?? 0;
     manager.kill("SIGHUP");
     await fake.waitFor(
       () =>
-        (output.join("").match(/"message":"knowledge reloaded","reason":"SIGHUP"/g)?.length ?? 0) >=
+        (bot.output().match(/"message":"knowledge reloaded","reason":"SIGHUP"/g)?.length ?? 0) >=
         before + 2,
       20_000,
     );
     await fake.waitFor(
       () =>
         /"message":"reload on every shard","results":\[\{"shard":0,"ok":true\},\{"shard":1,"ok":true\}\]/.test(
-          output.join(""),
+          bot.output(),
         ),
       20_000,
     );
@@ -163,7 +153,7 @@ describe("two shards under the ShardingManager (SHARD_COUNT=2)", { timeout: 120_
       );
       const [, edit] = await answer(id, 2).catch((error) => {
         throw new Error(
-          `${error}: ${JSON.stringify(fake.responsesTo(id))}\n${output.slice(-10).join("")}`,
+          `${error}: ${JSON.stringify(fake.responsesTo(id))}\n${bot.output().slice(-3000)}`,
         );
       });
       assert.match(edit?.content ?? "", /1 of 2 shards did not reload/);

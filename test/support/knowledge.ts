@@ -25,3 +25,14 @@ export function article(frontMatter: Record<string, string>, body: string): stri
   const lines = Object.entries(frontMatter).map(([key, value]) => `${key}: ${value}`);
   return `---\n${lines.join("\n")}\n---\n\n${body}\n`;
 }
+
+/** An article about nothing the shipped knowledge covers, to add in tests and find again. */
+export const BOYCOTT_ARTICLE = article(
+  {
+    title: "Consumers boycott Japanese brands",
+    source: "Example News",
+    url: "https://example.org/boycott",
+    published: "2019-07-20",
+  },
+  "South Korean shoppers boycotted Japanese beer and Uniqlo clothing, and cancelled trips to Osaka.",
+);
