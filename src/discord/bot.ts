@@ -92,16 +92,18 @@ export function createBot(options: BotOptions): Bot {
     return ids.includes(0);
   };
 
-  const register = async (force: boolean) => {
+  /** Registers the commands when they differ from what this process last registered. */
+  const register = async () => {
     if (!registersCommands()) return;
     const id = applicationId();
     if (!id) throw new Error("no application id: set DISCORD_CLIENT_ID");
     const bodies = commandBodies(commandsFor(store.engine));
     const fingerprint = commandFingerprint(bodies);
-    if (!force && fingerprint === registered) return;
-    const changed =
-      registered === "" ? await registerIfChanged(client.rest, id, config.guildId, bodies) : true;
-    if (registered !== "") await registerCommands(client.rest, id, config.guildId, bodies);
+    if (fingerprint === registered) return;
+    let changed = true;
+    if (registered === "")
+      changed = await registerIfChanged(client.rest, id, config.guildId, bodies);
+    else await registerCommands(client.rest, id, config.guildId, bodies);
     logger.info(changed ? "commands registered" : "commands already up to date", {
       commands: bodies.length,
       guild: config.guildId ?? "global",
@@ -124,7 +126,7 @@ export function createBot(options: BotOptions): Bot {
       ms: summary.milliseconds,
     });
     if (summary.ok && summary.topicsChanged && client.isReady()) {
-      await register(false).catch((error: unknown) =>
+      await register().catch((error: unknown) =>
         logger.error("command registration failed", { error }),
       );
     }
@@ -238,7 +240,12 @@ export function createBot(options: BotOptions): Bot {
         guilds: client.guilds.cache.size,
         shards: client.ws.shards.map((shard) => shard.id),
       });
-      await register(false);
+      // The bot answers even when Discord refuses the registration; the log says why.
+      await register().catch((error: unknown) =>
+        logger.error("command registration failed; slash commands may be missing or stale", {
+          error,
+        }),
+      );
       if (config.knowledgeWatch) {
         watcher = watch(store.directory, { recursive: true }, () => {
           clearTimeout(debounce);

@@ -55,8 +55,10 @@ export async function registerIfChanged(
   guildId: string | undefined,
   bodies: RESTPutAPIApplicationCommandsJSONBody,
 ): Promise<boolean> {
-  const current = (await rest.get(commandsRoute(applicationId, guildId))) as object[];
-  if (commandFingerprint(current) === commandFingerprint(bodies)) return false;
+  const current = (await rest.get(commandsRoute(applicationId, guildId)).catch(() => undefined)) as
+    | object[]
+    | undefined;
+  if (current && commandFingerprint(current) === commandFingerprint(bodies)) return false;
   await registerCommands(rest, applicationId, guildId, bodies);
   return true;
 }

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { loadBotConfig } from "../../src/config.ts";
+import { createBot } from "../../src/discord/bot.ts";
+import { createLogger } from "../../src/log.ts";
 import { member } from "../../src/playground/fake-discord.ts";
-import { type Running, startBot } from "../support/bot.ts";
+import { KnowledgeStore } from "../../src/store.ts";
+import { type Running, startBot, TEST_TOKEN } from "../support/bot.ts";
 
 describe("the bot against a loopback Discord", () => {
   let running: Running;
@@ -245,6 +249,31 @@ describe("every topic command", () => {
       const embed = body.data?.embeds?.[0];
       assert.ok((embed?.description ?? "").length > 40, topic.name);
       assert.match(embed?.footer?.text ?? "", /· paragraph \d+$/, topic.name);
+    }
+  });
+});
+
+describe("command registration", () => {
+  it("does not register again at start when Discord already has the same commands", async () => {
+    const running = await startBot();
+    try {
+      assert.equal(running.fake.commandPuts, 1);
+      const config = loadBotConfig({
+        DISCORD_TOKEN: TEST_TOKEN,
+        DISCORD_API_URL: running.fake.apiUrl,
+        LOG_LEVEL: "silent",
+      });
+      const { store } = await KnowledgeStore.open(config.knowledgeDir);
+      const second = createBot({ config, store, logger: createLogger("silent") });
+      await second.start();
+      await second.stop();
+      assert.equal(
+        running.fake.commandPuts,
+        1,
+        "a restart with the same commands does not use up Discord's daily creates",
+      );
+    } finally {
+      await running.stop();
     }
   });
 });
