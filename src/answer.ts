@@ -7,7 +7,8 @@ import type {
   Topic,
 } from "./knowledge/types.ts";
 import { buildIndex, buildIndexAsync, type SearchIndex, type TopicTerms } from "./search/build.ts";
-import { parseQuery, type Query, type RankedPassage, rankPassages } from "./search/rank.ts";
+import { parseQuery, type Query } from "./search/query.ts";
+import { type RankedPassage, rankPassages } from "./search/rank.ts";
 import { Suggester } from "./search/suggest.ts";
 
 /** Below this, the best passage is not presented as the answer. */

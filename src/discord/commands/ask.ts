@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from "discord.js";
 import { z } from "zod";
-import { MAX_QUESTION_CHARS } from "../../search/rank.ts";
+import { MAX_QUESTION_CHARS } from "../../search/query.ts";
 import { replyWithAnswer } from "../answering.ts";
 import { privateNote } from "../reply.ts";
 import type { SlashCommand } from "./types.ts";

@@ -1,0 +1,138 @@
+import { analyze, conceptKey, positionsInHits } from "./analyze.ts";
+import type { SearchIndex } from "./build.ts";
+import { type AnswerType, answerTypeOf } from "./intent.ts";
+import { QUESTION_WORDS } from "./stopwords.ts";
+import { containsCjk, stemWord, type Token, tokenize } from "./text.ts";
+
+/** Longer questions are cut here: no member types more, and it bounds the work a question costs. */
+export const MAX_QUESTION_CHARS = 1000;
+const MAX_QUERY_TERMS = 32;
+/** Share of a term's weight kept when only a related form of the word is known ("suspension": "suspended"). */
+const RELATED_FORM_QUALITY = 0.8;
+const MIN_RELATED_PREFIX = 5;
+/** Share of a term's weight kept after each corrected typo. */
+const TYPO_PENALTY = 0.15;
+
+export interface QueryTerm {
+  readonly key: string;
+  /** The words of the question it stands for. */
+  readonly label: string;
+  readonly idf: number;
+  /** 1, or less for a corrected typo. */
+  readonly quality: number;
+  /** Words inside a glossary phrase: they help a passage that has them, and cost nothing otherwise. */
+  readonly optional: boolean;
+  readonly known: boolean;
+}
+
+export interface Query {
+  readonly text: string;
+  readonly truncated: boolean;
+  readonly terms: readonly QueryTerm[];
+  readonly questionWords: ReadonlySet<string>;
+  readonly answerType: AnswerType | undefined;
+  readonly corrections: readonly { readonly from: string; readonly to: string }[];
+}
+
+export function parseQuery(index: SearchIndex, question: string): Query {
+  const cleaned = question.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, " ");
+  const truncated = cleaned.length > MAX_QUESTION_CHARS;
+  const text = (truncated ? cleaned.slice(0, MAX_QUESTION_CHARS) : cleaned).trim();
+  const corrections: { from: string; to: string }[] = [];
+  const quality = new Map<number, number>();
+  const tokens = tokenize(text).map((token, position): Token => {
+    if (token.stop || containsCjk(token.norm) || index.postings.has(token.stem)) return token;
+    // A word the knowledge knows (from a title, a tag or the glossary) is not a typo.
+    const known = index.vocabulary.has(token.norm) || index.knownStems.has(token.stem);
+    const correction = known ? undefined : index.vocabulary.correct(token.norm);
+    if (correction) {
+      corrections.push({ from: token.raw, to: correction.word });
+      quality.set(position, 1 - TYPO_PENALTY * correction.distance);
+      return { ...token, norm: correction.word, stem: stemWord(correction.word) };
+    }
+    const relative = relatedStem(index, token.stem);
+    if (!relative) return token;
+    quality.set(position, RELATED_FORM_QUALITY);
+    return { ...token, stem: relative };
+  });
+  const analysis = analyze(text, index.glossary, tokens);
+
+  const terms = new Map<string, QueryTerm>();
+  const total = index.knowledge.passages.length;
+  const add = (key: string, label: string, termQuality: number, optional: boolean) => {
+    const existing = terms.get(key);
+    if (existing && (!existing.optional || optional) && existing.quality >= termQuality) return;
+    const documentFrequency = index.postings.get(key)?.passages.length ?? 0;
+    terms.set(key, {
+      key,
+      label,
+      idf: documentFrequency > 0 ? idf(total, documentFrequency) : unknownWordIdf(total, label),
+      quality: Math.max(termQuality, existing?.quality ?? 0),
+      optional: optional && (existing?.optional ?? true),
+      known: documentFrequency > 0,
+    });
+  };
+  const inHit = positionsInHits(analysis.hits);
+  for (const hit of analysis.hits) {
+    let hitQuality = 1;
+    for (let position = hit.firstToken; position < hit.endToken; position++) {
+      hitQuality = Math.min(hitQuality, quality.get(position) ?? 1);
+    }
+    add(conceptKey(hit.concept), text.slice(hit.start, hit.end), hitQuality, false);
+  }
+  tokens.forEach((token, position) => {
+    if (!token.stop) add(token.stem, token.raw, quality.get(position) ?? 1, inHit.has(position));
+  });
+
+  const strongestFirst = [...terms.values()]
+    .sort((a, b) => b.idf - a.idf)
+    .slice(0, MAX_QUERY_TERMS);
+  return {
+    text,
+    truncated,
+    terms: strongestFirst,
+    questionWords: new Set(
+      tokens.filter((token) => QUESTION_WORDS.has(token.norm)).map((token) => token.norm),
+    ),
+    answerType: answerTypeOf(tokens),
+    corrections,
+  };
+}
+
+/**
+ * A word the knowledge never uses weighs as much as its rarest word, so an off-topic question
+ * stays mostly unanswered. A Korean or Japanese word outside the glossary weighs less: the
+ * knowledge is in English, so it neither supports nor contradicts a passage.
+ */
+function unknownWordIdf(total: number, word: string): number {
+  return idf(total, 1) * (containsCjk(word) ? 0.3 : 0.9);
+}
+
+/**
+ * A stem of the knowledge that shares all but the last letters of an unknown stem: the same
+ * word with another suffix, which Porter stemming leaves apart ("suspens" and "suspend").
+ */
+function relatedStem(index: SearchIndex, stem: string): string | undefined {
+  if (stem.length < MIN_RELATED_PREFIX + 1) return undefined;
+  const prefix = stem.slice(0, Math.max(MIN_RELATED_PREFIX, stem.length - 2));
+  const stems = index.sortedStems;
+  let low = 0;
+  let high = stems.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((stems[middle] as string) < prefix) low = middle + 1;
+    else high = middle;
+  }
+  let best: { stem: string; frequency: number } | undefined;
+  for (let at = low; at < stems.length && (stems[at] as string).startsWith(prefix); at++) {
+    const candidate = stems[at] as string;
+    if (Math.abs(candidate.length - stem.length) > 3) continue;
+    const frequency = index.postings.get(candidate)?.passages.length ?? 0;
+    if (!best || frequency > best.frequency) best = { stem: candidate, frequency };
+  }
+  return best?.stem;
+}
+
+function idf(total: number, documentFrequency: number): number {
+  return Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
