@@ -28,6 +28,9 @@ const AGENCY_CREDIT =
   /^([\p{L}]{1,5}(\/[\p{L}]{1,5})*\s*)?\((\s*[\p{L}][\p{L}.&-]*\s*)(,\s*[\p{L}][\p{L}.&-]*\s*)*\)$/u;
 const SENTENCE_END = /[.!?:;"'”’)\]…]$/;
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** An image caption ends with its photo credit: "(picture-alliance/AP Photo/A. Young-joon)". */
+const PHOTO_CREDIT =
+  /\((picture[- ]alliance|getty|imago|ap photo|afp|epa|dpa|reuters|yonhap|kyodo)\b[^)]*\/[^)]*\)$|\((photo|picture|image|credit)[^)]*\)$/i;
 /** Lines that wrap an article on a news site: end marks, copyright, share and subscribe prompts. */
 const SITE_FURNITURE =
   /^(\(END\)|\(C\)\s|©|copyright\b|all rights reserved|advertisement$|read more\b|related (articles|stories|topics|content)\b|share (this|on)\b|follow us\b|sign up\b|subscribe\b|click here\b|url:?\s+https?:|https?:\/\/\S+$)/i;
@@ -248,6 +251,7 @@ function paragraphsOf(
 function isBoilerplate(text: string, title: string): boolean {
   const plain = text.normalize("NFKC").replace(/\s+/g, " ").trim();
   if (SITE_FURNITURE.test(plain)) return true;
+  if (PHOTO_CREDIT.test(plain) && plain.split(" ").length < 30) return true;
   if (AGENCY_CREDIT.test(plain)) return true;
   if (plain.toLowerCase() === title.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase()) {
     return true;

@@ -119,6 +119,8 @@ describe("other plain-text crawls", () => {
         "",
         "(END)",
         "",
+        "South Korean President Moon Jae-in spoke in Seoul (picture-alliance/AP Photo/A. Young-joon)",
+        "",
         "(C) Yonhap News Agency. All Rights Reserved",
       ].join("\n"),
     );
