@@ -104,7 +104,7 @@ async function listFiles(root: string, issues: KnowledgeIssue[]): Promise<string
     }
     const entries = await readdir(root, { recursive: true, withFileTypes: true });
     return entries
-      .filter((entry) => entry.isFile())
+      .filter((entry) => entry.isFile() || entry.isSymbolicLink())
       .map((entry) =>
         path
           .relative(

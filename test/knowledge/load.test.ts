@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { chmod } from "node:fs/promises";
+import { chmod, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { hasErrors, loadKnowledge, MAX_FILE_BYTES } from "../../src/knowledge/load.ts";
@@ -137,6 +137,35 @@ describe("a broken knowledge folder", () => {
     await chmod(path.join(dir, "topics.yaml"), 0o000);
     const { issues } = await loadKnowledge(dir);
     assert.match(find(issues, "topics.yaml")[0]?.message ?? "", /cannot be read/);
+  });
+
+  it("reports an article it cannot read, such as a link to a file that is gone", async () => {
+    const { dir, issues: before } = await load({});
+    assert.deepEqual(errorsOf(before), []);
+    await symlink(path.join(dir, "no-such-target.md"), path.join(dir, "gone.md"));
+    const { issues } = await loadKnowledge(dir);
+    assert.match(find(issues, "gone.md")[0]?.message ?? "", /cannot be read \(ENOENT\)/);
+  });
+
+  it("reads topics from JSON as well as YAML", async () => {
+    const { dir } = await load({});
+    await rm(path.join(dir, "topics.yaml"));
+    await writeFile(
+      path.join(dir, "topics.json"),
+      JSON.stringify([
+        {
+          name: "json-topic",
+          description: "A topic from JSON",
+          question: "Why did South Korea scrap GSOMIA?",
+        },
+      ]),
+    );
+    const { knowledge, issues } = await loadKnowledge(dir);
+    assert.deepEqual(errorsOf(issues), []);
+    assert.deepEqual(
+      knowledge.topics.map((topic) => topic.name),
+      ["json-topic"],
+    );
   });
 
   it("reports a folder that does not exist", async () => {
