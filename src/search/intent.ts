@@ -1,7 +1,14 @@
 import type { Token } from "./text.ts";
 
 /** The kind of answer a question asks for, read from its question words. */
-export type AnswerType = "reason" | "time" | "quantity" | "duration" | "person" | "definition";
+export type AnswerType =
+  | "reason"
+  | "time"
+  | "quantity"
+  | "duration"
+  | "person"
+  | "definition"
+  | "list";
 
 const MONTH =
   "January|February|March|April|May|June|July|August|September|October|November|December";
@@ -19,6 +26,8 @@ const CUES: Record<AnswerType, RegExp> = {
   person:
     /\b(minister|president|secretary|director|official|spokes\w+|ambassador|chief|chairman|envoy|premier|lawmaker|judge)s?\b|\bsaid [A-Z][a-z]+ [A-Z]/,
   definition: /\b(is|are) (a|an|the)\b|\b(called|known as|refers? to|means|stands for)\b/i,
+  /** "A, B and C": the items that "which" or "what are" asks for. */
+  list: /\w[^,.;]*,\s[^,.;]+(,\s[^,.;]+)*,?\s(and|or)\s\w/,
 };
 
 /** A question without a question word that names one of these asks for a time: "removal date". */
@@ -45,6 +54,7 @@ export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
     return "time";
   if (word === "what" && (next === "is" || next === "are") && words.length <= first + 5)
     return "definition";
+  if (word === "which" || (word === "what" && next === "are")) return "list";
   return undefined;
 }
 
