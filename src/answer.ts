@@ -7,6 +7,7 @@ import type {
   Topic,
 } from "./knowledge/types.ts";
 import { buildIndex, buildIndexAsync, type SearchIndex, type TopicTerms } from "./search/build.ts";
+import { buildIndexParallel, parallelBuildPays } from "./search/parallel.ts";
 import { parseQuery, type Query } from "./search/query.ts";
 import { type RankedPassage, rankPassages } from "./search/rank.ts";
 import { Suggester } from "./search/suggest.ts";
@@ -92,8 +93,15 @@ export class AnswerEngine {
     this.#documents = new Map(knowledge.documents.map((document) => [document.id, document]));
   }
 
-  /** Builds the engine without holding the event loop for more than a few milliseconds at a time. */
+  /**
+   * Builds the engine without holding the event loop for more than a few milliseconds at a time;
+   * a large knowledge base is indexed on two threads.
+   */
   static async build(knowledge: KnowledgeBase): Promise<AnswerEngine> {
+    if (parallelBuildPays(knowledge)) {
+      const index = await buildIndexParallel(knowledge).catch(() => undefined);
+      if (index) return new AnswerEngine(knowledge, index);
+    }
     return new AnswerEngine(knowledge, await buildIndexAsync(knowledge));
   }
 

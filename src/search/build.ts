@@ -68,106 +68,210 @@ export async function buildIndexAsync(knowledge: KnowledgeBase, sliceMs = 8): Pr
 /** How many passages are indexed between two chances to yield. */
 const PASSAGES_PER_STEP = 200;
 
-function* indexSteps(knowledge: KnowledgeBase): Generator<void, SearchIndex> {
-  const glossary = new GlossaryMatcher(knowledge.glossary);
-  const owner = {};
-  const termKeys: string[] = [];
-  const termIds = new Map<string, number>();
-  const termPassages: number[][] = [];
-  const termCounts: number[][] = [];
-  const termId = (key: string) => {
-    let id = termIds.get(key);
-    if (id === undefined) {
-      id = termKeys.length;
-      termIds.set(key, id);
-      termKeys.push(key);
-      termPassages.push([]);
-      termCounts.push([]);
-    }
-    return id;
-  };
-  const wordIds = new Map<string, number>();
-  const wordList: string[] = [];
-  let wordCounts = new Float64Array(1024);
-  const wordId = (word: string) => {
-    let id = wordIds.get(word);
-    if (id === undefined) {
-      id = wordList.length;
-      wordIds.set(word, id);
-      wordList.push(word);
-      if (id >= wordCounts.length) {
-        const grown = new Float64Array(wordCounts.length * 2);
-        grown.set(wordCounts);
-        wordCounts = grown;
-      }
-    }
-    return id;
-  };
-  const addWord = (word: string) => {
-    const id = wordId(word);
-    wordCounts[id] = (wordCounts[id] as number) + 1;
-  };
-  for (const word of glossary.words) addWord(word);
+/** The postings of a contiguous range of passages, packed: one buffer for all passage lists. */
+export interface PartialPostings {
+  readonly firstPassage: number;
+  readonly keys: readonly string[];
+  /** Where each key's entries start in `passages` and `counts`; one more entry marks the end. */
+  readonly offsets: Int32Array;
+  readonly passages: Int32Array;
+  readonly counts: Uint16Array;
+  /** Content terms per passage of the range. */
+  readonly lengths: Uint16Array;
+  /** How often each content word occurs in the range. */
+  readonly words: ReadonlyMap<string, number>;
+}
 
-  const headingKeys: (ReadonlySet<string> | undefined)[] = [];
-  const headingCache = new Map<string, ReadonlySet<string>>();
-  const lengths = new Uint16Array(knowledge.passages.length);
-  let totalLength = 0;
-  let perPassage = new Int32Array(1024);
-  const touched: number[] = [];
-  const count = (id: number) => {
-    if (id >= perPassage.length) {
-      const grown = new Int32Array(Math.max(perPassage.length * 2, id + 1));
-      grown.set(perPassage);
-      perPassage = grown;
-    }
-    if (perPassage[id] === 0) touched.push(id);
-    perPassage[id] = (perPassage[id] as number) + 1;
-  };
+/**
+ * Counts the terms of passages given in order, with one lookup per distinct word: each word's
+ * cached forms keep the ids this builder gave them.
+ */
+export class PostingsBuilder {
+  private readonly owner = {};
+  private readonly termKeys: string[] = [];
+  private readonly termIds = new Map<string, number>();
+  private readonly termPassages: number[][] = [];
+  private readonly termCounts: number[][] = [];
+  private readonly wordIds = new Map<string, number>();
+  private readonly wordList: string[] = [];
+  private wordCounts = new Float64Array(1024);
+  private perPassage = new Int32Array(1024);
+  private readonly touched: number[] = [];
+  private readonly lengths: number[] = [];
 
-  for (const passage of knowledge.passages) {
-    if (passage.index % PASSAGES_PER_STEP === 0) yield;
-    const words = wordsOf(passage.text);
+  constructor(
+    private readonly glossary: GlossaryMatcher,
+    readonly firstPassage: number,
+  ) {}
+
+  add(passageIndex: number, text: string): void {
+    const words = wordsOf(text);
     let length = 0;
     for (const forms of words) {
       if (forms.stop) continue;
-      if (forms.slot?.owner !== owner)
-        forms.slot = { owner, term: termId(forms.stem), word: wordId(forms.norm) };
-      wordCounts[forms.slot.word] = (wordCounts[forms.slot.word] as number) + 1;
-      count(forms.slot.term);
-      length++;
-    }
-    for (const hit of glossary.find(words)) {
-      count(termId(conceptKey(hit.concept)));
-      length++;
-    }
-    if (passage.heading) {
-      let keys = headingCache.get(passage.heading);
-      if (!keys) {
-        const headingAnalysis = analyze(passage.heading, glossary);
-        for (const token of headingAnalysis.tokens) if (!token.stop) addWord(token.norm);
-        keys = new Set(headingAnalysis.occurrences.map((occurrence) => occurrence.key));
-        headingCache.set(passage.heading, keys);
+      if (forms.slot?.owner !== this.owner) {
+        forms.slot = {
+          owner: this.owner,
+          term: this.termId(forms.stem),
+          word: this.wordId(forms.norm),
+        };
       }
-      headingKeys[passage.index] = keys;
+      this.wordCounts[forms.slot.word] = (this.wordCounts[forms.slot.word] as number) + 1;
+      this.count(forms.slot.term);
+      length++;
     }
-    for (const id of touched) {
-      (termPassages[id] as number[]).push(passage.index);
-      (termCounts[id] as number[]).push(Math.min(perPassage[id] as number, 0xffff));
-      perPassage[id] = 0;
+    for (const hit of this.glossary.find(words)) {
+      this.count(this.termId(conceptKey(hit.concept)));
+      length++;
     }
-    touched.length = 0;
-    lengths[passage.index] = Math.min(length, 0xffff);
-    totalLength += Math.min(length, 0xffff);
+    for (const id of this.touched) {
+      (this.termPassages[id] as number[]).push(passageIndex);
+      (this.termCounts[id] as number[]).push(Math.min(this.perPassage[id] as number, 0xffff));
+      this.perPassage[id] = 0;
+    }
+    this.touched.length = 0;
+    this.lengths.push(Math.min(length, 0xffff));
   }
 
-  const postings = new Map<string, Postings>();
-  termKeys.forEach((key, id) => {
-    postings.set(key, {
-      passages: Int32Array.from(termPassages[id] as number[]),
-      counts: Uint16Array.from(termCounts[id] as number[]),
+  finish(): PartialPostings {
+    const offsets = new Int32Array(this.termKeys.length + 1);
+    let total = 0;
+    this.termPassages.forEach((list, id) => {
+      offsets[id] = total;
+      total += list.length;
     });
-  });
+    offsets[this.termKeys.length] = total;
+    const passages = new Int32Array(total);
+    const counts = new Uint16Array(total);
+    this.termPassages.forEach((list, id) => {
+      passages.set(list, offsets[id] as number);
+      counts.set(this.termCounts[id] as number[], offsets[id] as number);
+    });
+    const words = new Map<string, number>();
+    this.wordList.forEach((word, id) => {
+      words.set(word, this.wordCounts[id] as number);
+    });
+    return {
+      firstPassage: this.firstPassage,
+      keys: this.termKeys,
+      offsets,
+      passages,
+      counts,
+      lengths: Uint16Array.from(this.lengths),
+      words,
+    };
+  }
+
+  private termId(key: string): number {
+    let id = this.termIds.get(key);
+    if (id === undefined) {
+      id = this.termKeys.length;
+      this.termIds.set(key, id);
+      this.termKeys.push(key);
+      this.termPassages.push([]);
+      this.termCounts.push([]);
+    }
+    return id;
+  }
+
+  private wordId(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      id = this.wordList.length;
+      this.wordIds.set(word, id);
+      this.wordList.push(word);
+      if (id >= this.wordCounts.length) {
+        const grown = new Float64Array(this.wordCounts.length * 2);
+        grown.set(this.wordCounts);
+        this.wordCounts = grown;
+      }
+    }
+    return id;
+  }
+
+  private count(id: number): void {
+    if (id >= this.perPassage.length) {
+      const grown = new Int32Array(Math.max(this.perPassage.length * 2, id + 1));
+      grown.set(this.perPassage);
+      this.perPassage = grown;
+    }
+    if (this.perPassage[id] === 0) this.touched.push(id);
+    this.perPassage[id] = (this.perPassage[id] as number) + 1;
+  }
+}
+
+function* indexSteps(knowledge: KnowledgeBase): Generator<void, SearchIndex> {
+  const glossary = new GlossaryMatcher(knowledge.glossary);
+  const builder = new PostingsBuilder(glossary, 0);
+  for (const passage of knowledge.passages) {
+    if (passage.index % PASSAGES_PER_STEP === 0) yield;
+    builder.add(passage.index, passage.text);
+  }
+  return assembleIndex(knowledge, glossary, [builder.finish()]);
+}
+
+/** The whole index from the postings of consecutive ranges of passages. */
+export function assembleIndex(
+  knowledge: KnowledgeBase,
+  glossary: GlossaryMatcher,
+  parts: readonly PartialPostings[],
+): SearchIndex {
+  const words = new Map<string, number>();
+  const addWord = (word: string, count = 1) => words.set(word, (words.get(word) ?? 0) + count);
+  for (const word of glossary.words) addWord(word);
+  for (const part of parts) for (const [word, count] of part.words) addWord(word, count);
+
+  const lengths = new Uint16Array(knowledge.passages.length);
+  let totalLength = 0;
+  for (const part of parts) {
+    lengths.set(part.lengths, part.firstPassage);
+    for (const length of part.lengths) totalLength += length;
+  }
+
+  const pieces = new Map<string, { passages: Int32Array; counts: Uint16Array }[]>();
+  for (const part of parts) {
+    part.keys.forEach((key, id) => {
+      const start = part.offsets[id] as number;
+      const end = part.offsets[id + 1] as number;
+      const list = pieces.get(key) ?? [];
+      list.push({
+        passages: part.passages.subarray(start, end),
+        counts: part.counts.subarray(start, end),
+      });
+      pieces.set(key, list);
+    });
+  }
+  const postings = new Map<string, Postings>();
+  for (const [key, list] of pieces) {
+    if (list.length === 1) {
+      postings.set(key, list[0] as Postings);
+      continue;
+    }
+    const size = list.reduce((sum, piece) => sum + piece.passages.length, 0);
+    const passages = new Int32Array(size);
+    const counts = new Uint16Array(size);
+    let at = 0;
+    for (const piece of list) {
+      passages.set(piece.passages, at);
+      counts.set(piece.counts, at);
+      at += piece.passages.length;
+    }
+    postings.set(key, { passages, counts });
+  }
+
+  const headingKeys: (ReadonlySet<string> | undefined)[] = [];
+  const headingCache = new Map<string, ReadonlySet<string>>();
+  for (const passage of knowledge.passages) {
+    if (!passage.heading) continue;
+    let keys = headingCache.get(passage.heading);
+    if (!keys) {
+      const headingAnalysis = analyze(passage.heading, glossary);
+      for (const token of headingAnalysis.tokens) if (!token.stop) addWord(token.norm);
+      keys = new Set(headingAnalysis.occurrences.map((occurrence) => occurrence.key));
+      headingCache.set(passage.heading, keys);
+    }
+    headingKeys[passage.index] = keys;
+  }
 
   const documentKeys = new Map<string, ReadonlySet<string>>();
   for (const document of knowledge.documents) {
@@ -195,11 +299,7 @@ function* indexSteps(knowledge: KnowledgeBase): Generator<void, SearchIndex> {
   });
 
   const knownStems = new Set(postings.keys());
-  const words = new Map<string, number>();
-  wordList.forEach((word, id) => {
-    words.set(word, wordCounts[id] as number);
-    knownStems.add(stemWord(word));
-  });
+  for (const word of words.keys()) knownStems.add(stemWord(word));
   return {
     knowledge,
     glossary,

@@ -31,15 +31,15 @@ function percentile(sorted: readonly number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
 }
 
-function measure(
+async function measure(
   name: string,
   knowledge: KnowledgeBase,
   questions: readonly string[],
-  build: () => (question: string) => unknown,
-): Measured {
+  build: () => Promise<(question: string) => unknown>,
+): Promise<Measured> {
   const before = heapMb();
   const started = performance.now();
-  const ask = build();
+  const ask = await build();
   const buildMs = performance.now() - started;
   const heap = heapMb() - before;
   for (const question of questions.slice(0, 20)) ask(question);
@@ -86,13 +86,13 @@ async function main(): Promise<number> {
     const knowledge = syntheticKnowledge(real, size);
     const questions = benchQuestions(knowledge, fromFile, count);
     results.push(
-      measure("dispute-bot engine", knowledge, questions, () => {
-        const engine = new AnswerEngine(knowledge);
+      await measure("dispute-bot engine", knowledge, questions, async () => {
+        const engine = await AnswerEngine.build(knowledge);
         return (question) => engine.ask(question);
       }),
     );
     results.push(
-      measure("MiniSearch 7", knowledge, questions, () => {
+      await measure("MiniSearch 7", knowledge, questions, async () => {
         const index = new MiniSearch<{ id: number; text: string }>({ fields: ["text"] });
         index.addAll(
           knowledge.passages.map((passage) => ({ id: passage.index, text: passage.text })),

@@ -1,0 +1,82 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { GlossaryEntry, KnowledgeBase } from "../knowledge/types.ts";
+import { assembleIndex, type PartialPostings, PostingsBuilder, type SearchIndex } from "./build.ts";
+import { GlossaryMatcher } from "./glossary.ts";
+
+/** Below this many passages a second thread costs more to start than it saves. */
+export const PARALLEL_MIN_PASSAGES = 20_000;
+const YIELD_EVERY_PASSAGES = 200;
+
+interface WorkerInput {
+  readonly module: string;
+  readonly glossary: readonly GlossaryEntry[];
+  readonly texts: readonly string[];
+  readonly firstPassage: number;
+}
+
+/** Runs in the worker: tsx makes the TypeScript sources importable there too. */
+const WORKER_SOURCE = `
+const { register } = await import("tsx/esm/api");
+register();
+const { workerData, parentPort } = await import("node:worker_threads");
+const { buildPartialPostings } = await import(workerData.module);
+const part = buildPartialPostings(workerData.glossary, workerData.texts, workerData.firstPassage);
+parentPort.postMessage(part, [part.offsets.buffer, part.passages.buffer, part.counts.buffer, part.lengths.buffer]);
+`;
+
+/** The postings of `texts`, numbered from `firstPassage`: what a worker builds for its share. */
+export function buildPartialPostings(
+  glossary: readonly GlossaryEntry[],
+  texts: readonly string[],
+  firstPassage: number,
+): PartialPostings {
+  const builder = new PostingsBuilder(new GlossaryMatcher(glossary), firstPassage);
+  texts.forEach((text, offset) => {
+    builder.add(firstPassage + offset, text);
+  });
+  return builder.finish();
+}
+
+function postingsInWorker(input: Omit<WorkerInput, "module">): Promise<PartialPostings> {
+  return new Promise((resolve, reject) => {
+    const workerData: WorkerInput = { ...input, module: import.meta.url };
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+    worker.once("message", (part: PartialPostings) => {
+      resolve(part);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`the index worker stopped with code ${code}`));
+    });
+  });
+}
+
+/** Whether a second thread is worth starting for this knowledge on this machine. */
+export function parallelBuildPays(knowledge: KnowledgeBase): boolean {
+  return knowledge.passages.length >= PARALLEL_MIN_PASSAGES && availableParallelism() >= 2;
+}
+
+/**
+ * Builds the index on two threads: a worker indexes the second half of the passages while this
+ * thread indexes the first, yielding now and then so the bot keeps answering; then the halves
+ * are joined.
+ */
+export async function buildIndexParallel(knowledge: KnowledgeBase): Promise<SearchIndex> {
+  const glossary = new GlossaryMatcher(knowledge.glossary);
+  const half = Math.ceil(knowledge.passages.length / 2);
+  const theirs = postingsInWorker({
+    glossary: knowledge.glossary,
+    texts: knowledge.passages.slice(half).map((passage) => passage.text),
+    firstPassage: half,
+  });
+  const builder = new PostingsBuilder(glossary, 0);
+  for (let index = 0; index < half; index++) {
+    if (index % YIELD_EVERY_PASSAGES === 0)
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    builder.add(index, (knowledge.passages[index] as { text: string }).text);
+  }
+  const mine = builder.finish();
+  return assembleIndex(knowledge, glossary, [mine, await theirs]);
+}
