@@ -8,7 +8,8 @@ export type AnswerType =
   | "duration"
   | "person"
   | "definition"
-  | "list";
+  | "list"
+  | "purpose";
 
 const MONTH =
   "January|February|March|April|May|June|July|August|September|October|November|December";
@@ -26,6 +27,8 @@ const CUES: Record<AnswerType, RegExp> = {
   person:
     /\b(minister|president|secretary|director|official|spokes\w+|ambassador|chief|chairman|envoy|premier|lawmaker|judge)s?\b|\bsaid [A-Z][a-z]+ [A-Z]/,
   definition: /\b(is|are) (a|an|the)\b|\b(called|known as|refers? to|means|stands for)\b/i,
+  /** "used to make", "in order to": what "used for" asks. */
+  purpose: /\b(used (to|for|in)|to make|for making|in order to|so as to|designed to|meant to)\b/i,
   /** "A, B and C": the items that "which" or "what are" asks for. */
   list: /\w[^,.;]*,\s[^,.;]+(,\s[^,.;]+)*,?\s(and|or)\s\w/,
 };
@@ -36,6 +39,8 @@ const TIME_NOUNS = new Set(["date", "dates", "year", "day", "month", "deadline"]
 /** "why" asks for a reason, "when" for a time, "how much/many" for a quantity, and so on. */
 export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
   const words = tokens.map((token) => token.norm);
+  const used = words.indexOf("used");
+  if (used >= 0 && (words[used + 1] === "for" || words[used + 1] === "in")) return "purpose";
   const first = words.findIndex((word) =>
     ["why", "when", "who", "whom", "how", "what", "which"].includes(word),
   );
