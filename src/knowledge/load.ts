@@ -16,6 +16,8 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 /** Commands the bot itself provides; a topic may not take their names. */
 export const RESERVED_TOPIC_NAMES: readonly string[] = ["ask", "help", "sources", "reload"];
 
+/** A folder's README explains the folder; it is not an article. */
+const README = /(^|\/)readme(\.[a-z]+)?$/i;
 const ARTICLE_FILE = /\.(md|markdown|txt)$/i;
 const DATA_FILE = /^(topics|glossary)\.(ya?ml|json)$/i;
 
@@ -117,6 +119,7 @@ async function listFiles(root: string, issues: KnowledgeIssue[]): Promise<string
       .filter(
         (file) => !file.split("/").some((part) => part.startsWith(".") || part === "node_modules"),
       )
+      .filter((file) => !README.test(file))
       .sort();
   } catch (error) {
     issues.push(
@@ -137,15 +140,13 @@ async function readText(
 ): Promise<string | undefined> {
   const isKnowledgeFile = ARTICLE_FILE.test(file) || (!file.includes("/") && DATA_FILE.test(file));
   if (!isKnowledgeFile) {
-    if (!/(^|\/)readme(\.[a-z]+)?$/i.test(file)) {
-      issues.push({
-        severity: "warning",
-        file,
-        line: undefined,
-        message:
-          "ignored: articles end in .md or .txt; topics and glossary are topics.yaml and glossary.yaml at the top",
-      });
-    }
+    issues.push({
+      severity: "warning",
+      file,
+      line: undefined,
+      message:
+        "ignored: articles end in .md or .txt; topics and glossary are topics.yaml and glossary.yaml at the top",
+    });
     return undefined;
   }
   let bytes: Buffer;

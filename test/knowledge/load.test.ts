@@ -147,6 +147,16 @@ describe("a broken knowledge folder", () => {
     assert.match(find(issues, "gone.md")[0]?.message ?? "", /cannot be read \(ENOENT\)/);
   });
 
+  it("leaves a README alone and only warns about other stray files", async () => {
+    const { issues } = await load({
+      "README.md": "# What this folder holds\n\nNotes for admins.\n",
+      "notes.docx": "binary-ish",
+    });
+    assert.deepEqual(errorsOf(issues), []);
+    assert.ok(!issues.some((issue) => issue.file === "README.md"));
+    assert.equal(issues.find((issue) => issue.file === "notes.docx")?.severity, "warning");
+  });
+
   it("reads topics from JSON as well as YAML", async () => {
     const { dir } = await load({});
     await rm(path.join(dir, "topics.yaml"));
