@@ -9,7 +9,7 @@ import type {
 import { buildIndex, buildIndexAsync, type SearchIndex, type TopicTerms } from "./search/build.ts";
 import { buildIndexParallel, parallelBuildPays } from "./search/parallel.ts";
 import { parseQuery, type Query } from "./search/query.ts";
-import { type RankedPassage, rankPassages } from "./search/rank.ts";
+import { matchRanges, type RankedPassage, rankPassages } from "./search/rank.ts";
 import { Suggester } from "./search/suggest.ts";
 
 /** Below this, the best passage is not presented as the answer. */
@@ -170,7 +170,12 @@ export class AnswerEngine {
         return this.#answer(
           query,
           routed.topic.name,
-          { ranges: own?.ranges ?? [], score: 1, passage: pinned, confidence },
+          {
+            ranges: matchRanges(this.#index, query, pinned),
+            score: 1,
+            passage: pinned,
+            confidence,
+          },
           ranked,
           alternativeCount,
         );
@@ -199,11 +204,10 @@ export class AnswerEngine {
     const alternativeCount = options.alternatives ?? 3;
     const query = parseQuery(this.#index, topic.question);
     const ranked = rankPassages(this.#index, query, alternativeCount + 1);
-    const own = ranked.find((entry) => entry.passage.index === pinned.index);
     const answer = this.#answer(
       query,
       topic.name,
-      { passage: pinned, score: 1, confidence: 1, ranges: own?.ranges ?? [] },
+      { passage: pinned, score: 1, confidence: 1, ranges: matchRanges(this.#index, query, pinned) },
       ranked,
       alternativeCount,
     );

@@ -178,11 +178,13 @@ describe("odd input gets a calm result", () => {
 });
 
 describe("topics", () => {
-  it("answers a pinned topic with its pinned passage", () => {
+  it("answers a pinned topic with its pinned passage, its matched words marked", () => {
     const answer = engine.askTopic("why-gsomia");
     assert.equal(answer?.kind, "answer");
     if (answer?.kind === "answer") {
       assert.match(answer.passage.text, DEPUTY_DIRECTOR);
+      const marked = answer.passage.ranges.map(([start, end]) => answer.passage.text.slice(start, end));
+      assert.ok(marked.includes("South Korea's") || marked.includes("Japan's"), marked.join("|"));
       assert.equal(answer.topic, "why-gsomia");
       assert.equal(answer.passage.confidence, 1);
     }

@@ -1,5 +1,5 @@
 import type { Passage } from "../knowledge/types.ts";
-import { analyze } from "./analyze.ts";
+import { analyze, type TermOccurrence } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
 import { answersType } from "./intent.ts";
 import type { Query } from "./query.ts";
@@ -142,11 +142,9 @@ export function rankPassages(index: SearchIndex, query: Query, limit: number): R
     keepBest(best, { passage: passageIndex, coverage, score }, keep);
   }
 
-  const queryKeys = new Set(query.terms.map((term) => term.key));
   const refined = best.map((entry): RankedPassage => {
     const passage = index.knowledge.passages[entry.passage] as Passage;
-    const analysis = analyze(passage.text, index.glossary);
-    const matching = analysis.occurrences.filter((occurrence) => queryKeys.has(occurrence.key));
+    const matching = matchesIn(index, query, passage);
     const proximity = proximityOf(matching);
     const typeBonus =
       query.answerType && answersType(query.answerType, passage.text) ? ANSWER_TYPE_BONUS : 0;
@@ -161,6 +159,27 @@ export function rankPassages(index: SearchIndex, query: Query, limit: number): R
   });
   refined.sort((a, b) => b.score - a.score || a.passage.index - b.passage.index);
   return refined.slice(0, limit);
+}
+
+/** The places in a passage's text of the question's terms. */
+function matchesIn(index: SearchIndex, query: Query, passage: Passage): TermOccurrence[] {
+  const queryKeys = new Set(query.terms.map((term) => term.key));
+  return analyze(passage.text, index.glossary).occurrences.filter((occurrence) =>
+    queryKeys.has(occurrence.key),
+  );
+}
+
+/** [start, end) ranges of a passage's text that match the question, for highlighting. */
+export function matchRanges(
+  index: SearchIndex,
+  query: Query,
+  passage: Passage,
+): [number, number][] {
+  return mergeRanges(
+    matchesIn(index, query, passage).map(
+      (occurrence) => [occurrence.start, occurrence.end] as const,
+    ),
+  );
 }
 
 /** Keeps the `size` best entries, best first, without sorting every candidate. */
