@@ -183,7 +183,9 @@ describe("topics", () => {
     assert.equal(answer?.kind, "answer");
     if (answer?.kind === "answer") {
       assert.match(answer.passage.text, DEPUTY_DIRECTOR);
-      const marked = answer.passage.ranges.map(([start, end]) => answer.passage.text.slice(start, end));
+      const marked = answer.passage.ranges.map(([start, end]) =>
+        answer.passage.text.slice(start, end),
+      );
       assert.ok(marked.includes("South Korea's") || marked.includes("Japan's"), marked.join("|"));
       assert.equal(answer.topic, "why-gsomia");
       assert.equal(answer.passage.confidence, 1);
