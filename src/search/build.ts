@@ -1,4 +1,4 @@
-import type { KnowledgeBase, Topic } from "../knowledge/types.ts";
+import type { KnowledgeBase, Passage, Topic } from "../knowledge/types.ts";
 import { analyze, conceptKey, coreKeys } from "./analyze.ts";
 import { Vocabulary } from "./fuzzy.ts";
 import { GlossaryMatcher } from "./glossary.ts";
@@ -52,8 +52,12 @@ export function buildIndex(knowledge: KnowledgeBase): SearchIndex {
  * Builds the index in slices of about `sliceMs`, letting the event loop run between them, so
  * a bot that rebuilds beside its old index keeps answering from the old one meanwhile.
  */
-export async function buildIndexAsync(knowledge: KnowledgeBase, sliceMs = 8): Promise<SearchIndex> {
-  const steps = indexSteps(knowledge);
+export function buildIndexAsync(knowledge: KnowledgeBase, sliceMs = 8): Promise<SearchIndex> {
+  return runInSlices(indexSteps(knowledge), sliceMs);
+}
+
+/** Runs a generator's steps, giving the event loop a turn every `sliceMs` or so. */
+export async function runInSlices<T>(steps: Generator<void, T>, sliceMs = 8): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
@@ -202,12 +206,22 @@ export class PostingsBuilder {
 
 function* indexSteps(knowledge: KnowledgeBase): Generator<void, SearchIndex> {
   const glossary = new GlossaryMatcher(knowledge.glossary);
+  const postings = yield* postingsSteps(knowledge, glossary, knowledge.passages.length);
+  return assembleIndex(knowledge, glossary, [postings]);
+}
+
+/** Indexes the first `count` passages, pausing every PASSAGES_PER_STEP passages. */
+export function* postingsSteps(
+  knowledge: KnowledgeBase,
+  glossary: GlossaryMatcher,
+  count: number,
+): Generator<void, PartialPostings> {
   const builder = new PostingsBuilder(glossary, 0);
-  for (const passage of knowledge.passages) {
-    if (passage.index % PASSAGES_PER_STEP === 0) yield;
-    builder.add(passage.index, passage.text);
+  for (let index = 0; index < count; index++) {
+    if (index % PASSAGES_PER_STEP === 0) yield;
+    builder.add(index, (knowledge.passages[index] as Passage).text);
   }
-  return assembleIndex(knowledge, glossary, [builder.finish()]);
+  return builder.finish();
 }
 
 /** The whole index from the postings of consecutive ranges of passages. */
@@ -259,15 +273,19 @@ export function assembleIndex(
     postings.set(key, { passages, counts });
   }
 
+  /** The terms of a heading, title or tags; their words join the vocabulary. */
+  const contextKeys = (text: string): ReadonlySet<string> => {
+    const analysis = analyze(text, glossary);
+    for (const token of analysis.tokens) if (!token.stop) addWord(token.norm);
+    return new Set(analysis.occurrences.map((occurrence) => occurrence.key));
+  };
   const headingKeys: (ReadonlySet<string> | undefined)[] = [];
   const headingCache = new Map<string, ReadonlySet<string>>();
   for (const passage of knowledge.passages) {
     if (!passage.heading) continue;
     let keys = headingCache.get(passage.heading);
     if (!keys) {
-      const headingAnalysis = analyze(passage.heading, glossary);
-      for (const token of headingAnalysis.tokens) if (!token.stop) addWord(token.norm);
-      keys = new Set(headingAnalysis.occurrences.map((occurrence) => occurrence.key));
+      keys = contextKeys(passage.heading);
       headingCache.set(passage.heading, keys);
     }
     headingKeys[passage.index] = keys;
@@ -275,12 +293,7 @@ export function assembleIndex(
 
   const documentKeys = new Map<string, ReadonlySet<string>>();
   for (const document of knowledge.documents) {
-    const analysis = analyze([document.title, ...document.tags].join(" . "), glossary);
-    for (const token of analysis.tokens) if (!token.stop) addWord(token.norm);
-    documentKeys.set(
-      document.id,
-      new Set(analysis.occurrences.map((occurrence) => occurrence.key)),
-    );
+    documentKeys.set(document.id, contextKeys([document.title, ...document.tags].join(" . ")));
   }
 
   const topics = knowledge.topics.map((topic) => {

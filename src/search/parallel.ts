@@ -1,12 +1,18 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { GlossaryEntry, KnowledgeBase } from "../knowledge/types.ts";
-import { assembleIndex, type PartialPostings, PostingsBuilder, type SearchIndex } from "./build.ts";
+import {
+  assembleIndex,
+  type PartialPostings,
+  PostingsBuilder,
+  postingsSteps,
+  runInSlices,
+  type SearchIndex,
+} from "./build.ts";
 import { GlossaryMatcher } from "./glossary.ts";
 
 /** Below this many passages a second thread costs more to start than it saves. */
 export const PARALLEL_MIN_PASSAGES = 20_000;
-const YIELD_EVERY_PASSAGES = 200;
 
 interface WorkerInput {
   readonly module: string;
@@ -71,12 +77,6 @@ export async function buildIndexParallel(knowledge: KnowledgeBase): Promise<Sear
     texts: knowledge.passages.slice(half).map((passage) => passage.text),
     firstPassage: half,
   });
-  const builder = new PostingsBuilder(glossary, 0);
-  for (let index = 0; index < half; index++) {
-    if (index % YIELD_EVERY_PASSAGES === 0)
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    builder.add(index, (knowledge.passages[index] as { text: string }).text);
-  }
-  const mine = builder.finish();
+  const mine = await runInSlices(postingsSteps(knowledge, glossary, half));
   return assembleIndex(knowledge, glossary, [mine, await theirs]);
 }

@@ -41,7 +41,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
   const corrections: { from: string; to: string }[] = [];
   const quality = new Map<number, number>();
   const tokens = tokenize(text).map((token, position): Token => {
-    if (token.stop || containsCjk(token.norm) || index.postings.has(token.stem)) return token;
+    if (token.stop || token.cjk || index.postings.has(token.stem)) return token;
     // A word the knowledge knows (from a title, a tag or the glossary) is not a typo.
     const known = index.vocabulary.has(token.norm) || index.knownStems.has(token.stem);
     const correction = known ? undefined : index.vocabulary.correct(token.norm);
