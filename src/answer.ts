@@ -139,27 +139,36 @@ export class AnswerEngine {
    * rest of the ranking, whatever their confidence. For evaluation and benchmarks.
    */
   rank(question: string, limit: number): QuotedPassage[] {
-    const answer = this.ask(question, { alternatives: 0 });
-    const ranked = rankPassages(this.#index, parseQuery(this.#index, question), limit + 1).map(
-      (entry) => this.#quote(entry),
-    );
+    const query = parseQuery(this.#index, question);
+    const ranked = rankPassages(this.#index, query, limit + 1);
+    const answer = this.#respond(query, ranked, 0);
     const first = answer.kind === "answer" ? [answer.passage] : [];
-    const rest = ranked.filter(
-      (passage) =>
-        !first.some(
-          (shown) => shown.document === passage.document && shown.paragraph === passage.paragraph,
-        ),
-    );
+    const rest = ranked
+      .map((entry) => this.#quote(entry))
+      .filter(
+        (passage) =>
+          !first.some(
+            (shown) => shown.document === passage.document && shown.paragraph === passage.paragraph,
+          ),
+      );
     return [...first, ...rest].slice(0, limit);
   }
 
   ask(question: string, options: AskOptions = {}): Answer {
     const alternativeCount = options.alternatives ?? 3;
     const query = parseQuery(this.#index, question);
+    return this.#respond(
+      query,
+      rankPassages(this.#index, query, alternativeCount + 1),
+      alternativeCount,
+    );
+  }
+
+  /** The answer to a parsed question from its ranking: a pinned topic, the best passage, or none. */
+  #respond(query: Query, ranked: readonly RankedPassage[], alternativeCount: number): Answer {
     if (!query.terms.some((term) => !term.optional)) {
       return this.#noAnswer(query, "empty-question", []);
     }
-    const ranked = rankPassages(this.#index, query, alternativeCount + 1);
     const routed = this.#matchPinnedTopic(query);
     const best = ranked[0];
     if (routed) {
