@@ -1,9 +1,8 @@
 import type { Interaction } from "discord.js";
-import { pressAnother } from "./answering.ts";
-import { commandsFor, PAGERS } from "./commands/index.ts";
+import { BUTTON_HANDLERS, commandNamed } from "./commands/index.ts";
 import type { BotContext, Outcome } from "./context.ts";
 import { privateNote } from "./reply.ts";
-import { ANOTHER_PREFIX, slowDown } from "./sessions.ts";
+import { slowDown } from "./sessions.ts";
 
 /** Routes one interaction and logs one line with its latency and outcome. */
 export async function handleInteraction(
@@ -16,16 +15,12 @@ export async function handleInteraction(
   try {
     if (interaction.isAutocomplete()) {
       name = `${interaction.commandName}:autocomplete`;
-      const command = commandsFor(context.store.engine).find(
-        (candidate) => candidate.data.name === interaction.commandName,
-      );
+      const command = commandNamed(context.store.engine, interaction.commandName);
       await (command?.autocomplete?.(context, interaction) ?? interaction.respond([]));
       outcome = "shown";
     } else if (interaction.isChatInputCommand()) {
       name = interaction.commandName;
-      const command = commandsFor(context.store.engine).find(
-        (candidate) => candidate.data.name === interaction.commandName,
-      );
+      const command = commandNamed(context.store.engine, interaction.commandName);
       if (!command) {
         await interaction.reply(
           privateNote("I don't know this command any more; the topics changed. Try /help."),
@@ -42,10 +37,10 @@ export async function handleInteraction(
       }
     } else if (interaction.isButton()) {
       name = `button:${interaction.customId.split(":")[0]}`;
-      const pager = PAGERS.find((candidate) => interaction.customId.startsWith(candidate.prefix));
-      if (interaction.customId.startsWith(ANOTHER_PREFIX))
-        outcome = await pressAnother(context, interaction);
-      else if (pager) outcome = await pager.press(context, interaction);
+      const handler = BUTTON_HANDLERS.find((candidate) =>
+        interaction.customId.startsWith(candidate.prefix),
+      );
+      if (handler) outcome = await handler.press(context, interaction);
       else {
         await interaction.reply(privateNote("This button no longer works. Ask again."));
         outcome = "expired";

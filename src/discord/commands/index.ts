@@ -1,4 +1,6 @@
 import type { AnswerEngine } from "../../answer.ts";
+import { pressAnother } from "../answering.ts";
+import { ANOTHER_PREFIX } from "../sessions.ts";
 import { askCommand } from "./ask.ts";
 import { helpCommand } from "./help.ts";
 import { reloadCommand } from "./reload.ts";
@@ -12,9 +14,17 @@ export const BUILT_IN_COMMANDS: readonly SlashCommand[] = [
   helpCommand,
   reloadCommand,
 ];
-export const PAGERS: readonly ButtonHandler[] = [sourcesPager];
+/** Every button the bot puts on a message, found by the prefix of its custom id. */
+export const BUTTON_HANDLERS: readonly ButtonHandler[] = [
+  { prefix: ANOTHER_PREFIX, press: pressAnother },
+  sourcesPager,
+];
 
 /** Every command of the bot for the knowledge in use: the built-ins, then one per topic. */
 export function commandsFor(engine: AnswerEngine): SlashCommand[] {
   return [...BUILT_IN_COMMANDS, ...engine.topics.map(topicCommand)];
+}
+
+export function commandNamed(engine: AnswerEngine, name: string): SlashCommand | undefined {
+  return commandsFor(engine).find((command) => command.data.name === name);
 }
