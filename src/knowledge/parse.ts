@@ -31,9 +31,12 @@ const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 /** An image caption ends with its photo credit: "(picture-alliance/AP Photo/A. Young-joon)". */
 const PHOTO_CREDIT =
   /\((picture[- ]alliance|getty|imago|ap photo|afp|epa|dpa|reuters|yonhap|kyodo)\b[^)]*\/[^)]*\)$|\((photo|picture|image|credit)[^)]*\)$/i;
-/** Lines that wrap an article on a news site: end marks, copyright, share and subscribe prompts. */
+/**
+ * Lines that wrap an article on a news site: end marks, copyright, share and subscribe prompts,
+ * and the footer of a DW page (feedback, print, permalink).
+ */
 const SITE_FURNITURE =
-  /^(\(END\)|\(C\)\s|©|copyright\b|all rights reserved|advertisement$|read more\b|related (articles|stories|topics|content)\b|share (this|on)\b|follow us\b|sign up\b|subscribe\b|click here\b|url:?\s+https?:|https?:\/\/\S+$)/i;
+  /^(\(END\)|\(C\)\s|©|copyright\b|all rights reserved|advertisement$|read more\b|related (articles|stories|topics|content)\b|share (this|on)\b|follow us\b|sign up\b|subscribe\b|click here\b|url:?\s+https?:|https?:\/\/\S+$|feedback:|send us your feedback\b|print this page\b|permalink\b|skip next section\b|audios and videos on the topic\b|related subjects\b)/i;
 const MARKDOWN_NOISE = /^(!\[.*\]\(.*\)|<!--.*-->|([-*_])\s*(\2\s*){2,})$/;
 /** A short line without a sentence's closing punctuation is a label, caption or video title. */
 const MIN_WORDS_OF_UNPUNCTUATED_PARAGRAPH = 12;

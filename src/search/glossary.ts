@@ -18,7 +18,10 @@ export interface ConceptHit {
 interface WordTerm {
   readonly concept: number;
   readonly stems: readonly string[];
-  /** Short all-capital terms (US, ROK) match only as written, so "us" is not the United States. */
+  /**
+   * Short all-capital terms (US, ROK) match only as written, so "us" is not the United States,
+   * or in any case after "the": "the us" is.
+   */
   readonly exactRaw: readonly string[] | undefined;
 }
 
@@ -86,6 +89,7 @@ export class GlossaryMatcher {
   #wordHitAt(tokens: readonly PlacedWord[], index: number): ConceptHit | undefined {
     const first = tokens[index];
     if (!first) return undefined;
+    const afterThe = tokens[index - 1]?.norm === "the";
     for (const term of this.#byFirstStem.get(first.stem) ?? []) {
       const end = index + term.stems.length;
       if (end > tokens.length) continue;
@@ -94,7 +98,7 @@ export class GlossaryMatcher {
         const token = tokens[index + offset] as PlacedWord;
         matches =
           token.stem === term.stems[offset] &&
-          (term.exactRaw === undefined || token.raw === term.exactRaw[offset]);
+          (term.exactRaw === undefined || afterThe || token.raw === term.exactRaw[offset]);
       }
       if (matches) {
         const last = tokens[end - 1] as PlacedWord;

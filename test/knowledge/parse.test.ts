@@ -134,6 +134,35 @@ describe("other plain-text crawls", () => {
     assert.ok(parsed.issues.every((issue) => issue.severity === "warning"));
   });
 
+  it("drops the footer of a crawled DW page", () => {
+    const parsed = parseArticle(
+      "dw-boycott.txt",
+      [
+        " date 2019-08-06  Japanese goods boycott spreads in South Korea | News | DW | 06.08.2019",
+        "",
+        "South Korean shoppers are shunning Japanese beer, clothes and cars as the trade dispute deepens.",
+        "",
+        "Date 06.08.2019",
+        "",
+        "Related Subjects South Korea, Japan",
+        "",
+        "Keywords South Korea, Japan, boycott, trade dispute, Uniqlo",
+        "",
+        "Feedback: Send us your feedback.",
+        "",
+        "Print Print this page",
+        "",
+        "Permalink https://p.dw.com/p/3NQ7c",
+      ].join("\n"),
+    );
+    assert.deepEqual(
+      parsed.paragraphs.map((paragraph) => paragraph.text),
+      [
+        "South Korean shoppers are shunning Japanese beer, clothes and cars as the trade dispute deepens.",
+      ],
+    );
+  });
+
   it("accepts a text without a header, undated and with a warning, rather than failing the whole folder", () => {
     const parsed = parseArticle(
       "notes.txt",
