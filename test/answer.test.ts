@@ -54,6 +54,14 @@ describe("answers to questions worded as members word them", () => {
     assert.match(quoted(engine.ask("white lsit removal")), /white ?list/i);
   });
 
+  it("reads clipped words and mistyped question words: intel, info, waht", () => {
+    assert.match(quoted(engine.ask("intel agreement status")), DEPUTY_DIRECTOR);
+    assert.equal(
+      quoted(engine.ask("waht did japan do about exports")),
+      quoted(engine.ask("what did japan do about exports")),
+    );
+  });
+
   it("finds English passages from Korean and Japanese terms", () => {
     assert.match(quoted(engine.ask("지소미아")), /intelligence|military information agreement/i);
     assert.match(

@@ -1,7 +1,8 @@
 import { analyze, conceptKey, positionsInHits } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
+import { editDistance } from "./fuzzy.ts";
 import { type AnswerType, answerTypeOf } from "./intent.ts";
-import { QUESTION_WORDS } from "./stopwords.ts";
+import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize } from "./text.ts";
 
 /** Longer questions are cut here: no member types more, and it bounds the work a question costs. */
@@ -10,6 +11,7 @@ const MAX_QUERY_TERMS = 32;
 /** Share of a term's weight kept when only a related form of the word is known ("suspension": "suspended"). */
 const RELATED_FORM_QUALITY = 0.8;
 const MIN_RELATED_PREFIX = 5;
+const MIN_CLIPPED_LENGTH = 4;
 /** Share of a term's weight kept after each corrected typo. */
 const TYPO_PENALTY = 0.15;
 
@@ -45,13 +47,17 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     // A word the knowledge knows (from a title, a tag or the glossary) is not a typo.
     const known = index.vocabulary.has(token.norm) || index.knownStems.has(token.stem);
     const correction = known ? undefined : index.vocabulary.correct(token.norm);
-    if (correction) {
+    const relative = relatedStem(index, token.stem);
+    if (correction && STOP_WORDS.has(correction.word)) {
+      // "info" is nearer "into" than "information", but a typo of a word without a topic
+      // ("waht") is nothing to look for either.
+      if (!relative) return { ...token, stop: true };
+    } else if (correction) {
       corrections.push({ from: token.raw, to: correction.word });
       quality.set(position, 1 - TYPO_PENALTY * correction.distance);
       return { ...token, norm: correction.word, stem: stemWord(correction.word) };
     }
-    const relative = relatedStem(index, token.stem);
-    if (!relative) return token;
+    if (!relative) return isMistypedStopWord(token.norm) ? { ...token, stop: true } : token;
     quality.set(position, RELATED_FORM_QUALITY);
     return { ...token, stem: relative };
   });
@@ -109,12 +115,15 @@ function unknownWordIdf(total: number, word: string): number {
 }
 
 /**
- * A stem of the knowledge that shares all but the last letters of an unknown stem: the same
- * word with another suffix, which Porter stemming leaves apart ("suspens" and "suspend").
+ * A stem of the knowledge that is the same word with another ending: one that shares all but
+ * the last letters of an unknown stem, which Porter stemming leaves apart ("suspens" and
+ * "suspend"), or, for a short unknown word, one that starts with all of it: a clipped word of
+ * chat ("intel", "info", "admin"). The most frequent such stem wins.
  */
 function relatedStem(index: SearchIndex, stem: string): string | undefined {
-  if (stem.length < MIN_RELATED_PREFIX + 1) return undefined;
-  const prefix = stem.slice(0, Math.max(MIN_RELATED_PREFIX, stem.length - 2));
+  if (stem.length < MIN_CLIPPED_LENGTH) return undefined;
+  const clipped = stem.length <= MIN_RELATED_PREFIX;
+  const prefix = clipped ? stem : stem.slice(0, Math.max(MIN_RELATED_PREFIX, stem.length - 2));
   const stems = index.sortedStems;
   let low = 0;
   let high = stems.length;
@@ -126,11 +135,23 @@ function relatedStem(index: SearchIndex, stem: string): string | undefined {
   let best: { stem: string; frequency: number } | undefined;
   for (let at = low; at < stems.length && (stems[at] as string).startsWith(prefix); at++) {
     const candidate = stems[at] as string;
-    if (Math.abs(candidate.length - stem.length) > 3) continue;
+    if (clipped ? candidate.length < stem.length + 2 : Math.abs(candidate.length - stem.length) > 3)
+      continue;
     const frequency = index.postings.get(candidate)?.passages.length ?? 0;
     if (!best || frequency > best.frequency) best = { stem: candidate, frequency };
   }
   return best?.stem;
+}
+
+/** "waht", "becuase": a typo of a word without a topic, one edit away. */
+function isMistypedStopWord(word: string): boolean {
+  if (word.length < 4) return false;
+  for (const stopWord of STOP_WORDS) {
+    if (stopWord.length >= 4 && stopWord[0] === word[0] && editDistance(word, stopWord, 1) <= 1) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function idf(total: number, documentFrequency: number): number {
