@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -110,6 +111,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       knowledge: { type: "string" },
+      add: { type: "string" },
       json: { type: "boolean" },
       misses: { type: "boolean" },
     },
@@ -118,7 +120,10 @@ async function main(): Promise<number> {
     positionals[0] ?? path.join(PROJECT_ROOT, "test", "fixtures", "questions.json"),
   );
   const questions = questionFileSchema.parse(JSON.parse(await readFile(file, "utf8")));
-  const { knowledge, issues } = await loadKnowledge(values.knowledge ?? SHIPPED_KNOWLEDGE);
+  const { knowledge, issues } = await loadWithAdded(
+    values.knowledge ?? SHIPPED_KNOWLEDGE,
+    values.add,
+  );
   if (hasErrors(issues)) {
     process.stderr.write("The knowledge folder has errors; run npm run check-knowledge.\n");
     return 1;
@@ -153,6 +158,19 @@ async function main(): Promise<number> {
       process.stdout.write(`  ${miss.question}\n      → ${miss.got}\n`);
   }
   return 0;
+}
+
+/** The knowledge folder, with the articles of `added` copied in as a server would add them. */
+async function loadWithAdded(folder: string, added: string | undefined) {
+  if (!added) return loadKnowledge(folder);
+  const combined = await mkdtemp(path.join(tmpdir(), "dispute-bot-eval-"));
+  try {
+    await cp(folder, combined, { recursive: true });
+    await cp(added, path.join(combined, "added"), { recursive: true });
+    return await loadKnowledge(combined);
+  } finally {
+    await rm(combined, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main();
