@@ -13,11 +13,11 @@ import { matchRanges, type RankedPassage, rankPassages } from "./search/rank.ts"
 import { Suggester } from "./search/suggest.ts";
 
 /** Below this, the best passage is not presented as the answer. */
-export const CONFIDENCE_THRESHOLD = 0.5;
+export const CONFIDENCE_THRESHOLD = 0.4;
 /** Alternatives must still answer a fair part of the question. */
-const ALTERNATIVE_THRESHOLD = 0.35;
-/** A passage offered as a lead when there is no answer must answer close to half the question. */
-const SUGGESTED_PASSAGE_THRESHOLD = 0.45;
+const ALTERNATIVE_THRESHOLD = 0.3;
+/** A passage offered as a lead when there is no answer must answer a fair part of the question. */
+const SUGGESTED_PASSAGE_THRESHOLD = 0.3;
 const MAX_SUGGESTIONS = 3;
 
 export interface QuotedPassage {

@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { after, describe, it } from "node:test";
 import { type Answer, AnswerEngine, loadEngine } from "../src/answer.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import {
   BOYCOTT_ARTICLE,
   makeKnowledgeDir,
+  PROJECT_ROOT,
   SEED_DOCUMENT,
   SHIPPED_KNOWLEDGE,
 } from "./support/knowledge.ts";
@@ -227,6 +230,23 @@ describe("new knowledge", () => {
       assert.equal(answer.passage.source, "Example News");
       assert.equal(answer.passage.url, "https://example.org/boycott");
     }
+  });
+
+  it("answers from a crawled article's paragraph that continues the one before it", async () => {
+    const chengdu = await readFile(
+      path.join(PROJECT_ROOT, "test/fixtures/new-articles/dw-2019-12-24-abe-moon-chengdu.txt"),
+      "utf8",
+    );
+    const { dir, cleanup } = await makeKnowledgeDir({ "chengdu.txt": chengdu });
+    cleanups.push(cleanup);
+    const { engine: fresh } = await loadEngine(dir);
+    assert.ok(fresh);
+    // "The talks lasted about 45 minutes" names neither Chengdu nor the meeting; the paragraph
+    // before it does.
+    assert.match(quoted(fresh.ask("how long did the chengdu meeting last")), /about 45 minutes/);
+    const answer = fresh.ask("where did abe and moon meet in december 2019");
+    assert.match(quoted(answer), /Chengdu/);
+    if (answer.kind === "answer") assert.equal(answer.passage.published, "2019-12-24");
   });
 
   it("refuses to build an engine from a broken folder", async () => {

@@ -23,7 +23,7 @@ const CUES: Record<AnswerType, RegExp> = {
   quantity:
     /\b(?!(1[89]|20)\d\d\b)\d[\d,.]*\b|\b(million|billion|thousand|hundred|dozens?|handful|half|twice|percent|per cent)\b/i,
   duration:
-    /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few)[ -](hours?|days?|weeks?|months?|years?)\b/i,
+    /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few)[ -](minutes?|hours?|days?|weeks?|months?|years?)\b/i,
   person:
     /\b(minister|president|secretary|director|official|spokes\w+|ambassador|chief|chairman|envoy|premier|lawmaker|judge)s?\b|\bsaid [A-Z][a-z]+ [A-Z]/,
   definition: /\b(is|are) (a|an|the)\b|\b(called|known as|refers? to|means|stands for)\b/i,

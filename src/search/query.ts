@@ -1,5 +1,6 @@
 import { analyze, conceptKey, positionsInHits } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
+import { isCommonEnglishWord } from "./english.ts";
 import { editDistance } from "./fuzzy.ts";
 import { type AnswerType, answerTypeOf } from "./intent.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
@@ -10,8 +11,12 @@ export const MAX_QUESTION_CHARS = 1000;
 const MAX_QUERY_TERMS = 32;
 /** Share of a term's weight kept when only a related form of the word is known ("suspension": "suspended"). */
 const RELATED_FORM_QUALITY = 0.8;
-const MIN_RELATED_PREFIX = 5;
+/** Stems this long and longer find their relatives by all but their last two letters. */
+const MIN_RELATED_LENGTH = 7;
+const MIN_RELATED_PREFIX = 6;
+/** Stems of 4 and 5 letters find the longer words they may be clipped from. */
 const MIN_CLIPPED_LENGTH = 4;
+const MAX_CLIPPED_LENGTH = 5;
 /** Share of a term's weight kept after each corrected typo. */
 const TYPO_PENALTY = 0.15;
 
@@ -44,8 +49,12 @@ export function parseQuery(index: SearchIndex, question: string): Query {
   const quality = new Map<number, number>();
   const tokens = tokenize(text).map((token, position): Token => {
     if (token.stop || token.cjk || index.postings.has(token.stem)) return token;
-    // A word the knowledge knows (from a title, a tag or the glossary) is not a typo.
-    const known = index.vocabulary.has(token.norm) || index.knownStems.has(token.stem);
+    // A word the knowledge knows (from a title, a tag or the glossary) is not a typo, and
+    // neither is a common English word: "price" is not "prime", nor "products" "produced".
+    const known =
+      index.vocabulary.has(token.norm) ||
+      index.knownStems.has(token.stem) ||
+      isCommonEnglishWord(token.norm);
     const correction = known ? undefined : index.vocabulary.correct(token.norm);
     const relative = relatedStem(index, token.stem);
     if (correction && STOP_WORDS.has(correction.word)) {
@@ -121,8 +130,8 @@ function unknownWordIdf(total: number, word: string): number {
  * chat ("intel", "info", "admin"). The most frequent such stem wins.
  */
 function relatedStem(index: SearchIndex, stem: string): string | undefined {
-  if (stem.length < MIN_CLIPPED_LENGTH) return undefined;
-  const clipped = stem.length <= MIN_RELATED_PREFIX;
+  const clipped = stem.length >= MIN_CLIPPED_LENGTH && stem.length <= MAX_CLIPPED_LENGTH;
+  if (!clipped && stem.length < MIN_RELATED_LENGTH) return undefined;
   const prefix = clipped ? stem : stem.slice(0, Math.max(MIN_RELATED_PREFIX, stem.length - 2));
   const stems = index.sortedStems;
   let low = 0;

@@ -9,6 +9,8 @@ const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 /** Share of a term's weight earned when it is only in the article's title, tags or the heading above. */
 const CONTEXT_CREDIT = 0.35;
+/** Share earned when only the paragraph just before has it: "The talks lasted" continues it. */
+const PREVIOUS_PARAGRAPH_CREDIT = 0.25;
 /** An article whose title or tags name what the question asks about is likelier to answer it. */
 const DOCUMENT_FOCUS_WEIGHT = 0.2;
 /** The first paragraph of an article usually sums it up. */
@@ -112,6 +114,11 @@ export function rankPassages(index: SearchIndex, query: Query, limit: number): R
     const passageIndex = scratch.touched[t] as number;
     const passage = index.knowledge.passages[passageIndex] as Passage;
     const mask = scratch.termMask[passageIndex] as number;
+    const previous = index.knowledge.passages[passageIndex - 1];
+    const previousMask =
+      previous?.documentId === passage.documentId && previous.paragraph === passage.paragraph - 1
+        ? (scratch.termMask[passageIndex - 1] as number)
+        : 0;
     const titleKeys = index.documentKeys.get(passage.documentId);
     const headingKeys = index.headingKeys[passageIndex];
     let contextCredit = 0;
@@ -119,8 +126,11 @@ export function rankPassages(index: SearchIndex, query: Query, limit: number): R
     for (const { term, bit } of requiredBits) {
       const inTitle = titleKeys?.has(term.key) ?? false;
       if (inTitle) focus += term.idf * term.quality;
-      if ((inTitle || headingKeys?.has(term.key)) && (mask & (1 << bit)) === 0) {
+      if ((mask & (1 << bit)) !== 0) continue;
+      if (inTitle || headingKeys?.has(term.key)) {
         contextCredit += CONTEXT_CREDIT * term.idf * term.quality;
+      } else if ((previousMask & (1 << bit)) !== 0) {
+        contextCredit += PREVIOUS_PARAGRAPH_CREDIT * term.idf * term.quality;
       }
     }
     const bm25 = scratch.bm25[passageIndex] as number;
@@ -138,9 +148,9 @@ export function rankPassages(index: SearchIndex, query: Query, limit: number): R
     scratch.bm25[passageIndex] = 0;
     scratch.matched[passageIndex] = 0;
     scratch.optionalMatched[passageIndex] = 0;
-    scratch.termMask[passageIndex] = 0;
     keepBest(best, { passage: passageIndex, coverage, score }, keep);
   }
+  for (let t = 0; t < touchedCount; t++) scratch.termMask[scratch.touched[t] as number] = 0;
 
   const refined = best.map((entry): RankedPassage => {
     const passage = index.knowledge.passages[entry.passage] as Passage;

@@ -82,9 +82,13 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(
   }).flatMap(([base, forms]) => forms.split(" ").map((form) => [form, base] as const)),
 );
 
+/** A final double consonant other than l, s or z, which Porter undoubles only after a suffix. */
+const FINAL_DOUBLE = /([b-df-hj-kmnp-rtv-y])\1$/;
+
 export function stemWord(norm: string): string {
   if (!LATIN_WORD.test(norm) || norm.length <= 2) return IRREGULAR.get(norm) ?? norm;
-  return stemmer(IRREGULAR.get(norm) ?? norm);
+  // "boycotting" stems to "boycot" but "boycott" to itself: undouble both alike.
+  return stemmer(IRREGULAR.get(norm) ?? norm).replace(FINAL_DOUBLE, "$1");
 }
 
 export function containsCjk(text: string): boolean {
@@ -115,11 +119,19 @@ function createForms(raw: string): WordForms {
 /** Words repeat endlessly across a corpus; normalising and stemming each once pays for itself. */
 const formsTable = new WordTable<WordForms>(createForms);
 
+/** "won" after an amount is Korea's currency ("100 million won"), not the past of "win". */
+const CURRENCY_WON: WordForms = { ...createForms("won"), stem: "won" };
+const AMOUNT = /^(\d[\d,.]*|hundred|thousand|million|billion|trillion)$/;
+
+function inContext(forms: WordForms, previous: WordForms | undefined): WordForms {
+  return forms.norm === "won" && previous && AMOUNT.test(previous.norm) ? CURRENCY_WON : forms;
+}
+
 /** Splits a text into words, keeping each word's place in the original text. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   scanWords(text, (start, end) => {
-    const forms = formsTable.lookup(text, start, end);
+    const forms = inContext(formsTable.lookup(text, start, end), tokens.at(-1)?.forms);
     if (forms.norm === "") return;
     tokens.push({
       raw: forms.raw,
@@ -139,7 +151,7 @@ export function tokenize(text: string): Token[] {
 export function wordsOf(text: string): WordForms[] {
   const words: WordForms[] = [];
   scanWords(text, (start, end) => {
-    const forms = formsTable.lookup(text, start, end);
+    const forms = inContext(formsTable.lookup(text, start, end), words.at(-1));
     if (forms.norm !== "") words.push(forms);
   });
   return words;

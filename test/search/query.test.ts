@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { buildIndex } from "../../src/search/build.ts";
 import { parseQuery } from "../../src/search/query.ts";
+import { stemWord, tokenize } from "../../src/search/text.ts";
 import { SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
 
 const { knowledge } = await loadKnowledge(SHIPPED_KNOWLEDGE);
@@ -26,5 +27,27 @@ describe("parseQuery", () => {
   it("drops a mistyped word without a topic instead of weighing it as a rare word", () => {
     assert.deepEqual(termKeys("waht did japan do"), termKeys("what did japan do"));
     assert.deepEqual(termKeys("becuase of the ruling"), termKeys("because of the ruling"));
+  });
+});
+
+describe("word forms", () => {
+  it("leaves common English words alone instead of 'correcting' them to a word of the knowledge", () => {
+    for (const question of [
+      "bitcoin price prediction",
+      "are koreans boycotting japanese products",
+    ]) {
+      assert.deepEqual(parseQuery(index, question).corrections, [], question);
+    }
+  });
+
+  it("finds 'boycott' from 'boycotting', though Porter stems them apart", () => {
+    assert.equal(stemWord("boycotting"), stemWord("boycott"));
+    assert.equal(stemWord("committed"), stemWord("commit"));
+  });
+
+  it("reads 'won' after an amount as the currency, and otherwise as the past of 'win'", () => {
+    const stems = (text: string) => tokenize(text).map((token) => token.stem);
+    assert.ok(stems("pay 100 million won each").includes("won"));
+    assert.ok(!stems("who won the world cup").includes("won"));
   });
 });
