@@ -4,7 +4,7 @@ import type { SearchIndex } from "./build.ts";
 import { answersType } from "./intent.ts";
 import type { Query } from "./query.ts";
 
-const CANDIDATES_TO_REFINE = 20;
+const CANDIDATES_TO_REFINE = 10;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 /** Share of a term's weight earned when it is only in the article's title, tags or the heading above. */
