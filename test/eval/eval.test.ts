@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
-import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
+import { makeKnowledgeDir, PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
 import { bm25Retriever, engineRetriever, miniSearchRetriever } from "./baselines.ts";
 import { score } from "./run.ts";
 
@@ -47,5 +47,40 @@ describe("answer quality on questions written after the tuning (questions-unseen
   it("does at least as well as BM25 on top-1 and MRR", () => {
     assert.ok(engine.top1 >= bm25.top1, `${engine.top1} vs BM25 ${bm25.top1}`);
     assert.ok(engine.mrr >= bm25.mrr, `${engine.mrr} vs BM25 ${bm25.mrr}`);
+  });
+});
+
+describe("answer quality after three crawled articles are added (questions-new-articles.json)", async () => {
+  const questions = JSON.parse(
+    await readFile(
+      path.join(PROJECT_ROOT, "test", "fixtures", "questions-new-articles.json"),
+      "utf8",
+    ),
+  );
+  const articles = path.join(PROJECT_ROOT, "test", "fixtures", "new-articles");
+  const files = await readdir(articles);
+  const added: Record<string, string> = {};
+  for (const file of files.filter((name) => name.endsWith(".txt"))) {
+    added[file] = await readFile(path.join(articles, file), "utf8");
+  }
+  const { dir, cleanup } = await makeKnowledgeDir(added);
+  after(cleanup);
+  const { knowledge, issues } = await loadKnowledge(dir);
+  const engine = score(knowledge, engineRetriever(knowledge), questions);
+  const bm25 = score(knowledge, bm25Retriever(knowledge), questions);
+
+  it("reads every added article without an error", () => {
+    assert.equal(
+      knowledge.documents.length,
+      7 + files.filter((name) => name.endsWith(".txt")).length,
+    );
+    assert.ok(issues.every((issue) => issue.severity === "warning"));
+  });
+
+  it("beats BM25 on top-1 and MRR, refuses the off-topic questions, and refuses few answerable ones", () => {
+    assert.ok(engine.top1 > bm25.top1, `${engine.top1} vs BM25 ${bm25.top1}`);
+    assert.ok(engine.mrr > bm25.mrr, `${engine.mrr} vs BM25 ${bm25.mrr}`);
+    assert.ok((engine.noAnswerRecall ?? 0) >= 0.8, `no-answer recall ${engine.noAnswerRecall}`);
+    assert.ok((engine.wronglyRefused ?? 1) <= 0.1, `wrongly refused ${engine.wronglyRefused}`);
   });
 });
