@@ -63,6 +63,17 @@ export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
   return undefined;
 }
 
-export function answersType(type: AnswerType, text: string): boolean {
-  return CUES[type].test(text);
+/** A day of a month: "2 August 2019", "August 2", "22.08.2019", "2019-08-22". */
+const CALENDAR_DATE = new RegExp(
+  `\\b(\\d{1,2} (${MONTH})|(${MONTH}) \\d{1,2}\\b|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2})`,
+  "i",
+);
+
+/**
+ * How well a text holds the kind of answer asked for: 1, or 0.5 for a vague time ("last year",
+ * "on Thursday") when a calendar date would answer better; 0 when it holds none.
+ */
+export function answerStrength(type: AnswerType, text: string): number {
+  if (!CUES[type].test(text)) return 0;
+  return type === "time" && !CALENDAR_DATE.test(text) ? 0.5 : 1;
 }

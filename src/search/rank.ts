@@ -1,7 +1,7 @@
 import type { Passage } from "../knowledge/types.ts";
 import { analyze, type TermOccurrence } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
-import { answersType } from "./intent.ts";
+import { answerStrength } from "./intent.ts";
 import type { Query } from "./query.ts";
 
 const CANDIDATES_TO_REFINE = 10;
@@ -156,8 +156,9 @@ export function rankPassages(index: SearchIndex, query: Query, limit: number): R
     const passage = index.knowledge.passages[entry.passage] as Passage;
     const matching = matchesIn(index, query, passage);
     const proximity = proximityOf(matching);
-    const typeBonus =
-      query.answerType && answersType(query.answerType, passage.text) ? ANSWER_TYPE_BONUS : 0;
+    const typeBonus = query.answerType
+      ? ANSWER_TYPE_BONUS * answerStrength(query.answerType, passage.text)
+      : 0;
     return {
       passage,
       score: entry.score + 0.1 * proximity + typeBonus,

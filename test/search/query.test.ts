@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { buildIndex } from "../../src/search/build.ts";
+import { answerStrength } from "../../src/search/intent.ts";
 import { parseQuery } from "../../src/search/query.ts";
 import { stemWord, tokenize } from "../../src/search/text.ts";
 import { SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
@@ -49,5 +50,14 @@ describe("word forms", () => {
     const stems = (text: string) => tokenize(text).map((token) => token.stem);
     assert.ok(stems("pay 100 million won each").includes("won"));
     assert.ok(!stems("who won the world cup").includes("won"));
+  });
+});
+
+describe("answer types", () => {
+  it("prefers a calendar date to a vague time for 'when'", () => {
+    assert.equal(answerStrength("time", "Japan's cabinet approved it on 2 August 2019."), 1);
+    assert.equal(answerStrength("time", "The court ruled last year."), 0.5);
+    assert.equal(answerStrength("time", "The court ruled against the firms."), 0);
+    assert.equal(answerStrength("duration", "The talks lasted about 45 minutes."), 1);
   });
 });
