@@ -56,19 +56,19 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       index.knownStems.has(token.stem) ||
       isCommonEnglishWord(token.norm);
     const correction = known ? undefined : index.vocabulary.correct(token.norm);
-    const relative = relatedStem(index, token.stem);
-    if (correction && STOP_WORDS.has(correction.word)) {
-      // "info" is nearer "into" than "information", but a typo of a word without a topic
-      // ("waht") is nothing to look for either.
-      if (!relative) return { ...token, stop: true };
-    } else if (correction) {
+    if (correction && !STOP_WORDS.has(correction.word)) {
       corrections.push({ from: token.raw, to: correction.word });
       quality.set(position, 1 - TYPO_PENALTY * correction.distance);
       return { ...token, norm: correction.word, stem: stemWord(correction.word) };
     }
-    if (!relative) return isMistypedStopWord(token.norm) ? { ...token, stop: true } : token;
-    quality.set(position, RELATED_FORM_QUALITY);
-    return { ...token, stem: relative };
+    const relative = relatedStem(index, token.stem);
+    if (relative) {
+      quality.set(position, RELATED_FORM_QUALITY);
+      return { ...token, stem: relative };
+    }
+    // Nearest to a word without a topic ("waht", "becuase"): a typo of it, nothing to look for.
+    // ("info" is nearer "into" too, but the clipped "information" above came first.)
+    return correction || isMistypedStopWord(token.norm) ? { ...token, stop: true } : token;
   });
   const analysis = analyze(text, index.glossary, tokens);
 
