@@ -1,4 +1,5 @@
 import type { GlossaryEntry } from "../knowledge/types.ts";
+import { isCommonEnglishWord } from "./english.ts";
 import { containsCjk, normalizeText, tokenize, type Word } from "./text.ts";
 
 /** A word, with its place in the text when the caller needs the hits' places. */
@@ -19,8 +20,9 @@ interface WordTerm {
   readonly concept: number;
   readonly stems: readonly string[];
   /**
-   * Short all-capital terms (US, ROK) match only as written, so "us" is not the United States,
-   * or in any case after "the": "the us" is.
+   * Short all-capital terms whose lower case is an English word (US, IT) match only as written,
+   * or after "the": "the us" is the United States, "tell us" is not. Others (ROK, WTO) match
+   * in any case.
    */
   readonly exactRaw: readonly string[] | undefined;
 }
@@ -52,8 +54,11 @@ export class GlossaryMatcher {
         if (!first) continue;
         for (const token of tokens) words.add(token.norm);
         const letters = term.replace(/[^\p{L}]/gu, "");
+        const collides = tokens.some(
+          (token) => token.norm.length <= 1 || isCommonEnglishWord(token.norm),
+        );
         const exactRaw =
-          letters.length <= 3 && letters === letters.toUpperCase()
+          letters.length <= 3 && letters === letters.toUpperCase() && collides
             ? tokens.map((token) => token.raw)
             : undefined;
         const list = this.#byFirstStem.get(first.stem) ?? [];

@@ -13,13 +13,14 @@ function conceptsIn(text: string): string[] {
 }
 
 describe("GlossaryMatcher", () => {
-  it("reads a short capital term only as written, or after 'the'", () => {
+  it("reads a short capital term that is also an English word only as written, or after 'the'", () => {
     assert.deepEqual(conceptsIn("can you tell us about it"), []);
     assert.deepEqual(conceptsIn("what did the US say"), ["United States"]);
-    assert.deepEqual(conceptsIn("did the us send anyone to the rok"), [
-      "United States",
-      "South Korea",
-    ]);
+    assert.deepEqual(conceptsIn("did the us send anyone"), ["United States"]);
+  });
+
+  it("reads a short capital term that is no English word in any case", () => {
+    assert.deepEqual(conceptsIn("why did rok end the pact"), ["South Korea"]);
   });
 
   it("matches multi-word terms by their stems and Korean terms inside a longer word", () => {
