@@ -41,6 +41,11 @@ describe("answers to questions worded as members word them", () => {
     ["why was south korea taken off japan's white list", WHITE_LIST],
     ["how much did the court order nippon steel to pay", FORCED_LABOUR],
     ["forced labor compensation ruling", FORCED_LABOUR],
+    // "said" is in half of all news paragraphs: the court's words, not Japan's, are asked for.
+    [
+      "what did the court say about forced labour",
+      /compensate forced laborers|pay 100 million won|did not extinguish/,
+    ],
     ["what does Tokyo say about the 1965 treaty", TREATY],
     ["what does this mean for Washington", US_ROLE],
   ];

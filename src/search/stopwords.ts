@@ -23,7 +23,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   ..."long arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive shouldnt wasnt werent wont wouldnt youre actually also basically came come comes even ever go goes going gone kind like lot make makes many mean means meant much need needed needs one ones still sort thing think way went".split(
     " ",
   ),
-  ..."anybody anyone everybody everyone nobody somebody someone whatever whenever wherever whoever".split(
+  ..."anybody anyone everybody everyone nobody somebody someone whatever whenever wherever whoever say says said saying".split(
     " ",
   ),
   ..."anything bot does everything exactly explain explained happen happened happening hello hey hi know okay ok please pls really something tell thanks thank thing things want wanted whats whys hows whos wonder wondering".split(
