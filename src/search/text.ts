@@ -150,9 +150,12 @@ export function tokenize(text: string): Token[] {
 /** The words of a text for indexing: the shared forms only, no places, no new objects. */
 export function wordsOf(text: string): WordForms[] {
   const words: WordForms[] = [];
+  let previous: WordForms | undefined;
   scanWords(text, (start, end) => {
-    const forms = inContext(formsTable.lookup(text, start, end), words.at(-1));
-    if (forms.norm !== "") words.push(forms);
+    const forms = inContext(formsTable.lookup(text, start, end), previous);
+    if (forms.norm === "") return;
+    words.push(forms);
+    previous = forms;
   });
   return words;
 }
