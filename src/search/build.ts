@@ -94,8 +94,12 @@ export class PostingsBuilder {
   private readonly owner = {};
   private readonly termKeys: string[] = [];
   private readonly termIds = new Map<string, number>();
-  private readonly termPassages: number[][] = [];
-  private readonly termCounts: number[][] = [];
+  /** One entry per (term, passage) pair, in passage order; sorted by term in `finish`. */
+  private entryTerms = new Int32Array(1 << 16);
+  private entryPassages = new Int32Array(1 << 16);
+  private entryCounts = new Uint16Array(1 << 16);
+  private entryCount = 0;
+  private termFrequencies = new Int32Array(1024);
   private readonly wordIds = new Map<string, number>();
   private readonly wordList: string[] = [];
   private wordCounts = new Float64Array(1024);
@@ -128,9 +132,15 @@ export class PostingsBuilder {
       this.count(this.termId(conceptKey(hit.concept)));
       length++;
     }
+    if (this.entryCount + this.touched.length > this.entryTerms.length) {
+      this.growEntries(this.entryCount + this.touched.length);
+    }
     for (const id of this.touched) {
-      (this.termPassages[id] as number[]).push(passageIndex);
-      (this.termCounts[id] as number[]).push(Math.min(this.perPassage[id] as number, 0xffff));
+      const at = this.entryCount++;
+      this.entryTerms[at] = id;
+      this.entryPassages[at] = passageIndex;
+      this.entryCounts[at] = Math.min(this.perPassage[id] as number, 0xffff);
+      this.termFrequencies[id] = (this.termFrequencies[id] as number) + 1;
       this.perPassage[id] = 0;
     }
     this.touched.length = 0;
@@ -138,19 +148,22 @@ export class PostingsBuilder {
   }
 
   finish(): PartialPostings {
-    const offsets = new Int32Array(this.termKeys.length + 1);
-    let total = 0;
-    this.termPassages.forEach((list, id) => {
-      offsets[id] = total;
-      total += list.length;
-    });
-    offsets[this.termKeys.length] = total;
+    const terms = this.termKeys.length;
+    const offsets = new Int32Array(terms + 1);
+    for (let id = 0; id < terms; id++) {
+      offsets[id + 1] = (offsets[id] as number) + (this.termFrequencies[id] as number);
+    }
+    const total = offsets[terms] as number;
     const passages = new Int32Array(total);
     const counts = new Uint16Array(total);
-    this.termPassages.forEach((list, id) => {
-      passages.set(list, offsets[id] as number);
-      counts.set(this.termCounts[id] as number[], offsets[id] as number);
-    });
+    const next = offsets.slice(0, terms);
+    for (let at = 0; at < this.entryCount; at++) {
+      const id = this.entryTerms[at] as number;
+      const to = next[id] as number;
+      next[id] = to + 1;
+      passages[to] = this.entryPassages[at] as number;
+      counts[to] = this.entryCounts[at] as number;
+    }
     const words = new Map<string, number>();
     this.wordList.forEach((word, id) => {
       words.set(word, this.wordCounts[id] as number);
@@ -172,8 +185,11 @@ export class PostingsBuilder {
       id = this.termKeys.length;
       this.termIds.set(key, id);
       this.termKeys.push(key);
-      this.termPassages.push([]);
-      this.termCounts.push([]);
+      if (id >= this.termFrequencies.length) {
+        const grown = new Int32Array(this.termFrequencies.length * 2);
+        grown.set(this.termFrequencies);
+        this.termFrequencies = grown;
+      }
     }
     return id;
   }
@@ -191,6 +207,20 @@ export class PostingsBuilder {
       }
     }
     return id;
+  }
+
+  private growEntries(needed: number): void {
+    let size = this.entryTerms.length * 2;
+    while (size < needed) size *= 2;
+    const terms = new Int32Array(size);
+    const passages = new Int32Array(size);
+    const counts = new Uint16Array(size);
+    terms.set(this.entryTerms);
+    passages.set(this.entryPassages);
+    counts.set(this.entryCounts);
+    this.entryTerms = terms;
+    this.entryPassages = passages;
+    this.entryCounts = counts;
   }
 
   private count(id: number): void {
