@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -163,6 +163,9 @@ async function main(): Promise<number> {
 /** The knowledge folder, with the articles of `added` copied in as a server would add them. */
 async function loadWithAdded(folder: string, added: string | undefined) {
   if (!added) return loadKnowledge(folder);
+  if (!(await stat(added).catch(() => undefined))?.isDirectory()) {
+    throw new Error(`--add ${added}: no such folder; give a folder of articles to add`);
+  }
   const combined = await mkdtemp(path.join(tmpdir(), "dispute-bot-eval-"));
   try {
     await cp(folder, combined, { recursive: true });
