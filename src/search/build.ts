@@ -132,9 +132,10 @@ export class PostingsBuilder {
       this.count(this.termId(conceptKey(hit.concept)));
       length++;
     }
-    if (this.entryCount + this.touched.length > this.entryTerms.length) {
-      this.growEntries(this.entryCount + this.touched.length);
-    }
+    const needed = this.entryCount + this.touched.length;
+    this.entryTerms = withRoomFor(this.entryTerms, needed);
+    this.entryPassages = withRoomFor(this.entryPassages, needed);
+    this.entryCounts = withRoomFor(this.entryCounts, needed);
     for (const id of this.touched) {
       const at = this.entryCount++;
       this.entryTerms[at] = id;
@@ -185,11 +186,7 @@ export class PostingsBuilder {
       id = this.termKeys.length;
       this.termIds.set(key, id);
       this.termKeys.push(key);
-      if (id >= this.termFrequencies.length) {
-        const grown = new Int32Array(this.termFrequencies.length * 2);
-        grown.set(this.termFrequencies);
-        this.termFrequencies = grown;
-      }
+      this.termFrequencies = withRoomFor(this.termFrequencies, id + 1);
     }
     return id;
   }
@@ -200,38 +197,28 @@ export class PostingsBuilder {
       id = this.wordList.length;
       this.wordIds.set(word, id);
       this.wordList.push(word);
-      if (id >= this.wordCounts.length) {
-        const grown = new Float64Array(this.wordCounts.length * 2);
-        grown.set(this.wordCounts);
-        this.wordCounts = grown;
-      }
+      this.wordCounts = withRoomFor(this.wordCounts, id + 1);
     }
     return id;
   }
 
-  private growEntries(needed: number): void {
-    let size = this.entryTerms.length * 2;
-    while (size < needed) size *= 2;
-    const terms = new Int32Array(size);
-    const passages = new Int32Array(size);
-    const counts = new Uint16Array(size);
-    terms.set(this.entryTerms);
-    passages.set(this.entryPassages);
-    counts.set(this.entryCounts);
-    this.entryTerms = terms;
-    this.entryPassages = passages;
-    this.entryCounts = counts;
-  }
-
   private count(id: number): void {
-    if (id >= this.perPassage.length) {
-      const grown = new Int32Array(Math.max(this.perPassage.length * 2, id + 1));
-      grown.set(this.perPassage);
-      this.perPassage = grown;
-    }
+    this.perPassage = withRoomFor(this.perPassage, id + 1);
     if (this.perPassage[id] === 0) this.touched.push(id);
     this.perPassage[id] = (this.perPassage[id] as number) + 1;
   }
+}
+
+type GrowableArray = Int32Array | Uint16Array | Float64Array;
+
+/** `array`, or a copy at least twice as long when it holds fewer than `length` elements. */
+function withRoomFor<T extends GrowableArray>(array: T, length: number): T {
+  if (length <= array.length) return array;
+  let size = array.length * 2;
+  while (size < length) size *= 2;
+  const grown = new (array.constructor as new (size: number) => T)(size);
+  grown.set(array);
+  return grown;
 }
 
 function* indexSteps(knowledge: KnowledgeBase): Generator<void, SearchIndex> {
