@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
-import { makeKnowledgeDir, PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
+import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
 import { bm25Retriever, engineRetriever, miniSearchRetriever } from "./baselines.ts";
-import { score } from "./run.ts";
+import { loadWithAdded, score } from "./run.ts";
 
 describe("answer quality on test/fixtures/questions.json", async () => {
   const questions = JSON.parse(
@@ -59,13 +59,7 @@ describe("answer quality after three crawled articles are added (questions-new-a
   );
   const articles = path.join(PROJECT_ROOT, "test", "fixtures", "new-articles");
   const files = await readdir(articles);
-  const added: Record<string, string> = {};
-  for (const file of files.filter((name) => name.endsWith(".txt"))) {
-    added[file] = await readFile(path.join(articles, file), "utf8");
-  }
-  const { dir, cleanup } = await makeKnowledgeDir(added);
-  after(cleanup);
-  const { knowledge, issues } = await loadKnowledge(dir);
+  const { knowledge, issues } = await loadWithAdded(SHIPPED_KNOWLEDGE, articles);
   const engine = score(knowledge, engineRetriever(knowledge), questions);
   const bm25 = score(knowledge, bm25Retriever(knowledge), questions);
 

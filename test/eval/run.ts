@@ -161,7 +161,7 @@ async function main(): Promise<number> {
 }
 
 /** The knowledge folder, with the articles of `added` copied in as a server would add them. */
-async function loadWithAdded(folder: string, added: string | undefined) {
+export async function loadWithAdded(folder: string, added: string | undefined) {
   if (!added) return loadKnowledge(folder);
   if (!(await stat(added).catch(() => undefined))?.isDirectory()) {
     throw new Error(`--add ${added}: no such folder; give a folder of articles to add`);
