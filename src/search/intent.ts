@@ -36,9 +36,19 @@ const CUES: Record<AnswerType, RegExp> = {
 /** A question without a question word that names one of these asks for a time: "removal date". */
 const TIME_NOUNS = new Set(["date", "dates", "year", "day", "month", "deadline"]);
 
+/** Korean and Japanese question words, found inside a phrase written without spaces. */
+const CJK_CUES: readonly (readonly [RegExp, AnswerType])[] = [
+  [/왜|이유|なぜ|どうして|理由/u, "reason"],
+  [/언제|いつ|何日|何年/u, "time"],
+  [/누가|누구|誰|だれ/u, "person"],
+  [/얼마|몇|いくら|何人|どれだけ/u, "quantity"],
+];
+
 /** "why" asks for a reason, "when" for a time, "how much/many" for a quantity, and so on. */
 export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
   const words = tokens.map((token) => token.norm);
+  const cjk = tokens.filter((token) => token.cjk).map((token) => token.norm);
+  for (const [cue, type] of CJK_CUES) if (cjk.some((word) => cue.test(word))) return type;
   const used = words.indexOf("used");
   if (used >= 0 && (words[used + 1] === "for" || words[used + 1] === "in")) return "purpose";
   const first = words.findIndex((word) =>

@@ -1,7 +1,8 @@
 import { analyze, conceptKey, positionsInHits } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
+import { expandChatSpellings } from "./chat.ts";
 import { isCommonEnglishWord } from "./english.ts";
-import { editDistance } from "./fuzzy.ts";
+import { type Correction, editDistance } from "./fuzzy.ts";
 import { type AnswerType, answerTypeOf } from "./intent.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize } from "./text.ts";
@@ -36,18 +37,22 @@ export interface Query {
   readonly text: string;
   readonly truncated: boolean;
   readonly terms: readonly QueryTerm[];
+  /** The weight of a word only one passage has: what the rarest word of this knowledge weighs. */
+  readonly maxIdf: number;
   readonly questionWords: ReadonlySet<string>;
   readonly answerType: AnswerType | undefined;
   readonly corrections: readonly { readonly from: string; readonly to: string }[];
 }
 
 export function parseQuery(index: SearchIndex, question: string): Query {
-  const cleaned = question.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, " ");
+  // Invisible format characters (zero-width space, soft hyphen) can sit inside a word: drop them.
+  const cleaned = question.replace(/\p{Cf}+/gu, "").replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ");
   const truncated = cleaned.length > MAX_QUESTION_CHARS;
   const text = (truncated ? cleaned.slice(0, MAX_QUESTION_CHARS) : cleaned).trim();
+  const searchable = expandChatSpellings(text);
   const corrections: { from: string; to: string }[] = [];
   const quality = new Map<number, number>();
-  const tokens = tokenize(text).map((token, position): Token => {
+  const tokens = tokenize(searchable).map((token, position): Token => {
     if (token.stop || token.cjk || index.postings.has(token.stem)) return token;
     // A word the knowledge knows (from a title, a tag or the glossary) is not a typo, and
     // neither is a common English word: "price" is not "prime", nor "products" "produced".
@@ -55,8 +60,10 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       index.vocabulary.has(token.norm) ||
       index.knownStems.has(token.stem) ||
       isCommonEnglishWord(token.norm);
-    const correction = known ? undefined : index.vocabulary.correct(token.norm);
-    if (correction && !STOP_WORDS.has(correction.word)) {
+    const correction = known
+      ? undefined
+      : (calendarWordFor(token.norm) ?? index.vocabulary.correct(token.norm));
+    if (correction && !STOP_WORDS.has(correction.word) && !NUMBER_WORDS.has(correction.word)) {
       corrections.push({ from: token.raw, to: correction.word });
       quality.set(position, 1 - TYPO_PENALTY * correction.distance);
       return { ...token, norm: correction.word, stem: stemWord(correction.word) };
@@ -70,7 +77,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     // ("info" is nearer "into" too, but the clipped "information" above came first.)
     return correction || isMistypedStopWord(token.norm) ? { ...token, stop: true } : token;
   });
-  const analysis = analyze(text, index.glossary, tokens);
+  const analysis = analyze(searchable, index.glossary, tokens);
 
   const terms = new Map<string, QueryTerm>();
   const total = index.knowledge.passages.length;
@@ -87,13 +94,16 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       known: documentFrequency > 0,
     });
   };
-  const inHit = positionsInHits(analysis.hits);
-  for (const hit of analysis.hits) {
+  // A glossary term the passages never use as that term ("agreement", always inside "military
+  // information agreement" there) is searched for by its words instead.
+  const hits = analysis.hits.filter((hit) => index.postings.has(conceptKey(hit.concept)));
+  const inHit = positionsInHits(hits);
+  for (const hit of hits) {
     let hitQuality = 1;
     for (let position = hit.firstToken; position < hit.endToken; position++) {
       hitQuality = Math.min(hitQuality, quality.get(position) ?? 1);
     }
-    add(conceptKey(hit.concept), text.slice(hit.start, hit.end), hitQuality, false);
+    add(conceptKey(hit.concept), searchable.slice(hit.start, hit.end), hitQuality, false);
   }
   tokens.forEach((token, position) => {
     if (!token.stop) add(token.stem, token.raw, quality.get(position) ?? 1, inHit.has(position));
@@ -106,6 +116,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     text,
     truncated,
     terms: strongestFirst,
+    maxIdf: idf(total, 1),
     questionWords: new Set(
       tokens.filter((token) => QUESTION_WORDS.has(token.norm)).map((token) => token.norm),
     ),
@@ -151,6 +162,33 @@ function relatedStem(index: SearchIndex, stem: string): string | undefined {
   }
   return best?.stem;
 }
+
+const CALENDAR_WORDS = [
+  ..."january february march april may june july august september october november december".split(
+    " ",
+  ),
+  ..."monday tuesday wednesday thursday friday saturday sunday".split(" "),
+];
+
+/**
+ * A mistyped month or weekday ("novmber", "thrusday"), whether or not the knowledge has it: a
+ * member who asks about a date must not be read as asking about a "number".
+ */
+function calendarWordFor(word: string): Correction | undefined {
+  if (word.length < 5) return undefined;
+  for (const calendarWord of CALENDAR_WORDS) {
+    const distance = editDistance(word, calendarWord, 2);
+    if (distance <= (word.length <= 6 ? 1 : 2)) return { word: calendarWord, distance };
+  }
+  return undefined;
+}
+
+/** Words a typo is never corrected to: a question about a month is not about a "number". */
+const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  "number numbers numbered one two three four five six seven eight nine ten hundred thousand million billion".split(
+    " ",
+  ),
+);
 
 /** "waht", "becuase": a typo of a word without a topic, one edit away. */
 function isMistypedStopWord(word: string): boolean {

@@ -3,26 +3,57 @@ import { analyze, type TermOccurrence } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
 import { answerStrength } from "./intent.ts";
 import type { Query } from "./query.ts";
+import { RANK_WEIGHTS } from "./weights.ts";
 
-const CANDIDATES_TO_REFINE = 10;
+/** Passages scored on every feature; the rest are ranked by the cheap features alone. */
+const CANDIDATES_TO_REFINE = 20;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
-/** Share of a term's weight earned when it is only in the article's title, tags or the heading above. */
-const CONTEXT_CREDIT = 0.35;
-/** Share earned when only the paragraph just before has it: "The talks lasted" continues it. */
-const PREVIOUS_PARAGRAPH_CREDIT = 0.25;
-/** An article whose title or tags name what the question asks about is likelier to answer it. */
-const DOCUMENT_FOCUS_WEIGHT = 0.2;
-/** The first paragraph of an article usually sums it up. */
-const LEAD_BONUS = 0.03;
-/** Added to the score of a passage that holds the kind of answer asked for (a date for "when"). */
-const ANSWER_TYPE_BONUS = 0.15;
+
+/**
+ * What the ranking knows of a passage for a question, each in [0, 1] and comparable across
+ * questions and knowledge folders of any size, so that one set of fitted weights serves all.
+ */
+export interface RankFeatures {
+  /** BM25, as bm25 / (bm25 + the question's weight). */
+  readonly bm25: number;
+  /** Share of the question's weight (by rarity) that the passage's own words match. */
+  readonly coverage: number;
+  /** Share matched only by the article's title, tags or the heading above the passage. */
+  readonly titleContext: number;
+  /** Share matched only by the paragraph just before: "The talks lasted" continues it. */
+  readonly previousContext: number;
+  /** Share named by the article's title or tags, whether or not the passage has it too. */
+  readonly focus: number;
+  /** 1 for the first paragraph of an article, which usually sums it up. */
+  readonly lead: number;
+  /** 1 when the matched terms stand side by side, towards 0 as they spread. */
+  readonly proximity: number;
+  /** 1 when the passage holds the kind of answer asked for (a date for "when"), 0.5 for a vague one. */
+  readonly answerType: number;
+}
+
+export type RankWeights = { readonly [feature in keyof RankFeatures]: number };
+
+export const RANK_FEATURE_NAMES: readonly (keyof RankFeatures)[] = [
+  "bm25",
+  "coverage",
+  "titleContext",
+  "previousContext",
+  "focus",
+  "lead",
+  "proximity",
+  "answerType",
+];
 
 export interface RankedPassage {
   readonly passage: Passage;
   readonly score: number;
-  /** How much of the question the passage answers, in [0, 1]. */
-  readonly confidence: number;
+  readonly features: RankFeatures;
+  /** Bit i: the passage has `query.terms[i]`. */
+  readonly matchedTerms: number;
+  /** Bit i: only the title, heading or the paragraph before has `query.terms[i]`. */
+  readonly contextTerms: number;
   /** [start, end) character ranges of the passage's text that match the question. */
   readonly ranges: readonly (readonly [number, number])[];
 }
@@ -63,13 +94,28 @@ function scratchFor(index: SearchIndex): Scratch {
 const COMMON_TERM_SHARE = 0.05;
 const COMMON_TERM_MIN_PASSAGES = 2000;
 
+type CheapFeatures = Omit<RankFeatures, "proximity" | "answerType">;
+
 interface Preliminary {
   readonly passage: number;
-  readonly coverage: number;
+  readonly matchedTerms: number;
+  readonly contextTerms: number;
+  readonly features: CheapFeatures;
   readonly score: number;
 }
 
-export function rankPassages(index: SearchIndex, query: Query, limit: number): RankedPassage[] {
+function weighted(features: Partial<RankFeatures>, weights: RankWeights): number {
+  let score = 0;
+  for (const name of RANK_FEATURE_NAMES) score += (features[name] ?? 0) * weights[name];
+  return score;
+}
+
+export function rankPassages(
+  index: SearchIndex,
+  query: Query,
+  limit: number,
+  weights: RankWeights = RANK_WEIGHTS,
+): RankedPassage[] {
   const required = query.terms.filter((term) => !term.optional);
   const requiredWeight = required.reduce((sum, term) => sum + term.idf * term.quality, 0);
   if (requiredWeight === 0) return [];
@@ -121,48 +167,66 @@ export function rankPassages(index: SearchIndex, query: Query, limit: number): R
         : 0;
     const titleKeys = index.documentKeys.get(passage.documentId);
     const headingKeys = index.headingKeys[passageIndex];
-    let contextCredit = 0;
+    let titleContext = 0;
+    let previousContext = 0;
     let focus = 0;
+    let contextTerms = 0;
     for (const { term, bit } of requiredBits) {
       const inTitle = titleKeys?.has(term.key) ?? false;
-      if (inTitle) focus += term.idf * term.quality;
+      const weight = term.idf * term.quality;
+      if (inTitle) focus += weight;
       if ((mask & (1 << bit)) !== 0) continue;
       if (inTitle || headingKeys?.has(term.key)) {
-        contextCredit += CONTEXT_CREDIT * term.idf * term.quality;
+        titleContext += weight;
+        contextTerms |= 1 << bit;
       } else if ((previousMask & (1 << bit)) !== 0) {
-        contextCredit += PREVIOUS_PARAGRAPH_CREDIT * term.idf * term.quality;
+        previousContext += weight;
+        contextTerms |= 1 << bit;
       }
     }
     const bm25 = scratch.bm25[passageIndex] as number;
-    const coverage =
-      ((scratch.matched[passageIndex] as number) -
-        (scratch.optionalMatched[passageIndex] as number) +
-        contextCredit) /
-      requiredWeight;
-    const strength = bm25 / (bm25 + requiredWeight);
-    const score =
-      coverage +
-      0.3 * strength +
-      DOCUMENT_FOCUS_WEIGHT * (focus / requiredWeight) +
-      (passage.paragraph === 1 ? LEAD_BONUS : 0);
+    const features: CheapFeatures = {
+      bm25: bm25 / (bm25 + requiredWeight),
+      coverage:
+        ((scratch.matched[passageIndex] as number) -
+          (scratch.optionalMatched[passageIndex] as number)) /
+        requiredWeight,
+      titleContext: titleContext / requiredWeight,
+      previousContext: previousContext / requiredWeight,
+      focus: focus / requiredWeight,
+      lead: passage.paragraph === 1 ? 1 : 0,
+    };
     scratch.bm25[passageIndex] = 0;
     scratch.matched[passageIndex] = 0;
     scratch.optionalMatched[passageIndex] = 0;
-    keepBest(best, { passage: passageIndex, coverage, score }, keep);
+    keepBest(
+      best,
+      {
+        passage: passageIndex,
+        matchedTerms: mask,
+        contextTerms,
+        features,
+        score: weighted(features, weights),
+      },
+      keep,
+    );
   }
   for (let t = 0; t < touchedCount; t++) scratch.termMask[scratch.touched[t] as number] = 0;
 
   const refined = best.map((entry): RankedPassage => {
     const passage = index.knowledge.passages[entry.passage] as Passage;
     const matching = matchesIn(index, query, passage);
-    const proximity = proximityOf(matching);
-    const typeBonus = query.answerType
-      ? ANSWER_TYPE_BONUS * answerStrength(query.answerType, passage.text)
-      : 0;
+    const features: RankFeatures = {
+      ...entry.features,
+      proximity: proximityOf(matching),
+      answerType: query.answerType ? answerStrength(query.answerType, passage.text) : 0,
+    };
     return {
       passage,
-      score: entry.score + 0.1 * proximity + typeBonus,
-      confidence: Math.min(1, Math.max(0, entry.coverage * (0.7 + 0.3 * proximity))),
+      score: weighted(features, weights),
+      features,
+      matchedTerms: entry.matchedTerms,
+      contextTerms: entry.contextTerms,
       ranges: mergeRanges(
         matching.map((occurrence) => [occurrence.start, occurrence.end] as const),
       ),

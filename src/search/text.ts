@@ -106,18 +106,41 @@ export interface WordForms extends Word {
 
 function createForms(raw: string): WordForms {
   const norm = normalizeWord(raw).slice(0, MAX_WORD_LENGTH);
+  const cjk = containsCjk(norm);
   return {
     raw,
     norm,
     stem: stemWord(norm),
-    stop: STOP_WORDS.has(norm),
-    cjk: containsCjk(norm),
+    // Korean and Japanese write a phrase without spaces: its character pairs are what is searched
+    // (see `cjkPairs`); the run itself is kept for the glossary to find its terms in.
+    stop: STOP_WORDS.has(norm) || (cjk && [...norm].length > 2),
+    cjk,
     slot: undefined,
   };
 }
 
+/** One pair of characters of a Korean or Japanese run: a searchable unit, not a glossary text. */
+function createPairForms(raw: string): WordForms {
+  const norm = normalizeText(raw);
+  return { raw, norm, stem: norm, stop: false, cjk: false, slot: undefined };
+}
+
 /** Words repeat endlessly across a corpus; normalising and stemming each once pays for itself. */
 const formsTable = new WordTable<WordForms>(createForms);
+const pairTable = new WordTable<WordForms>(createPairForms);
+
+/** Calls `found` with the [start, end) of each pair of adjacent characters of a run. */
+function cjkPairs(text: string, start: number, end: number, found: (s: number, e: number) => void) {
+  const characters: number[] = [];
+  for (let at = start; at < end; ) {
+    characters.push(at);
+    at += (text.codePointAt(at) as number) > 0xffff ? 2 : 1;
+  }
+  characters.push(end);
+  for (let i = 0; i + 2 < characters.length; i++) {
+    found(characters[i] as number, characters[i + 2] as number);
+  }
+}
 
 /** "won" after an amount is Korea's currency ("100 million won"), not the past of "win". */
 const CURRENCY_WON: WordForms = { ...createForms("won"), stem: "won" };
@@ -127,22 +150,21 @@ function inContext(forms: WordForms, previous: WordForms | undefined): WordForms
   return forms.norm === "won" && previous && AMOUNT.test(previous.norm) ? CURRENCY_WON : forms;
 }
 
+function placed(forms: WordForms, start: number, end: number): Token {
+  const { raw, norm, stem, stop, cjk } = forms;
+  return { raw, norm, stem, stop, cjk, forms, start, end };
+}
+
 /** Splits a text into words, keeping each word's place in the original text. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   scanWords(text, (start, end) => {
     const forms = inContext(formsTable.lookup(text, start, end), tokens.at(-1)?.forms);
     if (forms.norm === "") return;
-    tokens.push({
-      raw: forms.raw,
-      norm: forms.norm,
-      stem: forms.stem,
-      stop: forms.stop,
-      cjk: forms.cjk,
-      forms,
-      start,
-      end,
-    });
+    tokens.push(placed(forms, start, end));
+    if (forms.cjk && forms.stop) {
+      cjkPairs(text, start, end, (s, e) => tokens.push(placed(pairTable.lookup(text, s, e), s, e)));
+    }
   });
   return tokens;
 }
@@ -156,6 +178,9 @@ export function wordsOf(text: string): WordForms[] {
     if (forms.norm === "") return;
     words.push(forms);
     previous = forms;
+    if (forms.cjk && forms.stop) {
+      cjkPairs(text, start, end, (s, e) => words.push(pairTable.lookup(text, s, e)));
+    }
   });
   return words;
 }

@@ -48,6 +48,19 @@ function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019;
 }
 
+/** Hangul, kana and the common CJK ideographs (the Basic Multilingual Plane's). */
+function isCjkCode(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x11ff) ||
+    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0x3130 && code <= 0x318f) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xac00 && code <= 0xd7af) ||
+    (code >= 0xff66 && code <= 0xff9f)
+  );
+}
+
 /** Calls `found(start, end)` for each word of `text`, in order. */
 export function scanWords(text: string, found: (start: number, end: number) => void): void {
   const length = text.length;
@@ -58,7 +71,10 @@ export function scanWords(text: string, found: (start: number, end: number) => v
       continue;
     }
     const start = at;
-    while (at < length && kindAt(text, at) !== NOT_WORD) at += widthAt(text, at);
+    // "GSOMIA를", "韓国はGSOMIAを": a change of script ends a word, as a space would.
+    const cjk = isCjkCode(text.charCodeAt(at));
+    while (at < length && kindAt(text, at) !== NOT_WORD && isCjkCode(text.charCodeAt(at)) === cjk)
+      at += widthAt(text, at);
     while (
       at + 1 < length &&
       isApostrophe(text.charCodeAt(at)) &&

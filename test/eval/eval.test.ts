@@ -5,6 +5,7 @@ import { describe, it } from "node:test";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
 import { bm25Retriever, engineRetriever, miniSearchRetriever } from "./baselines.ts";
+import { loadKnowledgeSpec, readQuestions } from "./datasets.ts";
 import { loadWithAdded, score } from "./run.ts";
 
 describe("answer quality on test/fixtures/questions.json", async () => {
@@ -77,4 +78,28 @@ describe("answer quality after three crawled articles are added (questions-new-a
     assert.ok((engine.noAnswerRecall ?? 0) >= 0.8, `no-answer recall ${engine.noAnswerRecall}`);
     assert.ok((engine.wronglyRefused ?? 1) <= 0.1, `wrongly refused ${engine.wronglyRefused}`);
   });
+});
+
+describe("answer quality on the seed article alone (questions-seed-a/b.json, written blind)", async () => {
+  const { knowledge } = await loadKnowledgeSpec("seed");
+  for (const file of ["questions-seed-a.json", "questions-seed-b.json"]) {
+    const questions = await readQuestions(path.join(PROJECT_ROOT, "test", "fixtures", file));
+    const engine = score(knowledge, engineRetriever(knowledge), questions);
+    const miniSearch = score(knowledge, miniSearchRetriever(knowledge), questions);
+    const offTopic = questions.filter((question) => question.kind === "off-topic");
+    const answerer = engineRetriever(knowledge);
+
+    it(`${file}: top-1 ≥ 55% and above MiniSearch, top-3 ≥ 85%, ≤ 20% of answerable refused`, () => {
+      assert.ok(engine.top1 >= 0.55, `top-1 ${engine.top1}`);
+      assert.ok(engine.top1 > miniSearch.top1, `${engine.top1} vs MiniSearch ${miniSearch.top1}`);
+      assert.ok(engine.top3 >= 0.85, `top-3 ${engine.top3}`);
+      assert.ok((engine.wronglyRefused ?? 1) <= 0.2, `wrongly refused ${engine.wronglyRefused}`);
+    });
+
+    it(`${file}: refuses at least 80% of the off-topic questions`, () => {
+      const refused = offTopic.filter((question) => answerer.refuses?.(question.question)).length;
+      assert.ok(offTopic.length >= 5);
+      assert.ok(refused / offTopic.length >= 0.8, `${refused} of ${offTopic.length}`);
+    });
+  }
 });

@@ -2,7 +2,6 @@ import { cp, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { hasErrors, loadKnowledge } from "../../src/knowledge/load.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
 import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
@@ -12,15 +11,7 @@ import {
   miniSearchRetriever,
   type Retriever,
 } from "./baselines.ts";
-
-const questionFileSchema = z.array(
-  z.strictObject({
-    question: z.string(),
-    /** Phrases any one of which the right passage contains; null when no passage should be given. */
-    expect: z.array(z.string().min(1)).min(1).nullable(),
-  }),
-);
-type Question = z.infer<typeof questionFileSchema>[number];
+import { type Question, questionFileSchema } from "./datasets.ts";
 
 export interface Score {
   readonly name: string;

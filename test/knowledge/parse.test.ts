@@ -176,3 +176,64 @@ describe("other plain-text crawls", () => {
     );
   });
 });
+
+describe("real articles as admins add them", () => {
+  const front = (extra: string) =>
+    `---\ntitle: A test story\nsource: Test Wire\nurl: https://example.org/story\n${extra}---\n\n`;
+  const body = [
+    "SEOUL, Aug. 23 (Test Wire) -- South Korea formally notified Japan of its decision to end the pact on Friday.",
+    "TOKYO (Test Wire) - Japan's foreign minister said the decision was deeply regrettable and unwise.",
+    "[Soundbite] Park Min-su (Test Wire Analyst) : Both governments will need to find a way back to the table soon.",
+    "Chipmakers such as Example Electronics (KRX: 012345) and Sample Semicon (067890.KS) rely on the three chemicals.",
+    "The last paragraph of this saved page was cut off in the middle of a sentence because the page never fin",
+  ].join("\n\n");
+
+  it("loads an article without a published date, undated and with a warning that says what to add", () => {
+    const parsed = parseArticle("story.md", `${front("")}${body}\n`);
+    assert.equal(parsed.document?.published, "");
+    assert.ok(parsed.issues.every((issue) => issue.severity === "warning"));
+    assert.match(parsed.issues[0]?.message ?? "", /published: YYYY-MM-DD/);
+  });
+
+  it("says what to write when the date is not one", () => {
+    const parsed = parseArticle("story.md", `${front("published: 20190823\n")}${body}\n`);
+    assert.equal(parsed.issues[0]?.severity, "error");
+    assert.equal(parsed.issues[0]?.line, 5);
+    assert.match(
+      parsed.issues[0]?.message ?? "",
+      /"20190823" is not a date; write it as YYYY-MM-DD/,
+    );
+  });
+
+  it("dates an article by the day of a date-time", () => {
+    const parsed = parseArticle(
+      "story.md",
+      `${front("published: 2019-08-23T09:30:00+09:00\n")}${body}\n`,
+    );
+    assert.equal(parsed.document?.published, "2019-08-23");
+  });
+
+  it("quotes a paragraph's own words: no dateline, speaker label or stock code, no cut-off last paragraph", () => {
+    const parsed = parseArticle("story.md", `${front("published: 2019-08-23\n")}${body}\n`);
+    assert.deepEqual(
+      parsed.paragraphs.map((paragraph) => paragraph.text),
+      [
+        "South Korea formally notified Japan of its decision to end the pact on Friday.",
+        "Japan's foreign minister said the decision was deeply regrettable and unwise.",
+        "Both governments will need to find a way back to the table soon.",
+        "Chipmakers such as Example Electronics and Sample Semicon rely on the three chemicals.",
+      ],
+    );
+  });
+
+  it("keeps a paragraph that merely starts with a capitalised name", () => {
+    const parsed = parseArticle(
+      "story.md",
+      `${front("published: 2019-08-23\n")}GSOMIA, signed in 2016, lets the two allies share military secrets directly.\n`,
+    );
+    assert.equal(
+      parsed.paragraphs[0]?.text,
+      "GSOMIA, signed in 2016, lets the two allies share military secrets directly.",
+    );
+  });
+});

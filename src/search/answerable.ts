@@ -1,0 +1,125 @@
+import { englishListSize } from "./english.ts";
+import type { Query } from "./query.ts";
+import type { RankedPassage } from "./rank.ts";
+import { containsCjk } from "./text.ts";
+import { ANSWERABILITY } from "./weights.ts";
+
+/**
+ * What the decision to answer or refuse reads of a question and one ranked passage: shares,
+ * counts and weights relative to the knowledge's rarest word, which mean the same on a folder of
+ * 8 paragraphs and of 100,000. Each is in [0, 1].
+ */
+export interface AnswerabilityFeatures {
+  /** Share of the weight of the question's known words that the passage has. */
+  readonly knownCoverage: number;
+  /** Share of it that only the title, heading or the paragraph before has. */
+  readonly context: number;
+  /** The matched words' weight, in rarest-word units (three at most, over three). */
+  readonly matchedMass: number;
+  /** The weight of known words neither the passage nor its context has, likewise. */
+  readonly missedMass: number;
+  /** Share of the matched weight in everyday English words ("time", "best"): chance matches. */
+  readonly matchedEveryday: number;
+  /** Words the knowledge never uses that are no common English word (names, jargon), over three. */
+  readonly unknownRare: number;
+  /** Common English words the knowledge never uses ("belong", "article"), over five. */
+  readonly unknownCommon: number;
+  /** Korean or Japanese words outside the glossary, over three. */
+  readonly unknownCjk: number;
+  readonly proximity: number;
+  readonly answerType: number;
+  readonly bm25: number;
+  /** 1 for a question of one term, ½ for two, and so on: few terms say little. */
+  readonly fewTerms: number;
+}
+
+/** SCOWL's lists of this size and smaller hold the everyday words of English. */
+const EVERYDAY_LIST_SIZE = 20;
+
+export const ANSWERABILITY_FEATURE_NAMES: readonly (keyof AnswerabilityFeatures)[] = [
+  "knownCoverage",
+  "context",
+  "matchedMass",
+  "missedMass",
+  "matchedEveryday",
+  "unknownRare",
+  "unknownCommon",
+  "unknownCjk",
+  "proximity",
+  "answerType",
+  "bm25",
+  "fewTerms",
+];
+
+/** A logistic model: the probability that the passage answers the question. */
+export interface AnswerabilityModel {
+  readonly bias: number;
+  readonly weights: { readonly [feature in keyof AnswerabilityFeatures]: number };
+  /** Below this probability the engine refuses. */
+  readonly threshold: number;
+}
+
+export function answerabilityFeatures(query: Query, ranked: RankedPassage): AnswerabilityFeatures {
+  let known = 0;
+  let matched = 0;
+  let context = 0;
+  let missed = 0;
+  let everyday = 0;
+  let unknownRare = 0;
+  let unknownCommon = 0;
+  let unknownCjk = 0;
+  let required = 0;
+  query.terms.forEach((term, bit) => {
+    if (term.optional) return;
+    required++;
+    if (!term.known) {
+      if (containsCjk(term.label)) unknownCjk++;
+      else if (englishListSize(term.label.toLowerCase()) === undefined) unknownRare++;
+      else unknownCommon++;
+      return;
+    }
+    const weight = (term.idf * term.quality) / query.maxIdf;
+    known += weight;
+    if ((ranked.matchedTerms & (1 << bit)) !== 0) {
+      matched += weight;
+      if (
+        (englishListSize(term.label.toLowerCase()) ?? EVERYDAY_LIST_SIZE + 1) <= EVERYDAY_LIST_SIZE
+      )
+        everyday += weight;
+    } else if ((ranked.contextTerms & (1 << bit)) !== 0) context += weight;
+    else missed += weight;
+  });
+  const { proximity, answerType, bm25 } = ranked.features;
+  return {
+    knownCoverage: known > 0 ? matched / known : 0,
+    context: known > 0 ? context / known : 0,
+    matchedMass: Math.min(matched, 3) / 3,
+    missedMass: Math.min(missed, 3) / 3,
+    matchedEveryday: matched > 0 ? everyday / matched : 0,
+    unknownRare: Math.min(unknownRare, 3) / 3,
+    unknownCommon: Math.min(unknownCommon, 5) / 5,
+    unknownCjk: Math.min(unknownCjk, 3) / 3,
+    proximity,
+    answerType,
+    bm25,
+    fewTerms: required > 0 ? 1 / required : 1,
+  };
+}
+
+export function answerProbability(
+  features: AnswerabilityFeatures,
+  model: AnswerabilityModel = ANSWERABILITY,
+): number {
+  let logit = model.bias;
+  for (const name of ANSWERABILITY_FEATURE_NAMES) logit += model.weights[name] * features[name];
+  return 1 / (1 + Math.exp(-logit));
+}
+
+/** How sure the engine is that a ranked passage answers the question, in [0, 1]. */
+export function confidenceOf(
+  query: Query,
+  ranked: RankedPassage,
+  model: AnswerabilityModel = ANSWERABILITY,
+): number {
+  return answerProbability(answerabilityFeatures(query, ranked), model);
+}

@@ -1,0 +1,80 @@
+/**
+ * How members spell in chat: abbreviations and clipped words, read as the words they stand for
+ * before any typo correction, so "wat r the reasons" is "what are the reasons" and never a
+ * search for "wat". Only words that are no English word of their own are listed ("us", "won"
+ * and "cos" are left alone).
+ */
+export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    wat: "what",
+    wut: "what",
+    wht: "what",
+    whta: "what",
+    hw: "how",
+    y: "why",
+    wen: "when",
+    whn: "when",
+    wher: "where",
+    r: "are",
+    u: "you",
+    ur: "your",
+    yr: "year",
+    yrs: "years",
+    n: "and",
+    bc: "because",
+    bcuz: "because",
+    cuz: "because",
+    coz: "because",
+    b4: "before",
+    w: "with",
+    abt: "about",
+    bout: "about",
+    pls: "please",
+    plz: "please",
+    rly: "really",
+    smth: "something",
+    sth: "something",
+    smthng: "something",
+    tho: "though",
+    thru: "through",
+    govt: "government",
+    gov: "government",
+    ppl: "people",
+    thx: "thanks",
+    ty: "thanks",
+    lol: "",
+    lmao: "",
+    ngl: "",
+    tbh: "",
+    imo: "",
+    imho: "",
+    idk: "",
+    btw: "",
+    fyi: "",
+    afaik: "",
+    iirc: "",
+    omg: "",
+    wtf: "",
+    ok: "",
+    k: "",
+    pm: "prime minister",
+    intl: "international",
+    dept: "department",
+    econ: "economy",
+    jp: "japan",
+    jpn: "japan",
+    kr: "korea",
+    nk: "north korea",
+  }),
+);
+
+/** A whole word: not part of an abbreviation such as "U.S." or of a word with an apostrophe. */
+const CHAT_WORD = /(?<![\p{L}\p{N}'’.])[\p{L}\p{N}]+(?![\p{L}\p{N}'’]|\.[\p{L}])/gu;
+
+/** The question with its chat spellings written out ("hw r u" → "how are you"). */
+export function expandChatSpellings(text: string): string {
+  return text.replace(CHAT_WORD, (word) => {
+    const expanded = CHAT_SPELLINGS.get(word.toLowerCase());
+    return expanded === undefined ? word : expanded;
+  });
+}

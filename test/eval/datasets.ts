@@ -1,0 +1,54 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse, stringify } from "yaml";
+import { z } from "zod";
+import { loadKnowledge } from "../../src/knowledge/load.ts";
+import { SEED_DOCUMENT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
+
+export const questionFileSchema = z.array(
+  z.strictObject({
+    question: z.string(),
+    /** Phrases any one of which the right passage contains; null when no passage should be given. */
+    expect: z.array(z.string().min(1)).min(1).nullable(),
+    /** What kind of question it is (short, paraphrase, long, off-topic…), for reports by kind. */
+    kind: z.string().optional(),
+  }),
+);
+export type Question = z.infer<typeof questionFileSchema>[number];
+
+export async function readQuestions(file: string): Promise<Question[]> {
+  return questionFileSchema.parse(JSON.parse(await readFile(file, "utf8")));
+}
+
+/**
+ * A knowledge folder to evaluate on: `shipped` (knowledge/), `seed` (knowledge/ with every
+ * article but the DW seed removed, and the topics that pin a removed article), or a folder path;
+ * then `+DIR` for each folder of articles to add, as a server adding articles would.
+ */
+export async function loadKnowledgeSpec(spec: string) {
+  const [base = "shipped", ...added] = spec.split("+");
+  const folder = await mkdtemp(path.join(tmpdir(), "dispute-bot-eval-"));
+  try {
+    await cp(base === "shipped" || base === "seed" ? SHIPPED_KNOWLEDGE : base, folder, {
+      recursive: true,
+    });
+    if (base === "seed") await keepOnlySeed(folder);
+    for (const [at, articles] of added.entries()) {
+      await cp(articles, path.join(folder, `added-${at}`), { recursive: true });
+    }
+    return await loadKnowledge(folder);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function keepOnlySeed(folder: string): Promise<void> {
+  await rm(path.join(folder, "fact-sheets"), { recursive: true, force: true });
+  const topicsFile = path.join(folder, "topics.yaml");
+  const topics = z
+    .array(z.looseObject({ pin: z.looseObject({ document: z.string() }).optional() }))
+    .parse(parse(await readFile(topicsFile, "utf8")));
+  const kept = topics.filter((topic) => !topic.pin || topic.pin.document === SEED_DOCUMENT);
+  await writeFile(topicsFile, stringify(kept));
+}

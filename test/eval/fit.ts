@@ -1,0 +1,399 @@
+/**
+ * Fits the ranking weights and the answer-or-refuse model on labelled question files, and says
+ * how well they generalise by leaving each question file out in turn (cross-validation).
+ *
+ *   npm run fit -- FILE=KNOWLEDGE [FILE=KNOWLEDGE …] [--write] [--json]
+ *
+ * KNOWLEDGE is `shipped`, `seed` or a folder, with `+DIR` for articles to add (datasets.ts).
+ * `--write` writes the weights fitted on every file to src/search/weights.ts.
+ */
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import {
+  ANSWERABILITY_FEATURE_NAMES,
+  type AnswerabilityFeatures,
+  type AnswerabilityModel,
+  answerabilityFeatures,
+  answerProbability,
+} from "../../src/search/answerable.ts";
+import { buildIndex } from "../../src/search/build.ts";
+import { answerThreshold, OFF_TOPIC_QUESTIONS } from "../../src/search/calibrate.ts";
+import { questionParts } from "../../src/search/parts.ts";
+import { parseQuery } from "../../src/search/query.ts";
+import {
+  RANK_FEATURE_NAMES,
+  type RankFeatures,
+  type RankWeights,
+  rankPassages,
+} from "../../src/search/rank.ts";
+import { ANSWERABILITY, RANK_WEIGHTS } from "../../src/search/weights.ts";
+import { PROJECT_ROOT } from "../support/knowledge.ts";
+import { loadKnowledgeSpec, readQuestions } from "./datasets.ts";
+
+/** How many passages per question the fit may reorder. */
+const POOL = 40;
+/** The most answerable questions the refusal threshold may refuse, as in the product's target. */
+const MAX_WRONGLY_REFUSED = 0.05;
+
+interface Candidate {
+  readonly features: RankFeatures;
+  readonly answerability: AnswerabilityFeatures;
+  readonly right: boolean;
+}
+
+/** One reading of a question: the whole of it, or one of its parts. */
+type Variant = readonly Candidate[];
+
+interface Example {
+  readonly set: string;
+  readonly kind: string;
+  readonly answerable: boolean;
+  readonly variants: readonly Variant[];
+  /** The off-topic questions the engine calibrates its threshold with, on the same folder. */
+  readonly calibration: readonly Variant[];
+}
+
+async function examplesOf(file: string, spec: string): Promise<Example[]> {
+  const questions = await readQuestions(file);
+  const { knowledge } = await loadKnowledgeSpec(spec);
+  const index = buildIndex(knowledge);
+  const set = path.basename(file, ".json");
+  const calibration = OFF_TOPIC_QUESTIONS.map((text) => {
+    const query = parseQuery(index, text);
+    return rankPassages(index, query, POOL).map(
+      (ranked): Candidate => ({
+        features: ranked.features,
+        answerability: answerabilityFeatures(query, ranked),
+        right: false,
+      }),
+    );
+  });
+  return questions.map((question) => {
+    const texts = [question.question, ...questionParts(question.question)];
+    const variants = texts.map((text) => {
+      const query = parseQuery(index, text);
+      return rankPassages(index, query, POOL).map(
+        (ranked): Candidate => ({
+          features: ranked.features,
+          answerability: answerabilityFeatures(query, ranked),
+          right: (question.expect ?? []).some((phrase) => ranked.passage.text.includes(phrase)),
+        }),
+      );
+    });
+    return {
+      set,
+      kind: question.kind ?? (question.expect ? "answerable" : "to refuse"),
+      answerable: question.expect !== null,
+      variants,
+      calibration,
+    };
+  });
+}
+
+function score(features: RankFeatures, weights: RankWeights): number {
+  let total = 0;
+  for (const name of RANK_FEATURE_NAMES) total += features[name] * weights[name];
+  return total;
+}
+
+/** The variant's candidates, best first under `weights`. */
+function ordered(variant: Variant, weights: RankWeights): Candidate[] {
+  return [...variant].sort((a, b) => score(b.features, weights) - score(a.features, weights));
+}
+
+/** What the engine would show for an example: the top of the variant it is surest of. */
+function decide(example: Example, weights: RankWeights, model: AnswerabilityModel) {
+  let best: { candidates: Candidate[]; probability: number } | undefined;
+  for (const variant of example.variants) {
+    const candidates = ordered(variant, weights);
+    const top = candidates[0];
+    const probability = top ? answerProbability(top.answerability, model) : 0;
+    if (!best || probability > best.probability) best = { candidates, probability };
+  }
+  return best ?? { candidates: [], probability: 0 };
+}
+
+interface Figures {
+  readonly answerable: number;
+  readonly toRefuse: number;
+  readonly top1: number;
+  /** Right passage first, whether or not the engine dared to answer. */
+  readonly rankedFirst: number;
+  readonly top3: number;
+  readonly mrr: number;
+  readonly wronglyRefused: number;
+  readonly refusedRightly: number;
+}
+
+function figures(examples: readonly Example[], weights: RankWeights, model: AnswerabilityModel) {
+  let top1 = 0;
+  let rankedFirst = 0;
+  let top3 = 0;
+  let reciprocal = 0;
+  let wronglyRefused = 0;
+  let refusedRightly = 0;
+  const answerable = examples.filter((example) => example.answerable);
+  const thresholds = new Map<readonly Variant[], number>();
+  for (const example of examples) {
+    const { candidates, probability } = decide(example, weights, model);
+    let threshold = thresholds.get(example.calibration);
+    if (threshold === undefined) {
+      threshold = folderThreshold(example.calibration, weights, model);
+      thresholds.set(example.calibration, threshold);
+    }
+    const refused = probability < threshold;
+    if (!example.answerable) {
+      if (refused) refusedRightly++;
+      continue;
+    }
+    if (refused) wronglyRefused++;
+    const rank = candidates.findIndex((candidate) => candidate.right) + 1;
+    if (rank === 1 && !refused) top1++;
+    if (rank === 1) rankedFirst++;
+    if (rank >= 1 && rank <= 3) top3++;
+    if (rank >= 1) reciprocal += 1 / rank;
+  }
+  const n = Math.max(1, answerable.length);
+  const toRefuse = examples.length - answerable.length;
+  return {
+    answerable: answerable.length,
+    toRefuse,
+    top1: top1 / n,
+    rankedFirst: rankedFirst / n,
+    top3: top3 / n,
+    mrr: reciprocal / n,
+    wronglyRefused: wronglyRefused / n,
+    refusedRightly: toRefuse > 0 ? refusedRightly / toRefuse : 1,
+  } satisfies Figures;
+}
+
+/** The threshold the engine would calibrate on the example's folder (src/search/calibrate.ts). */
+function folderThreshold(
+  calibration: readonly Variant[],
+  weights: RankWeights,
+  model: AnswerabilityModel,
+): number {
+  const probabilities = calibration.map((variant) => {
+    const top = ordered(variant, weights)[0];
+    return top ? answerProbability(top.answerability, model) : 0;
+  });
+  return answerThreshold(probabilities, model.threshold);
+}
+
+/** Mean over question files, so a large file does not drown a small one. */
+function rankingObjective(examples: readonly Example[], weights: RankWeights): number {
+  const bySet = new Map<string, { top1: number; mrr: number; n: number }>();
+  for (const example of examples) {
+    if (!example.answerable) continue;
+    const whole = ordered(example.variants[0] ?? [], weights);
+    const rank = whole.findIndex((candidate) => candidate.right) + 1;
+    const entry = bySet.get(example.set) ?? { top1: 0, mrr: 0, n: 0 };
+    entry.n++;
+    if (rank === 1) entry.top1++;
+    if (rank >= 1) entry.mrr += 1 / rank;
+    bySet.set(example.set, entry);
+  }
+  let total = 0;
+  for (const entry of bySet.values()) total += (entry.top1 + 0.5 * entry.mrr) / entry.n;
+  return total / Math.max(1, bySet.size);
+}
+
+const STEPS = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45, 0.6, 0.8, 1, 1.3, 1.6, 2];
+
+/** Coordinate ascent over a grid of weights, coverage held at 1 (only ratios matter). */
+function fitRanking(examples: readonly Example[]): RankWeights {
+  let weights: Record<keyof RankFeatures, number> = { ...RANK_WEIGHTS, coverage: 1 };
+  let best = rankingObjective(examples, weights);
+  for (let round = 0; round < 4; round++) {
+    let improved = false;
+    for (const name of RANK_FEATURE_NAMES) {
+      if (name === "coverage") continue;
+      for (const step of STEPS) {
+        const trial = { ...weights, [name]: step };
+        const value = rankingObjective(examples, trial);
+        if (value > best + 1e-9) {
+          best = value;
+          weights = trial;
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return weights;
+}
+
+/**
+ * Logistic regression (L2, gradient descent) on the top passage of each question: answerable
+ * questions whose right passage comes first are positives, every reading of a question to
+ * refuse is a negative. Then the threshold that refuses the most questions to refuse while
+ * refusing at most MAX_WRONGLY_REFUSED of the answerable ones.
+ */
+function fitAnswerability(examples: readonly Example[], weights: RankWeights): AnswerabilityModel {
+  const rows: { x: number[]; y: number; weight: number }[] = [];
+  const perSet = new Map<string, number>();
+  for (const example of examples) perSet.set(example.set, (perSet.get(example.set) ?? 0) + 1);
+  for (const example of examples) {
+    const setWeight = 1 / (perSet.get(example.set) ?? 1);
+    const tops = example.variants
+      .map((variant) => ordered(variant, weights)[0])
+      .filter((top): top is Candidate => top !== undefined);
+    if (example.answerable) {
+      const right = tops.find((top) => top.right);
+      if (right) rows.push({ x: vector(right.answerability), y: 1, weight: setWeight });
+    } else {
+      for (const top of tops) {
+        rows.push({ x: vector(top.answerability), y: 0, weight: setWeight / tops.length });
+      }
+    }
+  }
+  const dimensions = ANSWERABILITY_FEATURE_NAMES.length;
+  const theta = new Array<number>(dimensions + 1).fill(0);
+  const totalWeight = rows.reduce((sum, row) => sum + row.weight, 0);
+  const lambda = 0.001;
+  for (let iteration = 0; iteration < 4000; iteration++) {
+    const gradient = new Array<number>(dimensions + 1).fill(0);
+    for (const row of rows) {
+      let logit = theta[0] as number;
+      for (let d = 0; d < dimensions; d++) logit += (theta[d + 1] as number) * (row.x[d] as number);
+      const error = (1 / (1 + Math.exp(-logit)) - row.y) * row.weight;
+      gradient[0] = (gradient[0] as number) + error;
+      for (let d = 0; d < dimensions; d++)
+        gradient[d + 1] = (gradient[d + 1] as number) + error * (row.x[d] as number);
+    }
+    for (let d = 0; d <= dimensions; d++) {
+      const penalty = d === 0 ? 0 : lambda * (theta[d] as number);
+      theta[d] = (theta[d] as number) - 2 * ((gradient[d] as number) / totalWeight + penalty);
+    }
+  }
+  const model: AnswerabilityModel = {
+    bias: round(theta[0] as number),
+    weights: Object.fromEntries(
+      ANSWERABILITY_FEATURE_NAMES.map((name, d) => [name, round(theta[d + 1] as number)]),
+    ) as AnswerabilityModel["weights"],
+    threshold: 0.5,
+  };
+  return { ...model, threshold: fitThreshold(examples, weights, model) };
+}
+
+function fitThreshold(
+  examples: readonly Example[],
+  weights: RankWeights,
+  model: AnswerabilityModel,
+): number {
+  let best = { threshold: 0.05, value: Number.NEGATIVE_INFINITY };
+  for (let threshold = 0.05; threshold <= 0.95; threshold += 0.01) {
+    const trial = { ...model, threshold };
+    const result = figures(examples, weights, trial);
+    if (result.wronglyRefused > MAX_WRONGLY_REFUSED) continue;
+    const value = result.refusedRightly + result.top1;
+    if (value > best.value) best = { threshold, value };
+  }
+  return round(best.threshold);
+}
+
+function vector(features: AnswerabilityFeatures): number[] {
+  return ANSWERABILITY_FEATURE_NAMES.map((name) => features[name]);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(6);
+
+function line(name: string, result: Figures): string {
+  return `${name.padEnd(28)} ${String(result.answerable).padStart(4)} ${String(result.toRefuse).padStart(4)}  top-1 ${percent(result.top1)} (ranked ${percent(result.rankedFirst)})  top-3 ${percent(result.top3)}  MRR ${result.mrr.toFixed(3)}  wrongly refused ${percent(result.wronglyRefused)}  refused rightly ${percent(result.refusedRightly)}`;
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { write: { type: "boolean" }, json: { type: "boolean" } },
+  });
+  if (positionals.length < 2) {
+    process.stderr.write("usage: npm run fit -- FILE=KNOWLEDGE FILE=KNOWLEDGE … [--write]\n");
+    return 2;
+  }
+  const examples: Example[] = [];
+  for (const argument of positionals) {
+    const [file, spec] = argument.split("=");
+    if (!file || !spec) {
+      process.stderr.write(`${argument}: write FILE=KNOWLEDGE, e.g. questions.json=shipped\n`);
+      return 2;
+    }
+    examples.push(...(await examplesOf(path.resolve(file), spec)));
+  }
+  const sets = [...new Set(examples.map((example) => example.set))];
+
+  const report: Record<string, unknown> = {};
+  process.stdout.write("As the engine stands (weights in src/search/weights.ts):\n");
+  for (const set of sets) {
+    const result = figures(
+      examples.filter((example) => example.set === set),
+      RANK_WEIGHTS,
+      ANSWERABILITY,
+    );
+    process.stdout.write(`${line(set, result)}\n`);
+  }
+
+  process.stdout.write("\nCross-validated (each file scored with weights fitted on the others):\n");
+  const crossValidated: Record<string, Figures> = {};
+  for (const set of sets) {
+    const training = examples.filter((example) => example.set !== set);
+    const held = examples.filter((example) => example.set === set);
+    const weights = fitRanking(training);
+    const model = fitAnswerability(training, weights);
+    crossValidated[set] = figures(held, weights, model);
+    process.stdout.write(`${line(set, crossValidated[set])}\n`);
+  }
+  report.crossValidated = crossValidated;
+
+  const weights = fitRanking(examples);
+  const model = fitAnswerability(examples, weights);
+  report.weights = weights;
+  report.model = model;
+  process.stdout.write("\nFitted on every file (in-sample):\n");
+  for (const set of sets) {
+    process.stdout.write(
+      `${line(
+        set,
+        figures(
+          examples.filter((example) => example.set === set),
+          weights,
+          model,
+        ),
+      )}\n`,
+    );
+  }
+  process.stdout.write(`\n${JSON.stringify({ weights, model }, null, 2)}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  if (values.write) {
+    const file = path.join(PROJECT_ROOT, "src", "search", "weights.ts");
+    await writeFile(file, weightsModule(weights, model, positionals));
+    process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+  }
+  return 0;
+}
+
+function weightsModule(
+  weights: RankWeights,
+  model: AnswerabilityModel,
+  sets: readonly string[],
+): string {
+  return `/**
+ * Weights fitted on labelled questions by \`npm run fit\` (test/eval/fit.ts), which prints the
+ * cross-validated figures they give; change them there, not by hand. Fitted on:
+${sets.map((set) => ` *   ${set}`).join("\n")}
+ */
+import type { AnswerabilityModel } from "./answerable.ts";
+import type { RankWeights } from "./rank.ts";
+
+export const RANK_WEIGHTS: RankWeights = ${JSON.stringify(weights, null, 2)};
+
+export const ANSWERABILITY: AnswerabilityModel = ${JSON.stringify(model, null, 2)};
+`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main();

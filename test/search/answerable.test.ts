@@ -1,0 +1,127 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { type Answer, AnswerEngine } from "../../src/answer.ts";
+import { loadKnowledge } from "../../src/knowledge/load.ts";
+import { answerThreshold, OFF_TOPIC_QUESTIONS } from "../../src/search/calibrate.ts";
+import { questionParts } from "../../src/search/parts.ts";
+import { ANSWERABILITY } from "../../src/search/weights.ts";
+import { loadKnowledgeSpec } from "../eval/datasets.ts";
+import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
+
+const { knowledge } = await loadKnowledge(SHIPPED_KNOWLEDGE);
+const shipped = new AnswerEngine(knowledge);
+const seedOnly = new AnswerEngine((await loadKnowledgeSpec("seed")).knowledge);
+const withArticles = new AnswerEngine(
+  (await loadKnowledgeSpec(`shipped+${PROJECT_ROOT}/test/fixtures/new-articles`)).knowledge,
+);
+const small = shipped;
+
+const DEPUTY_DIRECTOR = /not in the "national interest"/;
+
+function text(answer: Answer): string | undefined {
+  return answer.kind === "answer" ? answer.passage.text : undefined;
+}
+
+/** Questions no folder on the dispute answers, none of them among the calibration questions. */
+const OFF_TOPIC = [
+  "how do I bake a chocolate cake",
+  "recommend me a horror movie for tonight",
+  "how many legs does a spider have",
+];
+
+describe("the decision to answer or refuse", () => {
+  for (const [name, engine] of [
+    ["the seed article alone", seedOnly],
+    ["the shipped knowledge", shipped],
+    ["the shipped knowledge and three added articles", withArticles],
+  ] as const) {
+    it(`answers a long, chatty question by its question, in ${name}`, () => {
+      const question =
+        "I've been following this in my group chat and honestly it's confusing, my uncle keeps saying it's all about trade and nothing else. Anyway, why did South Korea scrap GSOMIA? Thanks a lot!";
+      assert.match(text(engine.ask(question)) ?? "(refused)", DEPUTY_DIRECTOR);
+    });
+
+    it(`refuses questions about something else, in ${name}`, () => {
+      if (engine !== seedOnly) assert.equal(engine.ask("who won the world cup").kind, "no-answer");
+      for (const question of OFF_TOPIC) {
+        assert.equal(engine.ask(question).kind, "no-answer", question);
+      }
+    });
+  }
+
+  it("raises the threshold where unrelated questions would match by chance, never past 0.9", () => {
+    const quiet = OFF_TOPIC_QUESTIONS.map(() => 0);
+    assert.equal(answerThreshold(quiet, 0.3), 0.3);
+    const noisy = OFF_TOPIC_QUESTIONS.map((_, at) => at / OFF_TOPIC_QUESTIONS.length);
+    const raised = answerThreshold(noisy, 0.3);
+    assert.ok(raised > 0.3, `threshold ${raised}`);
+    const refused = noisy.filter((probability) => probability < raised).length;
+    assert.ok(refused / noisy.length >= 0.85, `refused ${refused} of ${noisy.length}`);
+    assert.equal(
+      answerThreshold(
+        OFF_TOPIC_QUESTIONS.map(() => 0.99),
+        0.3,
+      ),
+      0.9,
+    );
+  });
+
+  it("is calibrated per folder, never below the fitted threshold", () => {
+    for (const engine of [seedOnly, shipped, withArticles]) {
+      assert.ok(engine.threshold >= ANSWERABILITY.threshold);
+    }
+  });
+});
+
+describe("questions as members type them", () => {
+  it("reads chat spellings as the words they stand for: y, wat, r, u, abt, w/, b4", () => {
+    assert.match(text(small.ask("y did korea drop gsomia")) ?? "", DEPUTY_DIRECTOR);
+    const pairs: [string, string][] = [
+      ["wat r the reasons korea quit gsomia", "what are the reasons korea quit gsomia"],
+      [
+        "hw did japan restrict exports b4 the white list",
+        "how did japan restrict exports before the white list",
+      ],
+      [
+        "wat did the united states think abt gsomia ending",
+        "what did the united states think about gsomia ending",
+      ],
+      ["is the us upset w/ seoul", "is the us upset with seoul"],
+    ];
+    for (const [chat, spelled] of pairs) {
+      const answer = text(small.ask(spelled));
+      assert.ok(answer, spelled);
+      assert.equal(text(small.ask(chat)), answer, chat);
+    }
+  });
+
+  it("answers alike whatever invisible or control characters a question holds", () => {
+    const clean = text(small.ask("why did korea drop gsomia"));
+    assert.ok(clean);
+    assert.equal(text(small.ask("why did korea drop gso\u200bmia")), clean);
+    assert.equal(text(small.ask("why did korea\u0007drop gsomia")), clean);
+    assert.equal(text(small.ask("why did korea drop gso\u00admia\u0000")), clean);
+  });
+
+  it("answers a Korean or Japanese question as its English equivalent", () => {
+    const english = text(small.ask("why did South Korea end GSOMIA?"));
+    assert.match(english ?? "", DEPUTY_DIRECTOR);
+    assert.equal(text(small.ask("한국은 왜 지소미아를 종료했나요?")), english);
+    assert.equal(text(small.ask("지소미아를 왜 종료했어?")), english);
+    assert.equal(text(small.ask("韓国はなぜGSOMIAを破棄したのですか")), english);
+  });
+});
+
+describe("questionParts", () => {
+  it("leaves a short question whole", () => {
+    assert.deepEqual(questionParts("why did korea drop gsomia"), []);
+  });
+
+  it("splits a long one at sentences and clauses", () => {
+    const parts = questionParts(
+      "My uncle says it is all about trade, but I am not sure. Why did South Korea scrap GSOMIA? Thanks!",
+    );
+    assert.ok(parts.includes("Why did South Korea scrap GSOMIA?"), parts.join(" | "));
+    assert.ok(parts.includes("My uncle says it is all about trade"), parts.join(" | "));
+  });
+});
