@@ -17,7 +17,7 @@ import {
   answerabilityFeatures,
   answerProbability,
 } from "../../src/search/answerable.ts";
-import { buildIndex } from "../../src/search/build.ts";
+import { buildIndex, type SearchIndex } from "../../src/search/build.ts";
 import { answerThreshold, OFF_TOPIC_QUESTIONS } from "../../src/search/calibrate.ts";
 import { questionParts } from "../../src/search/parts.ts";
 import { parseQuery } from "../../src/search/query.ts";
@@ -54,41 +54,33 @@ interface Example {
   readonly calibration: readonly Variant[];
 }
 
+/** The pool of passages for one reading of a question, each marked right when it holds a phrase. */
+function variantOf(index: SearchIndex, text: string, expect: readonly string[]): Variant {
+  const query = parseQuery(index, text);
+  return rankPassages(index, query, POOL).map(
+    (ranked): Candidate => ({
+      features: ranked.features,
+      answerability: answerabilityFeatures(query, ranked),
+      right: expect.some((phrase) => ranked.passage.text.includes(phrase)),
+    }),
+  );
+}
+
 async function examplesOf(file: string, spec: string): Promise<Example[]> {
   const questions = await readQuestions(file);
   const { knowledge } = await loadKnowledgeSpec(spec);
   const index = buildIndex(knowledge);
   const set = path.basename(file, ".json");
-  const calibration = OFF_TOPIC_QUESTIONS.map((text) => {
-    const query = parseQuery(index, text);
-    return rankPassages(index, query, POOL).map(
-      (ranked): Candidate => ({
-        features: ranked.features,
-        answerability: answerabilityFeatures(query, ranked),
-        right: false,
-      }),
-    );
-  });
-  return questions.map((question) => {
-    const texts = [question.question, ...questionParts(question.question)];
-    const variants = texts.map((text) => {
-      const query = parseQuery(index, text);
-      return rankPassages(index, query, POOL).map(
-        (ranked): Candidate => ({
-          features: ranked.features,
-          answerability: answerabilityFeatures(query, ranked),
-          right: (question.expect ?? []).some((phrase) => ranked.passage.text.includes(phrase)),
-        }),
-      );
-    });
-    return {
-      set,
-      kind: question.kind ?? (question.expect ? "answerable" : "to refuse"),
-      answerable: question.expect !== null,
-      variants,
-      calibration,
-    };
-  });
+  const calibration = OFF_TOPIC_QUESTIONS.map((text) => variantOf(index, text, []));
+  return questions.map((question) => ({
+    set,
+    kind: question.kind ?? (question.expect ? "answerable" : "to refuse"),
+    answerable: question.expect !== null,
+    variants: [question.question, ...questionParts(question.question)].map((text) =>
+      variantOf(index, text, question.expect ?? []),
+    ),
+    calibration,
+  }));
 }
 
 function score(features: RankFeatures, weights: RankWeights): number {
