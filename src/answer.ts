@@ -7,8 +7,14 @@ import type {
   Topic,
 } from "./knowledge/types.ts";
 import { confidenceOf } from "./search/answerable.ts";
-import { buildIndex, buildIndexAsync, type SearchIndex, type TopicTerms } from "./search/build.ts";
-import { answerThreshold, offTopicProbabilities } from "./search/calibrate.ts";
+import {
+  buildIndex,
+  buildIndexAsync,
+  runInSlices,
+  type SearchIndex,
+  type TopicTerms,
+} from "./search/build.ts";
+import { answerThreshold, offTopicProbabilities, offTopicSteps } from "./search/calibrate.ts";
 import { buildIndexParallel, parallelBuildPays } from "./search/parallel.ts";
 import { questionParts } from "./search/parts.ts";
 import { parseQuery, type Query } from "./search/query.ts";
@@ -93,10 +99,14 @@ export class AnswerEngine {
   /** Below this confidence the best passage is not presented as the answer (calibrate.ts). */
   readonly threshold: number;
 
-  constructor(knowledge: KnowledgeBase, index: SearchIndex = buildIndex(knowledge)) {
+  constructor(
+    knowledge: KnowledgeBase,
+    index: SearchIndex = buildIndex(knowledge),
+    offTopic: readonly number[] = offTopicProbabilities(index),
+  ) {
     this.knowledge = knowledge;
     this.#index = index;
-    this.threshold = answerThreshold(offTopicProbabilities(index), ANSWERABILITY.threshold);
+    this.threshold = answerThreshold(offTopic, ANSWERABILITY.threshold);
     this.#documents = new Map(knowledge.documents.map((document) => [document.id, document]));
   }
 
@@ -105,11 +115,12 @@ export class AnswerEngine {
    * a large knowledge base is indexed on two threads.
    */
   static async build(knowledge: KnowledgeBase): Promise<AnswerEngine> {
-    if (parallelBuildPays(knowledge)) {
-      const index = await buildIndexParallel(knowledge).catch(() => undefined);
-      if (index) return new AnswerEngine(knowledge, index);
-    }
-    return new AnswerEngine(knowledge, await buildIndexAsync(knowledge));
+    const parallel = parallelBuildPays(knowledge)
+      ? await buildIndexParallel(knowledge).catch(() => undefined)
+      : undefined;
+    const index = parallel ?? (await buildIndexAsync(knowledge));
+    // The calibration asks 60 questions: on a large folder that too must leave the loop free.
+    return new AnswerEngine(knowledge, index, await runInSlices(offTopicSteps(index)));
   }
 
   get topics(): readonly Topic[] {

@@ -1,4 +1,4 @@
-import { answerabilityFeatures, answerProbability } from "./answerable.ts";
+import { confidenceOf } from "./answerable.ts";
 import type { SearchIndex } from "./build.ts";
 import { parseQuery } from "./query.ts";
 import { rankPassages } from "./rank.ts";
@@ -79,11 +79,26 @@ const MAX_THRESHOLD = 0.9;
 
 /** How sure the engine is of its best passage for each unrelated question, on this index. */
 export function offTopicProbabilities(index: SearchIndex, model = ANSWERABILITY): number[] {
-  return OFF_TOPIC_QUESTIONS.map((question) => {
+  const steps = offTopicSteps(index, model);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, one question a step, for a rebuild that must leave the event loop free (runInSlices). */
+export function* offTopicSteps(
+  index: SearchIndex,
+  model = ANSWERABILITY,
+): Generator<void, number[]> {
+  const probabilities: number[] = [];
+  for (const question of OFF_TOPIC_QUESTIONS) {
+    yield;
     const query = parseQuery(index, question);
     const best = rankPassages(index, query, 1)[0];
-    return best ? answerProbability(answerabilityFeatures(query, best), model) : 0;
-  });
+    probabilities.push(best ? confidenceOf(query, best, model) : 0);
+  }
+  return probabilities;
 }
 
 /**
