@@ -27,6 +27,11 @@ export interface FetchOptions {
   /** Tests only: which resolved addresses are refused; by default the private ranges. */
   readonly isRefusedAddress?: (address: string) => boolean;
   readonly limits?: Partial<FetchLimits>;
+  /**
+   * For a Discord attachment, whose kind was checked by its file name before the download: any
+   * content type is read (Discord serves .md as it likes). Pages found by URL are always checked.
+   */
+  readonly anyContentType?: boolean;
 }
 
 export interface FetchedPage {
@@ -67,7 +72,7 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
       url = next;
       continue;
     }
-    return readBody(url, response, limits.maxBytes, limits.timeoutMs);
+    return readBody(url, response, limits, options.anyContentType === true);
   }
 }
 
@@ -163,8 +168,8 @@ function asImportError(url: URL, error: unknown, timeoutMs: number): ImportError
 async function readBody(
   url: URL,
   response: IncomingMessage,
-  maxBytes: number,
-  timeoutMs: number,
+  { maxBytes, timeoutMs }: FetchLimits,
+  anyContentType: boolean,
 ): Promise<FetchedPage> {
   const status = response.statusCode ?? 0;
   const contentType = String(response.headers["content-type"] ?? "");
@@ -176,7 +181,7 @@ async function readBody(
   if (status < 200 || status > 299) {
     fail(new ImportError(`${url.href} answered ${status}; check the address in a browser`));
   }
-  if (!READABLE_TYPES.has(mediaType)) {
+  if (!anyContentType && !READABLE_TYPES.has(mediaType)) {
     fail(
       new ImportError(
         `${url.href} is ${mediaType || "of no stated type"}, not a web page; only HTML and plain text are imported`,

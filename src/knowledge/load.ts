@@ -14,7 +14,13 @@ import { parseAndValidate } from "./yaml.ts";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Commands the bot itself provides; a topic may not take their names. */
-export const RESERVED_TOPIC_NAMES: readonly string[] = ["ask", "help", "sources", "reload"];
+export const RESERVED_TOPIC_NAMES: readonly string[] = [
+  "ask",
+  "help",
+  "sources",
+  "reload",
+  "knowledge",
+];
 
 /** A folder's README explains the folder; it is not an article. */
 const README = /(^|\/)readme(\.[a-z]+)?$/i;

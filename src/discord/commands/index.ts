@@ -3,6 +3,7 @@ import { pressAnother } from "../answering.ts";
 import { ANOTHER_PREFIX } from "../sessions.ts";
 import { askCommand } from "./ask.ts";
 import { helpCommand } from "./help.ts";
+import { knowledgeButtons, knowledgeCommand } from "./knowledge.ts";
 import { reloadCommand } from "./reload.ts";
 import { sourcesCommand, sourcesPager } from "./sources.ts";
 import { topicCommand } from "./topic.ts";
@@ -13,11 +14,13 @@ export const BUILT_IN_COMMANDS: readonly SlashCommand[] = [
   sourcesCommand,
   helpCommand,
   reloadCommand,
+  knowledgeCommand,
 ];
 /** Every button the bot puts on a message, found by the prefix of its custom id. */
 export const BUTTON_HANDLERS: readonly ButtonHandler[] = [
   { prefix: ANOTHER_PREFIX, press: pressAnother },
   sourcesPager,
+  knowledgeButtons,
 ];
 
 /** Every command of the bot for the knowledge in use: the built-ins, then one per topic. */
