@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { ConfigError, loadBotConfig, loadDotEnv, SHIPPED_KNOWLEDGE_DIR } from "../config.ts";
@@ -16,6 +18,7 @@ The whole bot, unchanged, against a Discord-compatible server on 127.0.0.1. You 
   /ask question: …            or /ask …, or any plain question
   @bot …                      a message that mentions the bot
   /sources  /help  /reload    the built-in commands
+  /knowledge add url: …       import an article (or file: saved.html); list; remove document: …
   1, 2, …                     press a button of the last reply
   quit                        leave`;
 
@@ -43,12 +46,39 @@ export class Playground {
     const command = /^\/([^\s:]+)\s*(?:question:)?\s*(.*)$/s.exec(text);
     if (command) {
       const [, name = "", rest = ""] = command;
-      const options = name === "ask" ? [{ name: "question", type: 3, value: rest.trim() }] : [];
-      return this.#interaction(this.fake.slash(name, options, YOU));
+      if (name === "ask") {
+        const options = [{ name: "question", type: 3, value: rest.trim() }];
+        return this.#interaction(this.fake.slash(name, options, YOU));
+      }
+      const { options, resolved } = await this.#options(rest);
+      return this.#interaction(this.fake.slash(name, options, YOU, undefined, resolved));
     }
     return this.#interaction(
       this.fake.slash("ask", [{ name: "question", type: 3, value: text }], YOU),
     );
+  }
+
+  /**
+   * "add url: https://…", "remove document: x", "add file: saved.html": an optional subcommand,
+   * then options; a file: is read from disk and attached as Discord would.
+   */
+  async #options(text: string): Promise<{ options: Json[]; resolved: Json | undefined }> {
+    const subcommand = /^([a-z][-a-z]*)(?=\s|$)(?!:)/.exec(text)?.[1];
+    const rest = subcommand ? text.slice(subcommand.length) : text;
+    const options: Json[] = [];
+    const attachments: Json = {};
+    for (const [, name = "", value = ""] of rest.matchAll(/(\w+):\s*(.*?)(?=\s+\w+:\s|\s*$)/g)) {
+      if (name === "file") {
+        const attachment = this.fake.attach(path.basename(value), await readFile(value));
+        attachments[String(attachment.id)] = attachment;
+        options.push({ name, type: 11, value: attachment.id });
+      } else options.push({ name, type: 3, value });
+    }
+    const resolved = Object.keys(attachments).length > 0 ? { attachments } : undefined;
+    return {
+      options: subcommand ? [{ type: 1, name: subcommand, options }] : options,
+      resolved,
+    };
   }
 
   async #interaction(id: string): Promise<void> {
@@ -143,6 +173,8 @@ async function main(): Promise<number> {
       KNOWLEDGE_DIR: values.knowledge ?? process.env.KNOWLEDGE_DIR ?? SHIPPED_KNOWLEDGE_DIR,
       COOLDOWN_SECONDS: process.env.COOLDOWN_SECONDS ?? "0",
       LOG_LEVEL: values.verbose ? "info" : "silent",
+      // A file: attached here is served by the loopback Discord, so the import must reach it.
+      IMPORT_ALLOW_PRIVATE: process.env.IMPORT_ALLOW_PRIVATE || "true",
     });
   } catch (error) {
     await fake.close();
