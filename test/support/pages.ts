@@ -52,7 +52,7 @@ ${canonical ? `<link rel="canonical" href="${canonical}">` : ""}
 <script>document.body.innerHTML = "<p>Injected by a script that must never run.</p>";</script>
 </head>
 <body>
-<div id="cookie-consent"><p>We use cookies to improve your experience. By continuing to browse you accept our cookie policy.</p><button>Accept</button></div>
+<div id="cookie-consent"><p>We use cookies to improve your experience. By continuing to browse you accept our cookie policy.</p><button type="button">Accept</button></div>
 <header class="site-header"><a href="/">Test Wire</a>
 <nav><ul><li><a href="/world">World</a></li><li><a href="/business">Business</a></li><li><a href="/asia">Asia</a></li></ul></nav></header>
 <main>
