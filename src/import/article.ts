@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import { type ParsedParagraph, parseArticle } from "../knowledge/parse.ts";
 import { frontMatterSchema } from "../knowledge/schema.ts";
-import { isCutShort } from "./boilerplate.ts";
+import { endsLikeSentence, isCutShort, isFurnitureText, withoutDateline } from "./boilerplate.ts";
 import { type ArticleField, ImportError, type ImportProblem } from "./errors.ts";
 import type { ArticleBlock } from "./extract.ts";
 
@@ -88,19 +88,17 @@ export function buildArticleFile(
     },
     { lineWidth: 0 },
   );
-  const withoutCutShortEnd = dropCutShortEnd(blocks);
-  const draft = `---\n${header}---\n\n${bodyOf(withoutCutShortEnd)}`;
+  const draft = `---\n${header}---\n\n${bodyOf(articleBlocks(blocks, meta.title))}`;
   // The loader's filters (datelines, credits, a sentence cut off at the end) apply to the draft;
   // the file keeps what they keep, so every paragraph in it is one the bot quotes.
   const parsed = parseArticle(fileName, draft);
   const errors = parsed.issues.filter((issue) => issue.severity === "error");
-  if (errors.length > 0 || parsed.paragraphs.length === 0) {
+  if (parsed.paragraphs.length === 0) {
     throw new ImportError(
-      errors.length > 0
-        ? errors.map((issue) => ({ message: issue.message }))
-        : "the page has no paragraph to quote once captions, bylines and links are set aside",
+      "no paragraph is left to quote once headlines, captions, bylines, links and prompts are set aside; is this the article's page?",
     );
   }
+  if (errors.length > 0) throw new ImportError(errors.map((issue) => ({ message: issue.message })));
   const body = bodyOf(blocksOfParagraphs(parsed.paragraphs));
   const markdown = `---\n${header}---\n\n${body}`;
   return {
@@ -138,10 +136,32 @@ function bodyOf(blocks: readonly ArticleBlock[]): string {
     .join("\n\n")}\n`;
 }
 
-function dropCutShortEnd(blocks: readonly ArticleBlock[]): readonly ArticleBlock[] {
-  const last = blocks.findLastIndex((block) => block.kind === "paragraph");
-  const block = blocks[last];
-  return block && isCutShort(block.text) ? blocks.slice(0, last) : blocks;
+/**
+ * The blocks that are the article's own words: without site furniture, lines that do not end like
+ * a sentence, a repeat of the title or of the paragraph before, and a paragraph cut short at the end.
+ */
+function articleBlocks(blocks: readonly ArticleBlock[], title: string): ArticleBlock[] {
+  const kept: ArticleBlock[] = [];
+  for (const original of blocks) {
+    const block =
+      original.kind === "paragraph"
+        ? { kind: "paragraph" as const, text: withoutDateline(original.text) }
+        : original;
+    if (block.kind === "paragraph") {
+      if (isFurnitureText(block.text) || !endsLikeSentence(block.text)) continue;
+      const previous = kept.at(-1);
+      if (
+        block.text === title ||
+        (previous?.kind === "paragraph" && previous.text === block.text)
+      ) {
+        continue;
+      }
+    }
+    kept.push(block);
+  }
+  const last = kept.findLastIndex((block) => block.kind === "paragraph");
+  const block = kept[last];
+  return block && isCutShort(block.text) ? kept.slice(0, last) : kept;
 }
 
 /** "Tokyo tightens chip rules!" → "tokyo-tightens-chip-rules", cut at a word within `max`. */

@@ -1,5 +1,5 @@
 import { Readability } from "@mozilla/readability";
-import { FURNITURE_NAME, isFurnitureText, NEVER_ARTICLE_SELECTOR } from "./boilerplate.ts";
+import { FURNITURE_NAME, NEVER_ARTICLE_SELECTOR } from "./boilerplate.ts";
 import { type DomDocument, type DomElement, parseDocument, textOf } from "./dom.ts";
 import { ImportError } from "./errors.ts";
 import { type PageMetadata, readMetadata } from "./metadata.ts";
@@ -62,7 +62,6 @@ function blocksOf(content: DomElement): ArticleBlock[] {
     if (tag === "li" && element.querySelector("p")) continue;
     if (tag === "p" && element.parentElement?.closest("p")) continue;
     if (linkShare(element, text) > MAX_LINK_SHARE) continue;
-    if (isFurnitureText(text)) continue;
     blocks.push({ kind: "paragraph", text });
   }
   return blocks;

@@ -7,6 +7,7 @@ import {
   blocksOfParagraphs,
   buildArticleFile,
 } from "./article.ts";
+import { endsLikeSentence, isFurnitureText } from "./boilerplate.ts";
 import { decodePage } from "./decode.ts";
 import { findDuplicate } from "./duplicates.ts";
 import { ImportError } from "./errors.ts";
@@ -23,6 +24,11 @@ export interface ImportOptions extends FetchOptions {
   /** The knowledge folder, read to find duplicates. */
   readonly knowledgeDir: string;
 }
+
+/** A crawler's first line, `date 2019-08-23 …`: the day it was read, not published. */
+const CRAWL_HEADER = /^date \d{4}-\d{2}-\d{2}\s+/;
+/** Where a text's headline may be: after a few lines of site furniture at most. */
+const MAX_LINES_BEFORE_TITLE = 6;
 
 export const IMPORTABLE_FILE = /\.(html?|xhtml|md|markdown|txt)$/i;
 
@@ -130,31 +136,37 @@ function readMarkdown(
 }
 
 /**
- * Plain text: paragraphs are separated by blank lines. Without a given title, a first line that
- * does not end like a sentence is the title.
+ * Plain text: paragraphs are separated by blank lines (or are single lines, in a text without
+ * blank lines). Without a given title, a first line that does not end like a sentence is the title.
  */
 function readPlainText(
   text: string,
   overrides: ArticleOverrides,
   metadata: PageMetadata,
 ): { metadata: PageMetadata; blocks: ArticleBlock[] } {
-  const paragraphs = text
-    .replace(/^\uFEFF/, "")
-    .split(/\r?\n\s*\r?\n/)
-    .map((block) => block.replace(/\s+/g, " ").trim())
+  const body = text.replace(/^\uFEFF/, "").trim();
+  // Paragraphs are separated by blank lines; a text with none has one paragraph per line.
+  const separator = /\r?\n\s*\r?\n/.test(body) ? /\r?\n\s*\r?\n/ : /\r?\n/;
+  const paragraphs = body
+    .split(separator)
+    .map((block) => block.replace(/\s+/g, " ").replace(CRAWL_HEADER, "").trim())
     .filter((block) => block !== "");
-  const first = paragraphs[0];
-  const titleLine =
-    overrides.title === undefined &&
-    first !== undefined &&
-    !/[.!?"”]$/.test(first) &&
-    first.length <= 200
-      ? first
-      : undefined;
+  // The first line that reads like a headline: not site furniture, not a sentence.
+  const titleAt =
+    overrides.title === undefined
+      ? paragraphs.findIndex(
+          (line, index) =>
+            index < MAX_LINES_BEFORE_TITLE &&
+            line.length <= 200 &&
+            line.split(" ").length >= 3 &&
+            !isFurnitureText(line) &&
+            !endsLikeSentence(line),
+        )
+      : -1;
   return {
-    metadata: { ...metadata, title: titleLine },
+    metadata: { ...metadata, title: paragraphs[titleAt] },
     blocks: paragraphs
-      .slice(titleLine ? 1 : 0)
+      .filter((_, index) => index !== titleAt)
       .map((paragraph) => ({ kind: "paragraph", text: paragraph })),
   };
 }

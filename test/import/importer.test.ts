@@ -255,6 +255,34 @@ describe("importArticle", () => {
     assert.equal(plain.title, "Neighbours trade barbs");
   });
 
+  it("reads a crawled text the way a page is read: headline found, furniture and a cut-off end left out", async () => {
+    const crawled = [
+      "date 2019-08-03 We use cookies to personalise content. By continuing to use this site, you agree to our use of cookies.",
+      "1. Home",
+      "2. World",
+      "Go to contents",
+      "Testland and its neighbour trade barbs over chemicals",
+      "By Alex Example, Test Wire, Staff Writer",
+      "Posted Aug. 3, 2019 09:15",
+      "FILE PHOTO: Containers at a port in Testville. TESTWIRE/A. Example/File Photo",
+      "[Anchor Lead]",
+      `TESTVILLE: ${BODY_PARAGRAPHS[0]}`,
+      BODY_PARAGRAPHS[1],
+      "Source: Test Wire/ae",
+      "Analysts said the dispute could drag on for months unless both",
+    ].join("\n");
+    const imported = await importArticle(
+      file("crawled.txt", crawled),
+      { source: "Test Wire", published: "2019-08-03", url: "https://testwire.example/crawled" },
+      await fresh(),
+    );
+    assert.equal(imported.title, "Testland and its neighbour trade barbs over chemicals");
+    assert.deepEqual(
+      imported.paragraphs.map((paragraph) => paragraph.text),
+      [BODY_PARAGRAPHS[0], BODY_PARAGRAPHS[1]],
+    );
+  });
+
   it("refuses a file of another type or over the size limit", async () => {
     assert.match(
       (await problemsOf(importArticle(file("photo.jpg", "x"), {}, options())))[0]?.message ?? "",
