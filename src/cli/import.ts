@@ -140,7 +140,8 @@ function preview(article: ArticleFile): string {
     ...article.paragraphs.slice(0, PREVIEW_PARAGRAPHS).map((paragraph) => `  ${paragraph.text}\n`),
   ];
   if (article.paragraphs.length > PREVIEW_PARAGRAPHS) {
-    lines.push(`  … and ${article.paragraphs.length - PREVIEW_PARAGRAPHS} more paragraphs.`);
+    const more = article.paragraphs.length - PREVIEW_PARAGRAPHS;
+    lines.push(`  … and ${more} more paragraph${more === 1 ? "" : "s"}.`);
   }
   return `${lines.join("\n")}\n`;
 }
