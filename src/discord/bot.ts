@@ -21,6 +21,7 @@ import { AnswerSessions, Cooldown } from "./sessions.ts";
 
 export const BUTTON_TIMEOUT_MS = 10 * 60 * 1000;
 const WATCH_DEBOUNCE_MS = 500;
+const SHUTDOWN_EDIT_TIMEOUT_MS = 5000;
 /** A shard that has not answered a reload by then is reported as unreachable. */
 export const SHARD_ANSWER_TIMEOUT_MS = 10_000;
 
@@ -259,7 +260,8 @@ export function createBot(options: BotOptions): Bot {
     async stop() {
       watcher?.close();
       clearTimeout(debounce);
-      context.sessions.clear();
+      // Buttons that would stop working with the process are switched off first.
+      await withTimeout(context.sessions.endAll(), SHUTDOWN_EDIT_TIMEOUT_MS).catch(() => undefined);
       await new Promise<void>((resolve) =>
         healthServer ? healthServer.close(() => resolve()) : resolve(),
       );

@@ -10,10 +10,10 @@ import { runCli, startBotProcess } from "../support/spawn.ts";
 type Body = {
   type?: number;
   data?: {
-    embeds?: { description?: string }[];
+    embeds?: { description?: string; url?: string }[];
     content?: string;
     flags?: number;
-    components?: { components: { custom_id?: string; disabled?: boolean }[] }[];
+    components?: { components: { custom_id?: string; disabled?: boolean; url?: string }[] }[];
   };
 };
 
@@ -144,7 +144,7 @@ describe("limits and load", () => {
     running = await startBot({
       knowledgeDir: made.dir,
       env: { COOLDOWN_SECONDS: "3" },
-      buttonTimeoutMs: 400,
+      buttonTimeoutMs: 1500,
     });
   });
   after(async () => {
@@ -167,20 +167,34 @@ describe("limits and load", () => {
     assert.deepEqual(running.fake.rejected, []);
   });
 
-  it("switches the buttons off when they time out, and tells a late press to ask again", async () => {
+  it("switches the buttons off when they time out, keeping the link of the passage shown, and tells a late press to ask again", async () => {
     const { fake } = running;
-    const id = fake.slash(
-      "ask",
-      [{ name: "question", type: 3, value: "white list" }],
-      member("800000000000000021"),
-    );
+    const asker = member("800000000000000021");
+    const id = fake.slash("ask", [{ name: "question", type: 3, value: "white list" }], asker);
     const [first] = await responses(running, id);
     const another = first?.data?.components?.[0]?.components[0]?.custom_id ?? "";
-    const [, disabled] = await responses(running, id, 2);
-    assert.equal(disabled?.data?.components?.[0]?.components[0]?.disabled, true);
+    const firstUrl = first?.data?.embeds?.[0]?.url;
+    // Page until the message quotes another article than the first answer.
+    let shownUrl = firstUrl;
+    for (let press = 0; press < 5 && shownUrl === firstUrl; press++) {
+      const [paged] = await responses(
+        running,
+        fake.press(another, fake.message(`original-${id}`) ?? {}, asker),
+      );
+      assert.equal(paged?.type, 7);
+      shownUrl = paged?.data?.embeds?.[0]?.url;
+    }
+    assert.notEqual(shownUrl, firstUrl, "the question has passages from two articles");
+    const [, expired] = await responses(running, id, 2);
+    const buttons = expired?.data?.components?.[0]?.components ?? [];
+    assert.equal(buttons[0]?.disabled, true);
+    const link = buttons.find((button) => button.url);
+    assert.equal(link?.url, shownUrl, "Read the source opens the article quoted above it");
+    const shown = fake.message(`original-${id}`) as { embeds?: { url?: string }[] } | undefined;
+    assert.equal(shown?.embeds?.[0]?.url, link?.url);
     const late = await responses(
       running,
-      fake.press(another, fake.message(`original-${id}`) ?? {}, member("800000000000000021")),
+      fake.press(another, fake.message(`original-${id}`) ?? {}, asker),
       2,
     );
     assert.match(late[1]?.data?.content ?? "", /expired/);
