@@ -3,7 +3,9 @@ import { replyToMention } from "./answering.ts";
 import { helpText } from "./commands/help.ts";
 import type { BotContext, Outcome } from "./context.ts";
 import { reply } from "./reply.ts";
-import { slowDown } from "./sessions.ts";
+
+/** The reaction to a mention over the cooldown: "wait a moment". */
+export const SLOW_DOWN_EMOJI = "⏳";
 
 /** The question in a message that mentions the bot: the text without the mentions. */
 export function questionIn(content: string): string {
@@ -40,7 +42,8 @@ export async function handleMessage(context: BotContext, message: Message): Prom
     } else {
       const wait = context.cooldown.take(message.author.id);
       if (wait > 0) {
-        await message.reply(reply({ content: slowDown(wait) }));
+        // A reaction, once per window: a flood of mentions never becomes a flood of messages.
+        if (context.cooldown.firstNotice(message.author.id)) await message.react(SLOW_DOWN_EMOJI);
         outcome = "cooldown";
       } else {
         outcome = await replyToMention(context, message, context.store.engine.ask(question));

@@ -69,9 +69,12 @@ export class AnswerSessions {
   }
 }
 
-/** Answers a flood from one member politely instead of queueing it. */
+/**
+ * Damps a flood from one member: one question per window of `seconds`, and one notice of the
+ * wait per window, however many questions arrive in it.
+ */
 export class Cooldown {
-  readonly #last = new Map<string, number>();
+  readonly #last = new Map<string, { at: number; noticed: boolean }>();
 
   constructor(
     readonly seconds: number,
@@ -83,14 +86,23 @@ export class Cooldown {
     if (this.seconds <= 0) return 0;
     const now = this.now();
     const last = this.#last.get(memberId);
-    if (last !== undefined && now - last < this.seconds * 1000) {
-      return Math.ceil((this.seconds * 1000 - (now - last)) / 1000);
+    if (last !== undefined && now - last.at < this.seconds * 1000) {
+      return Math.ceil((this.seconds * 1000 - (now - last.at)) / 1000);
     }
-    this.#last.set(memberId, now);
+    this.#last.set(memberId, { at: now, noticed: false });
     if (this.#last.size > 10_000) {
-      for (const [id, at] of this.#last) if (now - at >= this.seconds * 1000) this.#last.delete(id);
+      for (const [id, { at }] of this.#last)
+        if (now - at >= this.seconds * 1000) this.#last.delete(id);
     }
     return 0;
+  }
+
+  /** True the first time it is asked in a member's current window: tell them once, then stay quiet. */
+  firstNotice(memberId: string): boolean {
+    const last = this.#last.get(memberId);
+    if (!last || last.noticed) return false;
+    last.noticed = true;
+    return true;
   }
 }
 

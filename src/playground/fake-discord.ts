@@ -67,7 +67,13 @@ export function member(id: string, { admin = false, roles = [] as string[] } = {
 }
 
 export interface RecordedResponse {
-  readonly kind: "callback" | "edit-original" | "followup" | "channel-message" | "channel-edit";
+  readonly kind:
+    | "callback"
+    | "edit-original"
+    | "followup"
+    | "channel-message"
+    | "channel-edit"
+    | "reaction";
   readonly interactionId?: string;
   readonly body: Record<string, unknown>;
   readonly status: number;
@@ -270,8 +276,15 @@ export class FakeDiscord {
     } = {},
   ): string {
     const id = snowflake();
+    const said = this.#message(
+      id,
+      { content, embeds: [], components: [] },
+      author,
+      channelOf(guildId),
+    );
+    this.#messages.set(id, said);
     this.#dispatch(guildId, "MESSAGE_CREATE", {
-      ...this.#message(id, { content, embeds: [], components: [] }, author, channelOf(guildId)),
+      ...said,
       mentions: mentionsBot ? [BOT_USER] : [],
       member: {
         roles: [],
@@ -516,6 +529,10 @@ export class FakeDiscord {
     const channelPost = method === "POST" ? /^\/channels\/(\d+)\/messages$/.exec(path) : null;
     const channelPatch =
       method === "PATCH" ? /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path) : null;
+    const reaction =
+      method === "PUT"
+        ? /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/(?:@|%40)me$/.exec(path)
+        : null;
     if (method === "GET" && path === "/applications/@me") {
       send(200, {
         id: APP_ID,
@@ -617,6 +634,14 @@ export class FakeDiscord {
       this.#messages.set(channelPatch[2] ?? "", edited);
       this.#record("channel-edit", undefined, { ...body, id: channelPatch[2] }, 200);
       send(200, edited);
+    } else if (reaction) {
+      if (!this.#messages.has(reaction[2] ?? "")) {
+        send(404, { message: "Unknown Message", code: 10008 });
+        return;
+      }
+      const emoji = decodeURIComponent(reaction[3] ?? "");
+      this.#record("reaction", undefined, { message_id: reaction[2], emoji }, 204);
+      send(204);
     } else {
       send(404, { message: "404: Not Found", code: 0 });
     }

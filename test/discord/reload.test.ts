@@ -201,6 +201,44 @@ describe("limits and load", () => {
     assert.deepEqual(fake.rejected, []);
   });
 
+  it("answers one of ten quick mentions from a member, and damps the rest with one reaction", async () => {
+    const { fake } = running;
+    const author = member("800000000000000030").user;
+    const before = fake.responses.length;
+    const asked: string[] = [];
+    for (let count = 0; count < 10; count++)
+      asked.push(
+        fake.say("<@900000000000000001> why did Seoul end GSOMIA?", { author, mentionsBot: true }),
+      );
+    const answered = await fake.waitFor(() =>
+      fake.responses.find((response) => response.kind === "channel-message"),
+    );
+    await fake.waitFor(() => fake.responses.some((response) => response.kind === "reaction"));
+    // A positive event for a later message: the bot has read every mention before it.
+    const other = fake.say("<@900000000000000001> what is GSOMIA?", {
+      author: member("800000000000000031").user,
+      mentionsBot: true,
+    });
+    await fake.waitFor(() =>
+      fake.responses.some(
+        (response) =>
+          (response.body.message_reference as { message_id?: string } | undefined)?.message_id ===
+          other,
+      ),
+    );
+    const fromBot = fake.responses.slice(before);
+    const repliesToFlood = fromBot.filter((response) =>
+      asked.includes(
+        (response.body.message_reference as { message_id?: string } | undefined)?.message_id ?? "",
+      ),
+    );
+    assert.equal(repliesToFlood.length, 1, "one answer, not a message per mention");
+    assert.equal((answered.body.message_reference as { message_id?: string }).message_id, asked[0]);
+    const reactions = fromBot.filter((response) => response.kind === "reaction");
+    assert.equal(reactions.length, 1, "one reaction for the whole window");
+    assert.ok(asked.includes(String(reactions[0]?.body.message_id)));
+  });
+
   it("answers a burst of 300 interactions from 30 members inside the deadline, or with the cooldown", async () => {
     const { fake } = running;
     const ids: string[] = [];
