@@ -16,15 +16,19 @@ export interface BotContext {
   readonly cooldown: Cooldown;
   /**
    * Reloads the knowledge on every shard of this bot (each keeps its old index if its reload
-   * fails) and, when the command set changed, registers it again.
+   * fails) and, when the command set changed, registers it again. A request while a reload
+   * runs joins it; one within RELOAD_GAP_MS of the last start waits and runs once for all.
    */
   readonly reload: (reason: string) => Promise<ShardReload[]>;
 }
 
+/** One process's reload; when the topics changed, what became of the slash commands. */
+export type LocalReload = ReloadSummary & { readonly registration?: string };
+
 /** One shard's reload: its summary, or why it could not be asked. */
 export interface ShardReload {
   readonly shard: number;
-  readonly summary?: ReloadSummary;
+  readonly summary?: LocalReload;
   readonly error?: string;
 }
 

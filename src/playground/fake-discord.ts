@@ -27,6 +27,8 @@ export function shardOf(guildId: string, shardCount: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 export const ADMIN_ROLE_ID = "900000000000000004";
+/** The user who owns the application in the Developer Portal. */
+export const OWNER_ID = "800000000000000900";
 const MANAGE_GUILD = 1n << 5n;
 const RESPONSE_DEADLINE_MS = 3000;
 
@@ -64,6 +66,12 @@ export function member(id: string, { admin = false, roles = [] as string[] } = {
     mute: false,
     flags: 0,
   };
+}
+
+export interface TeamMember {
+  readonly userId: string;
+  readonly role: "admin" | "developer" | "read_only";
+  readonly accepted: boolean;
 }
 
 export interface RecordedResponse {
@@ -114,6 +122,14 @@ export class FakeDiscord {
   readonly #shards = new Map<WebSocket, [number, number]>();
   readonly #sessions = new Map<string, [number, number]>();
   readonly guilds: readonly string[];
+  /** What GET /applications/@me says about who owns the application. */
+  owner:
+    | { readonly userId: string }
+    | { readonly team: readonly TeamMember[]; readonly teamOwnerId: string } = {
+    userId: OWNER_ID,
+  };
+  /** GET /applications/@me requests, to tell that owners are read, and how often. */
+  applicationReads = 0;
   readonly #http: Server;
   readonly #gateway: WebSocketServer;
   readonly #waiters = new Set<() => void>();
@@ -296,6 +312,28 @@ export class FakeDiscord {
       guild_id: guildId,
     });
     return id;
+  }
+
+  #ownerFields(): Json {
+    const user = (id: string) => member(id).user;
+    if ("userId" in this.owner) return { owner: user(this.owner.userId), team: null };
+    const teamId = "900000000000000099";
+    return {
+      owner: { ...user(teamId), username: `team${teamId}`, flags: 1024 },
+      team: {
+        id: teamId,
+        name: "Operators",
+        icon: null,
+        owner_user_id: this.owner.teamOwnerId,
+        members: this.owner.team.map(({ userId, role, accepted }) => ({
+          user: user(userId),
+          team_id: teamId,
+          role,
+          membership_state: accepted ? 2 : 1,
+          permissions: ["*"],
+        })),
+      },
+    };
   }
 
   message(id: string): Json | undefined {
@@ -534,6 +572,7 @@ export class FakeDiscord {
         ? /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/(?:@|%40)me$/.exec(path)
         : null;
     if (method === "GET" && path === "/applications/@me") {
+      this.applicationReads += 1;
       send(200, {
         id: APP_ID,
         name: "dispute-bot",
@@ -543,6 +582,7 @@ export class FakeDiscord {
         bot_require_code_grant: false,
         verify_key: "0",
         flags: 0,
+        ...this.#ownerFields(),
       });
     } else if (method === "GET" && path === "/gateway/bot") {
       send(200, {
