@@ -5,7 +5,9 @@ import {
   Routes,
 } from "discord.js";
 import type { Answer } from "../answer.ts";
+import type { ChannelAccess } from "./channel-access.ts";
 import type { BotContext, Outcome } from "./context.ts";
+import { postInChannel } from "./post.ts";
 import {
   answerButtons,
   disabledButtons,
@@ -63,6 +65,7 @@ export async function replyWithAnswer(
 export async function replyToMention(
   context: BotContext,
   message: Message,
+  access: ChannelAccess,
   answer: Answer,
 ): Promise<Outcome> {
   const { channelId } = message;
@@ -74,7 +77,7 @@ export async function replyToMention(
         })
       : undefined,
   );
-  sentId = (await message.reply(reply(rendered))).id;
+  sentId = (await postInChannel(message, access, reply(rendered))).id;
   return outcomeOf(answer);
 }
 

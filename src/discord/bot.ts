@@ -11,6 +11,7 @@ import { type HealthStatus, startHealthServer } from "./health.ts";
 import { handleInteraction } from "./interactions.ts";
 import { handleMessage } from "./mentions.ts";
 import { BotMetrics } from "./metrics.ts";
+import { RefusalGuard } from "./refusals.ts";
 import {
   commandFingerprint,
   commandScopes,
@@ -208,6 +209,7 @@ export function createBot(options: BotOptions): Bot {
     metrics,
     sessions: new AnswerSessions(options.buttonTimeoutMs ?? BUTTON_TIMEOUT_MS),
     cooldown: new Cooldown(config.cooldownSeconds),
+    refusals: new RefusalGuard(logger, (status) => metrics.refused(status)),
     reload: coalescing(reloadEverywhere, options.reloadGapMs ?? RELOAD_GAP_MS),
   };
   Object.assign(client, {
@@ -232,6 +234,13 @@ export function createBot(options: BotOptions): Bot {
     logger.warn("gateway disconnected", { shard, code: event.code }),
   );
   client.on(Events.Error, (error) => logger.error("client error", { error }));
+  client.rest.on("response", (request, response) =>
+    context.refusals.record(
+      request.path,
+      response.status,
+      response.headers.get("x-ratelimit-scope"),
+    ),
+  );
   client.rest.on("rateLimited", (info) =>
     logger.warn("rate limited", { route: info.route, retryAfter: info.retryAfter }),
   );

@@ -3,6 +3,7 @@ import type { BotConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { KnowledgeStore, ReloadSummary } from "../store.ts";
 import type { BotMetrics } from "./metrics.ts";
+import type { RefusalGuard } from "./refusals.ts";
 import type { AnswerSessions, Cooldown } from "./sessions.ts";
 
 /** What every command and event handler of the bot shares. */
@@ -14,6 +15,8 @@ export interface BotContext {
   readonly metrics: BotMetrics;
   readonly sessions: AnswerSessions;
   readonly cooldown: Cooldown;
+  /** Discord's 401/403/429 answers, counted; where the bot should not send for now. */
+  readonly refusals: RefusalGuard;
   /**
    * Reloads the knowledge on every shard of this bot (each keeps its old index if its reload
    * fails) and, when the command set changed, registers it again. A request while a reload
@@ -42,4 +45,6 @@ export type Outcome =
   | "shown"
   | "reloaded"
   | "reload-failed"
+  /** The bot may not post there, or Discord kept refusing it there: nothing was sent. */
+  | "silent"
   | "error";
