@@ -4,6 +4,7 @@ import { Client, Events, GatewayIntentBits, type RESTOptions, Status } from "dis
 import type { BotConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { KnowledgeStore } from "../store.ts";
+import { cacheOptions } from "./caches.ts";
 import { coalescing } from "./coalesce.ts";
 import { commandsFor } from "./commands/index.ts";
 import type { BotContext, LocalReload, ShardReload } from "./context.ts";
@@ -82,6 +83,7 @@ export function createBot(options: BotOptions): Bot {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: NO_PINGS,
+    ...cacheOptions(),
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.rest },
     ...shardOptions,
   });
