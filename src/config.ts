@@ -79,6 +79,7 @@ export const botConfigSchema = engineConfigSchema.extend({
       .optional(),
   ),
   KNOWLEDGE_WATCH: booleanFlag,
+  ADMIN_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake("ADMIN_GUILD_ID").optional()),
   ADMIN_ROLE_IDS: snowflakeList("ADMIN_ROLE_IDS"),
   ADMIN_USER_IDS: snowflakeList("ADMIN_USER_IDS"),
   HEALTH_PORT: z.preprocess(
@@ -129,7 +130,11 @@ export interface BotConfig extends EngineConfig {
   readonly guildId: string | undefined;
   readonly apiUrl: string | undefined;
   readonly knowledgeWatch: boolean;
+  /** The operators' server: admin commands are registered there only, and its roles may operate. */
+  readonly adminGuildId: string | undefined;
+  /** Roles in adminGuildId whose members operate the bot. */
   readonly adminRoleIds: readonly string[];
+  /** Users who operate the bot, besides the application's owners. */
   readonly adminUserIds: readonly string[];
   readonly cooldownSeconds: number;
   readonly healthPort: number | undefined;
@@ -145,6 +150,11 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   if (parsed.SHARD_IDS && typeof parsed.SHARD_COUNT !== "number") {
     throw new ConfigError([
       "SHARD_IDS: needs SHARD_COUNT set to the total number of shards across every host",
+    ]);
+  }
+  if (parsed.ADMIN_ROLE_IDS.length > 0 && !parsed.ADMIN_GUILD_ID && !parsed.DISCORD_GUILD_ID) {
+    throw new ConfigError([
+      "ADMIN_ROLE_IDS: needs ADMIN_GUILD_ID, the id of the server those roles belong to",
     ]);
   }
   const outOfRange = parsed.SHARD_IDS?.find(
@@ -164,6 +174,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     apiUrl: parsed.DISCORD_API_URL,
     importAllowPrivate: isTrue(parsed.IMPORT_ALLOW_PRIVATE),
     knowledgeWatch: isTrue(parsed.KNOWLEDGE_WATCH),
+    adminGuildId: parsed.ADMIN_GUILD_ID ?? parsed.DISCORD_GUILD_ID,
     adminRoleIds: parsed.ADMIN_ROLE_IDS,
     adminUserIds: parsed.ADMIN_USER_IDS,
     cooldownSeconds: parsed.COOLDOWN_SECONDS,

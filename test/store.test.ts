@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { KnowledgeStore } from "../src/store.ts";
-import { article, makeKnowledgeDir } from "./support/knowledge.ts";
+import { article, BOYCOTT_ARTICLE, makeKnowledgeDir } from "./support/knowledge.ts";
 
 describe("KnowledgeStore.reload", () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -59,5 +59,22 @@ describe("KnowledgeStore.reload", () => {
     assert.ok(summary.passages >= 10_000);
     assert.notEqual(store.engine, before);
     assert.equal(store.engine.stats.passages, summary.passages);
+  });
+
+  it("refuses a reload that would follow a link out of the folder, and keeps the old index", async () => {
+    const outside = await makeKnowledgeDir({}, { fromShipped: false });
+    const { dir, cleanup } = await makeKnowledgeDir({});
+    cleanups.push(cleanup, outside.cleanup);
+    const { store } = await KnowledgeStore.open(dir);
+    const documents = store.engine.stats.documents;
+    await writeFile(path.join(outside.dir, "private.md"), BOYCOTT_ARTICLE);
+    await symlink(path.join(outside.dir, "private.md"), path.join(dir, "linked.md"));
+    const summary = await store.reload();
+    assert.equal(summary.ok, false);
+    const error = summary.issues.find((issue) => issue.file === "linked.md");
+    assert.ok(error?.message.includes(outside.dir), error?.message);
+    assert.equal(store.engine.stats.documents, documents);
+    const answer = store.engine.ask("did koreans boycott uniqlo?");
+    assert.ok(answer.kind !== "answer" || answer.passage.source !== "Example News");
   });
 });

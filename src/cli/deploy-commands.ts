@@ -2,11 +2,11 @@ import { REST, Routes } from "discord.js";
 import type { AnswerEngine } from "../answer.ts";
 import { ConfigError, loadBotConfig, loadDotEnv } from "../config.ts";
 import { commandsFor } from "../discord/commands/index.ts";
-import { commandBodies, registerCommands } from "../discord/register.ts";
+import { commandScopes, registerCommands, scopeName } from "../discord/register.ts";
 import { formatIssue } from "../knowledge/types.ts";
 import { KnowledgeError, KnowledgeStore } from "../store.ts";
 
-/** Registers the slash commands: in DISCORD_GUILD_ID when set (instant), else globally. */
+/** Registers the slash commands: in DISCORD_GUILD_ID when set (instant), else globally; the admin ones in ADMIN_GUILD_ID. */
 async function main(): Promise<number> {
   await loadDotEnv();
   try {
@@ -16,11 +16,16 @@ async function main(): Promise<number> {
     const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
     const applicationId =
       config.clientId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
-    const bodies = commandBodies(commandsFor(engine));
-    await registerCommands(rest, applicationId, config.guildId, bodies);
-    process.stdout.write(
-      `Registered ${bodies.length} commands (${bodies.map((body) => `/${body.name}`).join(", ")}) ${config.guildId ? `in server ${config.guildId}` : "globally (may take up to an hour to appear)"}.\n`,
-    );
+    for (const { guildId, bodies } of commandScopes(commandsFor(engine), config)) {
+      await registerCommands(rest, applicationId, guildId, bodies);
+      process.stdout.write(
+        `Registered ${bodies.length} commands (${bodies.map((body) => `/${body.name}`).join(", ")}) ${guildId ? `in ${scopeName(guildId)}` : "globally (may take up to an hour to appear)"}.\n`,
+      );
+    }
+    if (!config.adminGuildId)
+      process.stdout.write(
+        "The admin commands (/reload) are not registered: set ADMIN_GUILD_ID to the operators' server.\n",
+      );
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);

@@ -1,6 +1,13 @@
-import type { ButtonInteraction, ChatInputCommandInteraction, Message } from "discord.js";
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Message,
+  Routes,
+} from "discord.js";
 import type { Answer } from "../answer.ts";
+import type { ChannelAccess } from "./channel-access.ts";
 import type { BotContext, Outcome } from "./context.ts";
+import { postInChannel } from "./post.ts";
 import {
   answerButtons,
   disabledButtons,
@@ -14,23 +21,26 @@ export function outcomeOf(answer: Answer): Outcome {
   return answer.kind === "answer" ? "answered" : "no-answer";
 }
 
+type EditComponents = (components: RenderedMessage["components"]) => Promise<unknown>;
+
 /**
  * The rendered answer; with other passages to page through, its "Another passage" button is
- * tied to a session that switches the buttons off through `disable` when it expires.
+ * tied to a session. When the session ends, `edit` switches off the buttons of the passage the
+ * message shows then, so its "Read the source" link stays the one of the quote above it.
  */
 function renderWithSession(
   context: BotContext,
   ownerId: string,
   answer: Answer,
-  disable: (components: RenderedMessage["components"]) => Promise<unknown>,
+  edit: EditComponents,
 ): RenderedMessage {
   const passages = answer.kind === "answer" ? [answer.passage, ...answer.alternatives] : [];
   if (passages.length <= 1) return renderAnswer(answer, undefined);
-  const anotherId = context.sessions.create(ownerId, passages, () =>
-    disable(disabledButtons(rendered.components)),
-  );
-  const rendered = renderAnswer(answer, anotherId);
-  return rendered;
+  const anotherId = context.sessions.create(ownerId, passages, (session) => {
+    const shown = session.passages[session.position];
+    return shown ? edit(disabledButtons(answerButtons(shown, anotherId))) : Promise.resolve();
+  });
+  return renderAnswer(answer, anotherId);
 }
 
 /** Replies to a slash command with an answer, its citation and its buttons. */
@@ -39,8 +49,13 @@ export async function replyWithAnswer(
   interaction: ChatInputCommandInteraction,
   answer: Answer,
 ): Promise<Outcome> {
+  // The session keeps the webhook token, not the interaction object.
+  const { applicationId, token } = interaction;
   const rendered = renderWithSession(context, interaction.user.id, answer, (components) =>
-    interaction.editReply(reply({ components })),
+    context.client.rest.patch(Routes.webhookMessage(applicationId, token), {
+      body: { components },
+      auth: false,
+    }),
   );
   await interaction.reply(reply(rendered));
   return outcomeOf(answer);
@@ -50,13 +65,19 @@ export async function replyWithAnswer(
 export async function replyToMention(
   context: BotContext,
   message: Message,
+  access: ChannelAccess,
   answer: Answer,
 ): Promise<Outcome> {
-  let sent: Message | undefined;
+  const { channelId } = message;
+  let sentId: string | undefined;
   const rendered = renderWithSession(context, message.author.id, answer, async (components) =>
-    sent?.edit(reply({ components })),
+    sentId
+      ? context.client.rest.patch(Routes.channelMessage(channelId, sentId), {
+          body: { components },
+        })
+      : undefined,
   );
-  sent = await message.reply(reply(rendered));
+  sentId = (await postInChannel(message, access, reply(rendered))).id;
   return outcomeOf(answer);
 }
 

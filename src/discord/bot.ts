@@ -3,26 +3,33 @@ import type { Server } from "node:http";
 import { Client, Events, GatewayIntentBits, type RESTOptions, Status } from "discord.js";
 import type { BotConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
-import type { KnowledgeStore, ReloadSummary } from "../store.ts";
+import type { KnowledgeStore } from "../store.ts";
+import { cacheOptions } from "./caches.ts";
+import { coalescing } from "./coalesce.ts";
 import { commandsFor } from "./commands/index.ts";
-import type { BotContext, ShardReload } from "./context.ts";
+import type { BotContext, LocalReload, ShardReload } from "./context.ts";
 import { type HealthStatus, startHealthServer } from "./health.ts";
 import { handleInteraction } from "./interactions.ts";
 import { handleMessage } from "./mentions.ts";
 import { BotMetrics } from "./metrics.ts";
+import { RefusalGuard } from "./refusals.ts";
 import {
-  commandBodies,
   commandFingerprint,
+  commandScopes,
   registerCommands,
   registerIfChanged,
+  scopeName,
 } from "./register.ts";
 import { NO_PINGS } from "./reply.ts";
 import { AnswerSessions, Cooldown } from "./sessions.ts";
 
 export const BUTTON_TIMEOUT_MS = 10 * 60 * 1000;
 const WATCH_DEBOUNCE_MS = 500;
+const SHUTDOWN_EDIT_TIMEOUT_MS = 5000;
 /** A shard that has not answered a reload by then is reported as unreachable. */
 export const SHARD_ANSWER_TIMEOUT_MS = 10_000;
+/** A reload rebuilds every shard's index: at most one starts per this many milliseconds. */
+export const RELOAD_GAP_MS = 10_000;
 
 export function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -41,6 +48,8 @@ export interface BotOptions {
   readonly logger: Logger;
   /** How long "Another passage" buttons work. */
   readonly buttonTimeoutMs?: number;
+  /** Reload requests within this long of the last reload's start are run once, together. */
+  readonly reloadGapMs?: number;
   /** discord.js REST options, merged over the defaults (tests shorten the timeouts). */
   readonly rest?: Partial<RESTOptions>;
 }
@@ -54,7 +63,7 @@ export interface Bot {
 
 /** What a ShardingManager asks of each shard through broadcastEval (functions only, no closures). */
 export interface ShardHandle {
-  reloadLocal(reason: string): Promise<ReloadSummary>;
+  reloadLocal(reason: string): Promise<LocalReload>;
   health(): HealthStatus;
   metrics(): Promise<object[]>;
 }
@@ -74,12 +83,12 @@ export function createBot(options: BotOptions): Bot {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: NO_PINGS,
+    ...cacheOptions(),
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.rest },
     ...shardOptions,
   });
   const metrics = new BotMetrics();
   metrics.index(store.engine.stats);
-  let registered = "";
   let watcher: ReturnType<typeof watch> | undefined;
   let debounce: NodeJS.Timeout | undefined;
   let healthServer: Server | undefined;
@@ -91,27 +100,48 @@ export function createBot(options: BotOptions): Bot {
       client.shard?.ids ?? (Array.isArray(client.options.shards) ? client.options.shards : [0]);
     return ids.includes(0);
   };
+  /** What this process last registered in each scope, by fingerprint. */
+  const registered = new Map<string, string>();
 
-  /** Registers the commands when they differ from what this process last registered. */
-  const register = async () => {
-    if (!registersCommands()) return;
+  /** Registers each scope's commands when they differ from what Discord has; true if any was sent. */
+  const register = async (): Promise<boolean> => {
     const id = applicationId();
     if (!id) throw new Error("no application id: set DISCORD_CLIENT_ID");
-    const bodies = commandBodies(commandsFor(store.engine));
-    const fingerprint = commandFingerprint(bodies);
-    if (fingerprint === registered) return;
-    let changed = true;
-    if (registered === "")
-      changed = await registerIfChanged(client.rest, id, config.guildId, bodies);
-    else await registerCommands(client.rest, id, config.guildId, bodies);
-    logger.info(changed ? "commands registered" : "commands already up to date", {
-      commands: bodies.length,
-      guild: config.guildId ?? "global",
-    });
-    registered = fingerprint;
+    let sent = false;
+    for (const { guildId, bodies } of commandScopes(commandsFor(store.engine), config)) {
+      const scope = scopeName(guildId);
+      const fingerprint = commandFingerprint(bodies);
+      if (registered.get(scope) === fingerprint) continue;
+      let changed = true;
+      if (registered.has(scope)) await registerCommands(client.rest, id, guildId, bodies);
+      else changed = await registerIfChanged(client.rest, id, guildId, bodies);
+      logger.info(changed ? "commands registered" : "commands already up to date", {
+        commands: bodies.length,
+        guild: guildId ?? "global",
+      });
+      registered.set(scope, fingerprint);
+      sent ||= changed;
+    }
+    return sent;
   };
 
-  const reloadLocal = async (reason: string): Promise<ReloadSummary> => {
+  /** Registers the commands after the topics changed, and says truly what happened. */
+  const registerAfterReload = async (): Promise<string> => {
+    if (!registersCommands())
+      return "The topics changed; the host that runs shard 0 registers the slash commands when it reloads.";
+    if (!client.isReady())
+      return "The topics changed; the slash commands will be registered when the bot connects.";
+    try {
+      return (await register())
+        ? "The topics changed, so the slash commands were registered again."
+        : "The topics changed; Discord already had these slash commands.";
+    } catch (error) {
+      logger.error("command registration failed", { error });
+      return `The topics changed, but Discord refused the new slash commands (${(error as Error).message}); members see the old ones until a reload registers them.`;
+    }
+  };
+
+  const reloadLocal = async (reason: string): Promise<LocalReload> => {
     const summary = await store.reload();
     metrics.reload(summary.ok);
     metrics.index(store.engine.stats);
@@ -125,16 +155,12 @@ export function createBot(options: BotOptions): Bot {
       errors: summary.issues.filter((issue) => issue.severity === "error").length,
       ms: summary.milliseconds,
     });
-    if (summary.ok && summary.topicsChanged && client.isReady()) {
-      await register().catch((error: unknown) =>
-        logger.error("command registration failed", { error }),
-      );
-    }
-    return summary;
+    if (!summary.ok || !summary.topicsChanged) return summary;
+    return { ...summary, registration: await registerAfterReload() };
   };
 
   /** Reloads this process, or, under a ShardingManager, every shard of it, each on its own. */
-  const reload = async (reason: string): Promise<ShardReload[]> => {
+  const reloadEverywhere = async (reason: string): Promise<ShardReload[]> => {
     const shardUtil = client.shard;
     if (!shardUtil) {
       const ids = Array.isArray(client.options.shards) ? client.options.shards : [0];
@@ -155,7 +181,7 @@ export function createBot(options: BotOptions): Bot {
     );
     return results.map((result, shard) =>
       result.status === "fulfilled"
-        ? { shard, summary: result.value as ReloadSummary }
+        ? { shard, summary: result.value as LocalReload }
         : { shard, error: String(result.reason?.message ?? result.reason) },
     );
   };
@@ -185,7 +211,8 @@ export function createBot(options: BotOptions): Bot {
     metrics,
     sessions: new AnswerSessions(options.buttonTimeoutMs ?? BUTTON_TIMEOUT_MS),
     cooldown: new Cooldown(config.cooldownSeconds),
-    reload,
+    refusals: new RefusalGuard(logger, (status) => metrics.refused(status)),
+    reload: coalescing(reloadEverywhere, options.reloadGapMs ?? RELOAD_GAP_MS),
   };
   Object.assign(client, {
     disputeBot: {
@@ -209,6 +236,13 @@ export function createBot(options: BotOptions): Bot {
     logger.warn("gateway disconnected", { shard, code: event.code }),
   );
   client.on(Events.Error, (error) => logger.error("client error", { error }));
+  client.rest.on("response", (request, response) =>
+    context.refusals.record(
+      request.path,
+      response.status,
+      response.headers.get("x-ratelimit-scope"),
+    ),
+  );
   client.rest.on("rateLimited", (info) =>
     logger.warn("rate limited", { route: info.route, retryAfter: info.retryAfter }),
   );
@@ -241,11 +275,14 @@ export function createBot(options: BotOptions): Bot {
         shards: client.ws.shards.map((shard) => shard.id),
       });
       // The bot answers even when Discord refuses the registration; the log says why.
-      await register().catch((error: unknown) =>
-        logger.error("command registration failed; slash commands may be missing or stale", {
-          error,
-        }),
-      );
+      if (registersCommands())
+        await register().catch((error: unknown) =>
+          logger.error("command registration failed; slash commands may be missing or stale", {
+            error,
+          }),
+        );
+      if (!config.adminGuildId)
+        logger.warn("admin commands not registered: set ADMIN_GUILD_ID to the operators' server");
       if (config.knowledgeWatch) {
         watcher = watch(store.directory, { recursive: true }, () => {
           clearTimeout(debounce);
@@ -259,7 +296,8 @@ export function createBot(options: BotOptions): Bot {
     async stop() {
       watcher?.close();
       clearTimeout(debounce);
-      context.sessions.clear();
+      // Buttons that would stop working with the process are switched off first.
+      await withTimeout(context.sessions.endAll(), SHUTDOWN_EDIT_TIMEOUT_MS).catch(() => undefined);
       await new Promise<void>((resolve) =>
         healthServer ? healthServer.close(() => resolve()) : resolve(),
       );

@@ -3,6 +3,7 @@ import type { BotConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { KnowledgeStore, ReloadSummary } from "../store.ts";
 import type { BotMetrics } from "./metrics.ts";
+import type { RefusalGuard } from "./refusals.ts";
 import type { AnswerSessions, Cooldown } from "./sessions.ts";
 
 /** What every command and event handler of the bot shares. */
@@ -14,17 +15,23 @@ export interface BotContext {
   readonly metrics: BotMetrics;
   readonly sessions: AnswerSessions;
   readonly cooldown: Cooldown;
+  /** Discord's 401/403/429 answers, counted; where the bot should not send for now. */
+  readonly refusals: RefusalGuard;
   /**
    * Reloads the knowledge on every shard of this bot (each keeps its old index if its reload
-   * fails) and, when the command set changed, registers it again.
+   * fails) and, when the command set changed, registers it again. A request while a reload
+   * runs joins it; one within RELOAD_GAP_MS of the last start waits and runs once for all.
    */
   readonly reload: (reason: string) => Promise<ShardReload[]>;
 }
 
+/** One process's reload; when the topics changed, what became of the slash commands. */
+export type LocalReload = ReloadSummary & { readonly registration?: string };
+
 /** One shard's reload: its summary, or why it could not be asked. */
 export interface ShardReload {
   readonly shard: number;
-  readonly summary?: ReloadSummary;
+  readonly summary?: LocalReload;
   readonly error?: string;
 }
 
@@ -38,4 +45,6 @@ export type Outcome =
   | "shown"
   | "reloaded"
   | "reload-failed"
+  /** The bot may not post there, or Discord kept refusing it there: nothing was sent. */
+  | "silent"
   | "error";

@@ -1,8 +1,12 @@
 import type { Interaction } from "discord.js";
 import { BUTTON_HANDLERS, commandNamed } from "./commands/index.ts";
 import type { BotContext, Outcome } from "./context.ts";
+import { isOperator } from "./operators.ts";
 import { privateNote } from "./reply.ts";
 import { slowDown } from "./sessions.ts";
+
+export const OPERATORS_ONLY =
+  "Only this bot's operators can do this. Server permissions are not enough: every server shares the same knowledge.";
 
 /** Routes one interaction and logs one line with its latency and outcome. */
 export async function handleInteraction(
@@ -16,7 +20,8 @@ export async function handleInteraction(
     if (interaction.isAutocomplete()) {
       name = `${interaction.commandName}:autocomplete`;
       const command = commandNamed(context.store.engine, interaction.commandName);
-      await (command?.autocomplete?.(context, interaction) ?? interaction.respond([]));
+      const allowed = !command?.admin || (await isOperator(context, interaction));
+      await ((allowed && command?.autocomplete?.(context, interaction)) || interaction.respond([]));
       outcome = "shown";
     } else if (interaction.isChatInputCommand()) {
       name = interaction.commandName;
@@ -25,6 +30,9 @@ export async function handleInteraction(
         await interaction.reply(
           privateNote("I don't know this command any more; the topics changed. Try /help."),
         );
+        outcome = "refused";
+      } else if (command.admin && !(await isOperator(context, interaction))) {
+        await interaction.reply(privateNote(OPERATORS_ONLY));
         outcome = "refused";
       } else {
         const wait = command.costly ? context.cooldown.take(interaction.user.id) : 0;

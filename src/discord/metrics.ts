@@ -54,6 +54,17 @@ export class BotMetrics {
     registers: [this.registry],
   });
 
+  readonly #refusals = new Counter({
+    name: "dispute_bot_discord_refusals_total",
+    help: "REST responses Discord counts as invalid (401, 403, 429), by status.",
+    labelNames: ["status"] as const,
+    registers: [this.registry],
+  });
+
+  refused(status: number): void {
+    this.#refusals.inc({ status: String(status) });
+  }
+
   interaction(command: string, outcome: string, seconds: number): void {
     this.#interactions.inc({ command, outcome });
     this.#latency.observe({ kind: "interaction" }, seconds);

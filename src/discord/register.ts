@@ -1,6 +1,39 @@
 import { type REST, type RESTPutAPIApplicationCommandsJSONBody, Routes } from "discord.js";
 import type { SlashCommand } from "./commands/types.ts";
 
+/** Where a set of commands is registered: one server, or every server (global). */
+export interface CommandScope {
+  /** undefined: global. */
+  readonly guildId: string | undefined;
+  readonly bodies: RESTPutAPIApplicationCommandsJSONBody;
+}
+
+/**
+ * Where each command goes: the public ones in DISCORD_GUILD_ID (development) or globally; the
+ * admin ones only in the operators' server, ADMIN_GUILD_ID. When both are the same server they
+ * share one registration, since a registration replaces every command of its scope. Without an
+ * operators' server the admin commands are not registered at all.
+ */
+export function commandScopes(
+  commands: readonly SlashCommand[],
+  { guildId, adminGuildId }: { guildId: string | undefined; adminGuildId: string | undefined },
+): CommandScope[] {
+  const publicBodies = commandBodies(commands.filter((command) => !command.admin));
+  const adminBodies = commandBodies(commands.filter((command) => command.admin));
+  if (adminGuildId === undefined || adminBodies.length === 0)
+    return [{ guildId, bodies: publicBodies }];
+  if (adminGuildId === guildId) return [{ guildId, bodies: [...publicBodies, ...adminBodies] }];
+  return [
+    { guildId, bodies: publicBodies },
+    { guildId: adminGuildId, bodies: adminBodies },
+  ];
+}
+
+/** Says where a scope's commands appear, for logs and the CLI. */
+export function scopeName(guildId: string | undefined): string {
+  return guildId ? `server ${guildId}` : "global";
+}
+
 export function commandBodies(
   commands: readonly SlashCommand[],
 ): RESTPutAPIApplicationCommandsJSONBody {

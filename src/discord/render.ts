@@ -93,6 +93,20 @@ export function passageEmbed(passage: QuotedPassage, note?: string): APIEmbed {
   return embed;
 }
 
+/**
+ * An embed as plain message text, for channels where the bot may not embed links: the title in
+ * bold, the link in angle brackets (no preview), the quote, then the citation.
+ */
+export function embedAsText(embed: APIEmbed): string {
+  const lines: string[] = [];
+  if (embed.title) lines.push(`**${embed.title}**`);
+  if (embed.url) lines.push(`<${embed.url}>`);
+  if (embed.description) lines.push(embed.description);
+  for (const field of embed.fields ?? []) lines.push(`**${field.name}**`, field.value);
+  if (embed.footer?.text) lines.push(`— ${embed.footer.text}`);
+  return lines.join("\n");
+}
+
 export function suggestionLines(suggestions: readonly Suggestion[]): string {
   return suggestions
     .map((suggestion) =>

@@ -1,5 +1,5 @@
 import { type APIEmbed, MessageFlags } from "discord.js";
-import { clip, LIMITS, type RenderedMessage } from "./render.ts";
+import { clip, embedAsText, LIMITS, type RenderedMessage } from "./render.ts";
 
 /** No reply pings anyone: an @everyone or a role inside a question or a passage stays inert. */
 export const NO_PINGS = { parse: [] as never[], repliedUser: false } as const;
@@ -33,4 +33,13 @@ export function privateReply(message: Parts): PrivateBody {
 
 export function privateNote(content: string): PrivateBody {
   return privateReply({ content });
+}
+
+/** The same message with its embeds written out as text, within the content limit. */
+export function asPlainText(body: MessageBody): MessageBody {
+  const text = [body.content, ...(body.embeds ?? []).map(embedAsText)]
+    .filter((part) => part)
+    .join("\n\n");
+  const { embeds: _embeds, ...rest } = body;
+  return { ...rest, content: clip(text, LIMITS.content) };
 }

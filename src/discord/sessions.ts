@@ -2,36 +2,48 @@ import { randomBytes } from "node:crypto";
 import type { QuotedPassage } from "../answer.ts";
 
 export const ANOTHER_PREFIX = "another:";
+/** How many answers keep working "Another passage" buttons at once; the oldest goes first. */
+export const MAX_ANSWER_SESSIONS = 5000;
 
 export interface AnswerSession {
   readonly id: string;
   readonly ownerId: string;
   /** The answer first, then the next-best passages. */
   readonly passages: readonly QuotedPassage[];
+  /** The passage the message shows now. */
   position: number;
 }
 
+/** Switches off the buttons of the message, for the passage it shows when the session ends. */
+export type SessionEnd = (session: AnswerSession) => Promise<unknown>;
+
 /**
- * The "Another passage" buttons of recent answers. Each expires after `timeoutMs`; then its
- * buttons are switched off through `onExpire`, and a late press is told to ask again.
+ * The "Another passage" buttons of recent answers. Each expires after `timeoutMs`, or earlier
+ * when `capacity` newer ones push it out; then its buttons are switched off through `onEnd`,
+ * and a late press is told to ask again. A session holds the passages and a way to edit its
+ * message, never the interaction or message object itself.
  */
 export class AnswerSessions {
-  readonly #sessions = new Map<string, { session: AnswerSession; timer: NodeJS.Timeout }>();
+  readonly #sessions = new Map<
+    string,
+    { session: AnswerSession; timer: NodeJS.Timeout; onEnd: SessionEnd }
+  >();
 
-  constructor(readonly timeoutMs: number) {}
+  constructor(
+    readonly timeoutMs: number,
+    readonly capacity: number = MAX_ANSWER_SESSIONS,
+  ) {}
 
-  create(
-    ownerId: string,
-    passages: readonly QuotedPassage[],
-    onExpire: () => Promise<unknown>,
-  ): string {
+  create(ownerId: string, passages: readonly QuotedPassage[], onEnd: SessionEnd): string {
     const id = randomBytes(9).toString("base64url");
-    const timer = setTimeout(() => {
-      this.#sessions.delete(id);
-      void onExpire().catch(() => undefined);
-    }, this.timeoutMs);
+    const timer = setTimeout(() => void this.#end(id), this.timeoutMs);
     timer.unref();
-    this.#sessions.set(id, { session: { id, ownerId, passages, position: 0 }, timer });
+    this.#sessions.set(id, { session: { id, ownerId, passages, position: 0 }, timer, onEnd });
+    while (this.#sessions.size > this.capacity) {
+      const oldest = this.#sessions.keys().next().value;
+      if (oldest === undefined) break;
+      void this.#end(oldest);
+    }
     return `${ANOTHER_PREFIX}${id}`;
   }
 
@@ -43,15 +55,26 @@ export class AnswerSessions {
     return this.#sessions.size;
   }
 
-  clear(): void {
-    for (const { timer } of this.#sessions.values()) clearTimeout(timer);
-    this.#sessions.clear();
+  /** Ends every session now, switching its buttons off (on shutdown). */
+  async endAll(): Promise<void> {
+    await Promise.allSettled([...this.#sessions.keys()].map((id) => this.#end(id)));
+  }
+
+  async #end(id: string): Promise<void> {
+    const entry = this.#sessions.get(id);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    this.#sessions.delete(id);
+    await entry.onEnd(entry.session).catch(() => undefined);
   }
 }
 
-/** Answers a flood from one member politely instead of queueing it. */
+/**
+ * Damps a flood from one member: one question per window of `seconds`, and one notice of the
+ * wait per window, however many questions arrive in it.
+ */
 export class Cooldown {
-  readonly #last = new Map<string, number>();
+  readonly #last = new Map<string, { at: number; noticed: boolean }>();
 
   constructor(
     readonly seconds: number,
@@ -63,14 +86,23 @@ export class Cooldown {
     if (this.seconds <= 0) return 0;
     const now = this.now();
     const last = this.#last.get(memberId);
-    if (last !== undefined && now - last < this.seconds * 1000) {
-      return Math.ceil((this.seconds * 1000 - (now - last)) / 1000);
+    if (last !== undefined && now - last.at < this.seconds * 1000) {
+      return Math.ceil((this.seconds * 1000 - (now - last.at)) / 1000);
     }
-    this.#last.set(memberId, now);
+    this.#last.set(memberId, { at: now, noticed: false });
     if (this.#last.size > 10_000) {
-      for (const [id, at] of this.#last) if (now - at >= this.seconds * 1000) this.#last.delete(id);
+      for (const [id, { at }] of this.#last)
+        if (now - at >= this.seconds * 1000) this.#last.delete(id);
     }
     return 0;
+  }
+
+  /** True the first time it is asked in a member's current window: tell them once, then stay quiet. */
+  firstNotice(memberId: string): boolean {
+    const last = this.#last.get(memberId);
+    if (!last || last.noticed) return false;
+    last.noticed = true;
+    return true;
   }
 }
 

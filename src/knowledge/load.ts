@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArticle } from "./parse.ts";
 import { glossaryFileSchema, topicsFileSchema } from "./schema.ts";
@@ -41,8 +41,10 @@ export async function loadKnowledge(directory: string): Promise<LoadResult> {
   const root = path.resolve(directory);
   const issues: KnowledgeIssue[] = [];
   const files = await listFiles(root, issues);
+  const realRoot = await realpath(root).catch(() => root);
   const texts = new Map<string, string>();
   for (const file of files) {
+    if (await leavesFolder(realRoot, root, file, issues)) continue;
     const text = await readText(root, file, issues);
     if (text !== undefined) texts.set(file, text);
   }
@@ -137,6 +139,35 @@ async function listFiles(root: string, issues: KnowledgeIssue[]): Promise<string
     );
     return [];
   }
+}
+
+/**
+ * A link whose real path is outside the knowledge folder is an error: whoever may write a link
+ * in the folder must not publish any file the bot can read.
+ */
+async function leavesFolder(
+  realRoot: string,
+  root: string,
+  file: string,
+  issues: KnowledgeIssue[],
+): Promise<boolean> {
+  let target: string;
+  try {
+    target = await realpath(path.join(root, file));
+  } catch {
+    return false; // A link to nothing is reported when the file is read.
+  }
+  const inside = path.relative(realRoot, target);
+  if (inside !== "" && !inside.startsWith("..") && !path.isAbsolute(inside)) return false;
+  const folder = (await stat(target)).isDirectory() ? target : path.dirname(target);
+  issues.push(
+    issueAt(
+      file,
+      undefined,
+      `is a link into ${folder}, outside the knowledge folder; copy the file into the folder instead of linking to it`,
+    ),
+  );
+  return true;
 }
 
 async function readText(

@@ -27,6 +27,34 @@ export function shardOf(guildId: string, shardCount: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 export const ADMIN_ROLE_ID = "900000000000000004";
+/** The role Discord gives the bot when it joins with the invite's permissions. */
+export const BOT_ROLE_ID = "900000000000000006";
+/** Channels of GUILD_ID where the bot lacks a permission, and a thread under CHANNEL_ID. */
+export const NO_EMBEDS_CHANNEL_ID = "900000000000000007";
+export const READ_ONLY_CHANNEL_ID = "900000000000000008";
+export const HIDDEN_CHANNEL_ID = "900000000000000009";
+export const THREAD_ID = "900000000000000010";
+
+/** Discord's permission bits: https://discord.com/developers/docs/topics/permissions */
+export const PERMISSIONS = {
+  addReactions: 1n << 6n,
+  viewChannel: 1n << 10n,
+  sendMessages: 1n << 11n,
+  embedLinks: 1n << 14n,
+  readMessageHistory: 1n << 16n,
+  sendMessagesInThreads: 1n << 38n,
+  administrator: 1n << 3n,
+} as const;
+/** What the README's invite link grants the bot. */
+const INVITE_PERMISSIONS = 274877992000n;
+/** The bot's own denials in the restricted channels of GUILD_ID. */
+const BOT_DENIED: Record<string, bigint> = {
+  [NO_EMBEDS_CHANNEL_ID]: PERMISSIONS.embedLinks,
+  [READ_ONLY_CHANNEL_ID]: PERMISSIONS.sendMessages | PERMISSIONS.addReactions,
+  [HIDDEN_CHANNEL_ID]: PERMISSIONS.viewChannel,
+};
+/** The user who owns the application in the Developer Portal. */
+export const OWNER_ID = "800000000000000900";
 const MANAGE_GUILD = 1n << 5n;
 const RESPONSE_DEADLINE_MS = 3000;
 
@@ -66,8 +94,20 @@ export function member(id: string, { admin = false, roles = [] as string[] } = {
   };
 }
 
+export interface TeamMember {
+  readonly userId: string;
+  readonly role: "admin" | "developer" | "read_only";
+  readonly accepted: boolean;
+}
+
 export interface RecordedResponse {
-  readonly kind: "callback" | "edit-original" | "followup" | "channel-message" | "channel-edit";
+  readonly kind:
+    | "callback"
+    | "edit-original"
+    | "followup"
+    | "channel-message"
+    | "channel-edit"
+    | "reaction";
   readonly interactionId?: string;
   readonly body: Record<string, unknown>;
   readonly status: number;
@@ -100,14 +140,27 @@ export class FakeDiscord {
   resumes = 0;
   readonly #interactions = new Map<string, InteractionState>();
   readonly #messages = new Map<string, Json>();
-  readonly #failures: { method: string; path: RegExp; remaining: number; retryAfter: number }[] =
-    [];
+  readonly #failures: {
+    method: string;
+    path: RegExp;
+    remaining: number;
+    retryAfter: number;
+    refusal?: { status: number; error: Json };
+  }[] = [];
   readonly #sockets = new Set<WebSocket>();
   #sequence = 0;
   #holdUntil = 0;
   readonly #shards = new Map<WebSocket, [number, number]>();
   readonly #sessions = new Map<string, [number, number]>();
   readonly guilds: readonly string[];
+  /** What GET /applications/@me says about who owns the application. */
+  owner:
+    | { readonly userId: string }
+    | { readonly team: readonly TeamMember[]; readonly teamOwnerId: string } = {
+    userId: OWNER_ID,
+  };
+  /** GET /applications/@me requests, to tell that owners are read, and how often. */
+  applicationReads = 0;
   readonly #http: Server;
   readonly #gateway: WebSocketServer;
   readonly #waiters = new Set<() => void>();
@@ -148,6 +201,20 @@ export class FakeDiscord {
   /** The next `count` requests matching method and path get a 429 with Retry-After. */
   rateLimitNext(method: string, path: RegExp, count: number, retryAfter = 0.2): void {
     this.#failures.push({ method, path, remaining: count, retryAfter });
+  }
+
+  /**
+   * The next `count` requests matching method and path are refused with Discord's 403 Missing
+   * Permissions, as when a permission changed and the bot's cache has not caught up.
+   */
+  refuseNext(method: string, path: RegExp, count: number): void {
+    this.#failures.push({
+      method,
+      path,
+      remaining: count,
+      retryAfter: 0,
+      refusal: { status: 403, error: MISSING_PERMISSIONS },
+    });
   }
 
   /**
@@ -209,8 +276,8 @@ export class FakeDiscord {
       guild_id: guildId,
       channel_id: channelOf(guildId),
       channel: this.#channel(guildId),
+      app_permissions: String(this.botPermissions(channelOf(guildId))),
       member: from,
-      app_permissions: "2248473465835073",
       locale: "en-US",
       guild_locale: "en-US",
       entitlements: [],
@@ -279,19 +346,29 @@ export class FakeDiscord {
     return this.interact(3, { custom_id: customId, component_type: 2 }, from, message);
   }
 
-  /** A MESSAGE_CREATE in the text channel. */
+  /**
+   * A member's MESSAGE_CREATE. As for a bot without the MessageContent intent, the content
+   * reaches the bot only when the message mentions it (or its role).
+   */
   say(
     content: string,
     {
       author = member("800000000000000001").user as User,
       mentionsBot = false,
+      mentionsBotRole = false,
       guildId = GUILD_ID,
+      channelId = channelOf(guildId),
     } = {},
   ): string {
     const id = snowflake();
+    const said = this.#message(id, { content, embeds: [], components: [] }, author, channelId);
+    this.#messages.set(id, said);
+    const delivered = mentionsBot || mentionsBotRole;
     this.#dispatch(guildId, "MESSAGE_CREATE", {
-      ...this.#message(id, { content, embeds: [], components: [] }, author, channelOf(guildId)),
+      ...said,
+      content: delivered ? content : "",
       mentions: mentionsBot ? [BOT_USER] : [],
+      mention_roles: mentionsBotRole ? [BOT_ROLE_ID] : [],
       member: {
         roles: [],
         joined_at: "2024-01-01T00:00:00.000Z",
@@ -304,6 +381,28 @@ export class FakeDiscord {
     return id;
   }
 
+  #ownerFields(): Json {
+    const user = (id: string) => member(id).user;
+    if ("userId" in this.owner) return { owner: user(this.owner.userId), team: null };
+    const teamId = "900000000000000099";
+    return {
+      owner: { ...user(teamId), username: `team${teamId}`, flags: 1024 },
+      team: {
+        id: teamId,
+        name: "Operators",
+        icon: null,
+        owner_user_id: this.owner.teamOwnerId,
+        members: this.owner.team.map(({ userId, role, accepted }) => ({
+          user: user(userId),
+          team_id: teamId,
+          role,
+          membership_state: accepted ? 2 : 1,
+          permissions: ["*"],
+        })),
+      },
+    };
+  }
+
   message(id: string): Json | undefined {
     return this.#messages.get(id);
   }
@@ -312,21 +411,82 @@ export class FakeDiscord {
     return [...this.commands.values()].flat();
   }
 
-  #channel(guildId: string) {
-    return {
-      id: channelOf(guildId),
+  /** The text channels of a server: GUILD_ID also has the restricted ones. */
+  #channels(guildId: string): Json[] {
+    const ids =
+      guildId === GUILD_ID
+        ? [CHANNEL_ID, NO_EMBEDS_CHANNEL_ID, READ_ONLY_CHANNEL_ID, HIDDEN_CHANNEL_ID]
+        : [channelOf(guildId)];
+    return ids.map((id, position) => ({
+      id,
       type: 0,
       guild_id: guildId,
-      name: "general",
-      position: 0,
-      permission_overwrites: [],
+      name: position === 0 ? "general" : `restricted-${position}`,
+      position,
+      permission_overwrites:
+        BOT_DENIED[id] === undefined
+          ? []
+          : [{ id: APP_ID, type: 1, allow: "0", deny: String(BOT_DENIED[id]) }],
       nsfw: false,
       parent_id: null,
       topic: null,
       last_message_id: null,
       rate_limit_per_user: 0,
       flags: 0,
-    };
+    }));
+  }
+
+  #threads(guildId: string): Json[] {
+    if (guildId !== GUILD_ID) return [];
+    return [
+      {
+        id: THREAD_ID,
+        type: 11,
+        guild_id: guildId,
+        parent_id: CHANNEL_ID,
+        name: "a thread",
+        owner_id: "800000000000000001",
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        flags: 0,
+        member_count: 1,
+        message_count: 0,
+        total_message_sent: 0,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: 1440,
+          archive_timestamp: "2024-01-01T00:00:00.000Z",
+          locked: false,
+        },
+      },
+    ];
+  }
+
+  #channel(guildId: string, channelId = channelOf(guildId)): Json | undefined {
+    return [...this.#channels(guildId), ...this.#threads(guildId)].find(
+      (channel) => channel.id === channelId,
+    );
+  }
+
+  /** The server a channel or thread belongs to, if the fake knows it. */
+  #guildOfChannel(channelId: string): string | undefined {
+    return this.guilds.find((guildId) => this.#channel(guildId, channelId));
+  }
+
+  /**
+   * The bot's permissions in a channel, computed as Discord does: @everyone and its role, then
+   * the channel's overwrites; a thread has its parent's.
+   */
+  botPermissions(channelId: string): bigint {
+    const guildId = this.#guildOfChannel(channelId);
+    if (!guildId) return 0n;
+    const channel = this.#channel(guildId, channelId) as Json;
+    const parentId = typeof channel.parent_id === "string" ? channel.parent_id : channelId;
+    let allowed = 1024n | INVITE_PERMISSIONS;
+    if (allowed & PERMISSIONS.administrator) return ~0n;
+    const denied = BOT_DENIED[parentId] ?? 0n;
+    allowed &= ~denied;
+    return allowed;
   }
 
   #message(id: string, body: Json, author: User = BOT_USER, channelId = CHANNEL_ID): Json {
@@ -433,6 +593,18 @@ export class FakeDiscord {
           flags: 0,
         },
         {
+          id: BOT_ROLE_ID,
+          name: "dispute-bot",
+          permissions: String(INVITE_PERMISSIONS),
+          position: 2,
+          color: 0,
+          hoist: false,
+          managed: true,
+          mentionable: false,
+          flags: 0,
+          tags: { bot_id: APP_ID },
+        },
+        {
           id: ADMIN_ROLE_ID,
           name: "Knowledge keepers",
           permissions: "1024",
@@ -464,9 +636,18 @@ export class FakeDiscord {
       unavailable: false,
       member_count: 2,
       voice_states: [],
-      members: [],
-      channels: [this.#channel(guildId)],
-      threads: [],
+      members: [
+        {
+          user: BOT_USER,
+          roles: [BOT_ROLE_ID],
+          joined_at: "2024-01-01T00:00:00.000Z",
+          deaf: false,
+          mute: false,
+          flags: 0,
+        },
+      ],
+      channels: this.#channels(guildId),
+      threads: this.#threads(guildId),
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
@@ -517,6 +698,11 @@ export class FakeDiscord {
       (candidate) =>
         candidate.remaining > 0 && candidate.method === method && candidate.path.test(path),
     );
+    if (failure?.refusal) {
+      failure.remaining -= 1;
+      send(failure.refusal.status, failure.refusal.error);
+      return;
+    }
     if (failure) {
       failure.remaining -= 1;
       send(
@@ -542,7 +728,12 @@ export class FakeDiscord {
     const channelPost = method === "POST" ? /^\/channels\/(\d+)\/messages$/.exec(path) : null;
     const channelPatch =
       method === "PATCH" ? /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path) : null;
+    const reaction =
+      method === "PUT"
+        ? /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/(?:@|%40)me$/.exec(path)
+        : null;
     if (method === "GET" && path === "/applications/@me") {
+      this.applicationReads += 1;
       send(200, {
         id: APP_ID,
         name: "dispute-bot",
@@ -552,6 +743,7 @@ export class FakeDiscord {
         bot_require_code_grant: false,
         verify_key: "0",
         flags: 0,
+        ...this.#ownerFields(),
       });
     } else if (method === "GET" && path === "/gateway/bot") {
       send(200, {
@@ -618,13 +810,24 @@ export class FakeDiscord {
         send(200, created);
       } else send(405, { message: "405: Method Not Allowed", code: 0 });
     } else if (channelPost) {
-      const problems = validateMessage(body);
+      const channelId = channelPost[1] ?? "";
+      const problems = validateMessage(body) ?? emptyMessage(body);
       if (problems) {
-        send(400, invalidForm(problems));
+        send(400, problems.code ? problems : invalidForm(problems));
         return;
       }
+      const refusal = this.#refuseToPost(channelId, body);
+      if (refusal) {
+        send(refusal.status, refusal.error);
+        return;
+      }
+      // Without Embed Links, Discord drops the embeds of a message that has content.
+      if (!(this.botPermissions(channelId) & PERMISSIONS.embedLinks)) delete body.embeds;
       const id = snowflake();
-      const created = { ...this.#message(id, body), message_reference: body.message_reference };
+      const created = {
+        ...this.#message(id, body, BOT_USER, channelId),
+        message_reference: body.message_reference,
+      };
       this.#messages.set(id, created);
       this.#record("channel-message", undefined, { ...body, id }, 200);
       send(200, created);
@@ -643,9 +846,51 @@ export class FakeDiscord {
       this.#messages.set(channelPatch[2] ?? "", edited);
       this.#record("channel-edit", undefined, { ...body, id: channelPatch[2] }, 200);
       send(200, edited);
+    } else if (reaction) {
+      const permissions = this.botPermissions(reaction[1] ?? "");
+      if (!(permissions & PERMISSIONS.viewChannel)) {
+        send(403, MISSING_ACCESS);
+        return;
+      }
+      if (
+        !(permissions & PERMISSIONS.readMessageHistory) ||
+        !(permissions & PERMISSIONS.addReactions)
+      ) {
+        send(403, MISSING_PERMISSIONS);
+        return;
+      }
+      if (!this.#messages.has(reaction[2] ?? "")) {
+        send(404, { message: "Unknown Message", code: 10008 });
+        return;
+      }
+      const emoji = decodeURIComponent(reaction[3] ?? "");
+      this.#record("reaction", undefined, { message_id: reaction[2], emoji }, 204);
+      send(204);
     } else {
       send(404, { message: "404: Not Found", code: 0 });
     }
+  }
+
+  /** Why Discord would refuse the bot's new message in a channel, as Discord says it. */
+  #refuseToPost(channelId: string, body: Json): { status: number; error: Json } | undefined {
+    const permissions = this.botPermissions(channelId);
+    const guildId = this.#guildOfChannel(channelId);
+    const isThread = guildId !== undefined && this.#channel(guildId, channelId)?.type === 11;
+    if (!(permissions & PERMISSIONS.viewChannel)) return { status: 403, error: MISSING_ACCESS };
+    const sendBit = isThread ? PERMISSIONS.sendMessagesInThreads : PERMISSIONS.sendMessages;
+    if (!(permissions & sendBit)) return { status: 403, error: MISSING_PERMISSIONS };
+    if (body.message_reference && !(permissions & PERMISSIONS.readMessageHistory))
+      return {
+        status: 400,
+        error: {
+          message: "Cannot reply without permission to read message history",
+          code: 160002,
+        },
+      };
+    const hasEmbeds = Array.isArray(body.embeds) && body.embeds.length > 0;
+    if (hasEmbeds && !body.content && !(permissions & PERMISSIONS.embedLinks))
+      return { status: 403, error: MISSING_PERMISSIONS };
+    return undefined;
   }
 
   #record(
@@ -707,6 +952,24 @@ export class FakeDiscord {
       resource: { type: body.type, message: this.#messages.get(originalId) },
     });
   }
+}
+
+const MISSING_ACCESS = { message: "Missing Access", code: 50001 };
+const MISSING_PERMISSIONS = { message: "Missing Permissions", code: 50013 };
+
+/** A new message needs content, an embed, a component, a sticker or a file. */
+function emptyMessage(body: Json): Json | undefined {
+  const some = (field: string) =>
+    Array.isArray(body[field]) && (body[field] as unknown[]).length > 0;
+  if (
+    body.content ||
+    some("embeds") ||
+    some("components") ||
+    some("sticker_ids") ||
+    some("attachments")
+  )
+    return undefined;
+  return { message: "Cannot send an empty message", code: 50006 };
 }
 
 function invalidForm(errors: Json): Json {

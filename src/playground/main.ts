@@ -8,12 +8,12 @@ import { formatIssue } from "../knowledge/types.ts";
 import { createLogger } from "../log.ts";
 import { KnowledgeError, KnowledgeStore } from "../store.ts";
 import { ANSI_STYLE, type DrawnMessage, draw, PLAIN_STYLE, pressableButtons } from "./draw.ts";
-import { APP_ID, FakeDiscord, member } from "./fake-discord.ts";
+import { APP_ID, FakeDiscord, GUILD_ID, member, OWNER_ID } from "./fake-discord.ts";
 
 const USAGE = `Usage: npm run playground [-- --say "/why-gsomia" --say "@bot why did Seoul end GSOMIA?" --knowledge DIR --verbose]
 
-The whole bot, unchanged, against a Discord-compatible server on 127.0.0.1. You are a member
-(with Manage Server) of a test server. Type what you would type in Discord:
+The whole bot, unchanged, against a Discord-compatible server on 127.0.0.1. You are the bot's
+owner, in its operators' test server. Type what you would type in Discord:
   /why-gsomia                 a topic command (/help lists them)
   /ask question: …            or /ask …, or any plain question
   @bot …                      a message that mentions the bot
@@ -22,8 +22,8 @@ The whole bot, unchanged, against a Discord-compatible server on 127.0.0.1. You 
   1, 2, …                     press a button of the last reply
   quit                        leave`;
 
-/** A playground member: a server admin, so /reload works too. */
-const YOU = member("800000000000000042", { admin: true });
+/** A playground member: the application's owner, so /reload works too. */
+const YOU = member(OWNER_ID);
 
 type Json = Record<string, unknown>;
 
@@ -167,6 +167,9 @@ async function main(): Promise<number> {
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_CLIENT_ID: APP_ID,
       DISCORD_GUILD_ID: "",
+      ADMIN_GUILD_ID: GUILD_ID,
+      ADMIN_ROLE_IDS: "",
+      ADMIN_USER_IDS: "",
       SHARD_COUNT: "",
       SHARD_IDS: "",
       HEALTH_PORT: "",

@@ -13,7 +13,10 @@ export type AnswerType =
 
 const MONTH =
   "January|February|March|April|May|June|July|August|September|October|November|December";
-const CUES: Record<AnswerType, RegExp> = {
+/** Tests a text for a kind of answer; every one runs in time linear in the text's length. */
+type Cue = { test(text: string): boolean };
+
+const CUES: Record<AnswerType, Cue> = {
   reason:
     /\b(because|reasons?|due to|owing to|given|cit(ed|ing)|in response|retaliat\w*|as a result|link(ed|ing)|so that|in order to|amid|over concerns|why)\b/i,
   time: new RegExp(
@@ -29,9 +32,39 @@ const CUES: Record<AnswerType, RegExp> = {
   definition: /\b(is|are) (a|an|the)\b|\b(called|known as|refers? to|means|stands for)\b/i,
   /** "used to make", "in order to": what "used for" asks. */
   purpose: /\b(used (to|for|in)|to make|for making|in order to|so as to|designed to|meant to)\b/i,
-  /** "A, B and C": the items that "which" or "what are" asks for. */
-  list: /\w[^,.;]*,\s[^,.;]+(,\s[^,.;]+)*,?\s(and|or)\s\w/,
+  list: { test: holdsList },
 };
+
+const WORD_CHAR = /\w/;
+const SPACE_THEN_MORE = /^\s[\s\S]/;
+const AND_OR = /\s(and|or)\s\w/;
+const LEADING_AND_OR = /^\s(and|or)\s\w/;
+
+/**
+ * "A, B and C": the items that "which" or "what are" asks for. Within a sentence (up to a
+ * full stop or semicolon), a comma after a word, then items each after ", ", and "and" or "or"
+ * before the last one, with or without a comma before it. The same lists as the pattern
+ * /\w[^,.;]*,\s[^,.;]+(,\s[^,.;]+)*,?\s(and|or)\s\w/, found in one pass over the commas rather
+ * than by backtracking, which took time quadratic in a long paragraph.
+ */
+export function holdsList(text: string): boolean {
+  for (const sentence of text.split(/[.;]/)) {
+    const pieces = sentence.split(",");
+    /** A word before a comma, then only ", item" pieces: a list has begun. */
+    let begun = false;
+    /** The piece before was an ", item" of a begun list. */
+    let afterItem = false;
+    for (const piece of pieces) {
+      const item: boolean = begun && SPACE_THEN_MORE.test(piece);
+      // The item's first character after ", " belongs to it, so "and" starts after that.
+      if (item && AND_OR.test(piece.slice(2))) return true;
+      if (afterItem && LEADING_AND_OR.test(piece)) return true;
+      afterItem = item;
+      begun = item || WORD_CHAR.test(piece);
+    }
+  }
+  return false;
+}
 
 /** A question without a question word that names one of these asks for a time: "removal date". */
 const TIME_NOUNS = new Set(["date", "dates", "year", "day", "month", "deadline"]);

@@ -107,3 +107,30 @@ export function benchQuestions(
   }
   return questions;
 }
+
+/** Bytes of the worst-case paragraphs: as long as a pasted report without a comma. */
+export const LONG_PARAGRAPH_CHARS = 30_000;
+
+/**
+ * The worst case for the answer-type patterns: `knowledge` with its first `count` paragraphs
+ * stretched to 30 KB without a comma, and "which…"/"what are…" questions that reach them.
+ */
+export function longParagraphCase(
+  knowledge: KnowledgeBase,
+  count = 10,
+): { knowledge: KnowledgeBase; questions: string[] } {
+  const questions: string[] = [];
+  const passages = knowledge.passages.map((passage, index) => {
+    if (index >= count) return passage;
+    const words = passage.text.replace(/[^\p{L}\p{N}\s]/gu, "").split(/\s+/);
+    questions.push(
+      `which ${words.slice(0, 3).join(" ")}?`,
+      `what are ${words.slice(3, 6).join(" ")}?`,
+    );
+    const text = `${words.join(" ")} `.repeat(
+      Math.ceil(LONG_PARAGRAPH_CHARS / (passage.text.length + 1)),
+    );
+    return { ...passage, text: text.slice(0, LONG_PARAGRAPH_CHARS) };
+  });
+  return { knowledge: { ...knowledge, passages }, questions };
+}

@@ -6,7 +6,7 @@ import { AnswerEngine } from "../../src/answer.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
 import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
-import { benchQuestions, syntheticKnowledge } from "./corpus.ts";
+import { benchQuestions, longParagraphCase, syntheticKnowledge } from "./corpus.ts";
 
 interface Measured {
   readonly engine: string;
@@ -102,6 +102,14 @@ async function main(): Promise<number> {
       }),
     );
   }
+  // The worst case: list questions over 30 KB paragraphs without a comma.
+  const worst = longParagraphCase(syntheticKnowledge(real, 1000));
+  results.push(
+    await measure("worst: 30 KB list", worst.knowledge, worst.questions, async () => {
+      const engine = await AnswerEngine.build(worst.knowledge);
+      return (question) => engine.ask(question);
+    }),
+  );
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ node: process.version, results })}\n`);
     return 0;

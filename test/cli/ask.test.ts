@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { after, describe, it } from "node:test";
-import { makeKnowledgeDir, SEED_DOCUMENT } from "../support/knowledge.ts";
+import { BOYCOTT_ARTICLE, makeKnowledgeDir, SEED_DOCUMENT } from "../support/knowledge.ts";
 import { runCli } from "../support/spawn.ts";
 
 const ASK = "src/cli/ask.ts";
@@ -140,5 +142,21 @@ describe("npm run check-knowledge", () => {
     );
     assert.match(stdout, /topics\.yaml:1: error: .*command name/);
     assert.match(stdout, /\d+ errors?, \d+ warnings?: fix the errors above/);
+  });
+
+  it("fails on a link that leads out of the folder, naming it and where it leads", async () => {
+    const outside = await makeKnowledgeDir({}, { fromShipped: false });
+    const { dir, cleanup } = await makeKnowledgeDir({});
+    cleanups.push(cleanup, outside.cleanup);
+    await writeFile(path.join(outside.dir, "private.md"), BOYCOTT_ARTICLE);
+    await symlink(path.join(outside.dir, "private.md"), path.join(dir, "linked.md"));
+    const { code, stdout } = await runCli("src/cli/check-knowledge.ts", ["--knowledge", dir]);
+    assert.equal(code, 1, stdout);
+    assert.ok(
+      stdout.includes(
+        `linked.md: error: is a link into ${outside.dir}, outside the knowledge folder`,
+      ),
+      stdout,
+    );
   });
 });

@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { ADMIN_ROLE_ID, member, snowflake } from "../../src/playground/fake-discord.ts";
+import {
+  ADMIN_ROLE_ID,
+  GUILD_ID,
+  member,
+  OWNER_ID,
+  snowflake,
+} from "../../src/playground/fake-discord.ts";
 import { type Running, startBot } from "../support/bot.ts";
 import { makeKnowledgeDir } from "../support/knowledge.ts";
 import { BODY_PARAGRAPHS, html, indexPage, newsPage, startPageServer } from "../support/pages.ts";
@@ -20,8 +26,9 @@ type Body = {
 };
 
 const FILE = "test-wire-2019-07-01-testland-tightens-chemical-export-rules.md";
-const ADMIN = member("800000000000000051", { admin: true });
-const OTHER_ADMIN = member("800000000000000052", { roles: [ADMIN_ROLE_ID] });
+/** Operators: a member holding an operator role in ADMIN_GUILD_ID, and the application's owner. */
+const ADMIN = member("800000000000000051", { roles: [ADMIN_ROLE_ID] });
+const OTHER_ADMIN = member(OWNER_ID);
 const SECOND_STORY = newsPage({
   title: "Ports report slower chemical shipments",
   canonical: "https://testwire.example/2019/07/15/slower-shipments",
@@ -105,21 +112,23 @@ describe("/knowledge", () => {
   };
   const files = async () => (await readdir(dir)).sort();
 
-  it("is for admins: hidden by default permissions and refused in code", async () => {
-    const registered = [...running.fake.commands.values()]
-      .flat()
-      .find((command) => command.name === "knowledge");
-    assert.equal(registered?.default_member_permissions, "32");
+  it("is for the bot's operators: registered only in ADMIN_GUILD_ID and refused to a server admin", async () => {
+    const inScope = (scope: string) =>
+      (running.fake.commands.get(scope) ?? []).map((command) => command.name);
+    assert.ok(inScope(GUILD_ID).includes("knowledge"));
+    assert.ok(!inScope("global").includes("knowledge"));
+    const filesBefore = await files();
     const [refusal] = await responses(
       knowledge(
         "add",
         [option("url", pages.url("/2019/07/01/chemical-export-rules"))],
-        member("800000000000000053"),
+        member("800000000000000053", { admin: true }),
       ),
       1,
     );
     assert.equal(refusal?.data?.flags, 64);
-    assert.match(refusal?.data?.content ?? "", /Only admins/);
+    assert.match(refusal?.data?.content ?? "", /Only this bot's operators/);
+    assert.deepEqual(await files(), filesBefore, "nothing was written");
   });
 
   it("previews an article privately, adds it on Confirm, reloads, and then quotes it with its citation", async () => {

@@ -2,7 +2,14 @@ import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { ADMIN_ROLE_ID, FakeDiscord, GUILD_ID, member } from "../../src/playground/fake-discord.ts";
+import {
+  ADMIN_ROLE_ID,
+  FakeDiscord,
+  GUILD_ID,
+  member,
+  OWNER_ID,
+  SECOND_GUILD_ID,
+} from "../../src/playground/fake-discord.ts";
 import { type Running, startBot, TEST_TOKEN } from "../support/bot.ts";
 import { article, BOYCOTT_ARTICLE, makeKnowledgeDir } from "../support/knowledge.ts";
 import { runCli, startBotProcess } from "../support/spawn.ts";
@@ -10,10 +17,10 @@ import { runCli, startBotProcess } from "../support/spawn.ts";
 type Body = {
   type?: number;
   data?: {
-    embeds?: { description?: string }[];
+    embeds?: { description?: string; url?: string }[];
     content?: string;
     flags?: number;
-    components?: { components: { custom_id?: string; disabled?: boolean }[] }[];
+    components?: { components: { custom_id?: string; disabled?: boolean; url?: string }[] }[];
   };
 };
 
@@ -44,24 +51,30 @@ describe("/reload", () => {
     await cleanup();
   });
 
-  it("is hidden from non-admins by default and refuses them privately", async () => {
-    const registered = [...running.fake.commands.values()]
-      .flat()
-      .find((command) => command.name === "reload");
-    assert.equal(registered?.default_member_permissions, "32");
-    const [refusal] = await responses(
-      running,
-      running.fake.slash("reload", [], member("800000000000000010")),
-    );
+  it("is registered only in ADMIN_GUILD_ID, and refused to a server admin who does not operate the bot", async () => {
+    const { fake } = running;
+    const inScope = (scope: string) =>
+      (fake.commands.get(scope) ?? []).map((command) => command.name);
+    assert.deepEqual(inScope(GUILD_ID), ["reload"]);
+    assert.ok(!inScope("global").includes("reload") && inScope("global").includes("ask"));
+    const manager = member("800000000000000010", { admin: true });
+    const [refusal] = await responses(running, fake.slash("reload", [], manager));
     assert.equal(refusal?.data?.flags, 64);
-    assert.match(refusal?.data?.content ?? "", /Only admins/);
+    assert.match(refusal?.data?.content ?? "", /Only this bot's operators/);
+    const roleElsewhere = member("800000000000000013", { roles: [ADMIN_ROLE_ID] });
+    const [elsewhere] = await responses(
+      running,
+      fake.slash("reload", [], roleElsewhere, SECOND_GUILD_ID),
+    );
+    assert.match(elsewhere?.data?.content ?? "", /Only this bot's operators/);
+    assert.equal(running.bot.context.store.engine.stats.documents, 7, "nothing was reloaded");
   });
 
-  it("reloads for a member with Manage Server, adding a document whose passages are then found", async () => {
+  it("reloads for the application's owner, adding a document whose passages are then found", async () => {
     await writeFile(path.join(dir, "boycott.md"), BOYCOTT_ARTICLE);
     const [, edit] = await responses(
       running,
-      running.fake.slash("reload", [], member("800000000000000011", { admin: true })),
+      running.fake.slash("reload", [], member(OWNER_ID)),
       2,
     );
     assert.match(edit?.data?.content ?? "", /Reloaded in \d+ ms: 8 documents/);
@@ -75,7 +88,7 @@ describe("/reload", () => {
     assert.match(answer?.data?.embeds?.[0]?.description ?? "", /Uniqlo/);
   });
 
-  it("accepts a member with a role from ADMIN_ROLE_IDS", async () => {
+  it("accepts a member with a role from ADMIN_ROLE_IDS in ADMIN_GUILD_ID", async () => {
     const [, edit] = await responses(
       running,
       running.fake.slash("reload", [], member("800000000000000012", { roles: [ADMIN_ROLE_ID] })),
@@ -91,7 +104,7 @@ describe("/reload", () => {
     );
     const [, edit] = await responses(
       running,
-      running.fake.slash("reload", [], member("800000000000000011", { admin: true })),
+      running.fake.slash("reload", [], member(OWNER_ID)),
       2,
     );
     assert.match(edit?.data?.content ?? "", /Reload failed/);
@@ -115,13 +128,63 @@ describe("/reload", () => {
     );
     const [, edit] = await responses(
       running,
-      running.fake.slash("reload", [], member("800000000000000011", { admin: true })),
+      running.fake.slash("reload", [], member(OWNER_ID)),
       2,
     );
     assert.match(edit?.data?.content ?? "", /topics changed/);
     assert.equal(running.fake.commandPuts, puts + 1);
     const names = [...running.fake.commands.values()].flat().map((command) => command.name);
     assert.ok(names.includes("chemicals") && !names.includes("why-gsomia"));
+  });
+});
+
+describe("who operates the bot", () => {
+  it("counts the team's owner and accepted members, not read-only or invited ones, and ADMIN_USER_IDS", async () => {
+    const running = await startBot({ env: { ADMIN_USER_IDS: "800000000000000044" } });
+    try {
+      running.fake.owner = {
+        teamOwnerId: "800000000000000040",
+        team: [
+          { userId: "800000000000000041", role: "developer", accepted: true },
+          { userId: "800000000000000042", role: "read_only", accepted: true },
+          { userId: "800000000000000043", role: "admin", accepted: false },
+        ],
+      };
+      const outcomes: Record<string, string> = {};
+      for (const id of ["40", "41", "42", "43", "44", "45"].map(
+        (end) => `8000000000000000${end}`,
+      )) {
+        const [first] = await responses(running, running.fake.slash("reload", [], member(id)));
+        outcomes[id.slice(-2)] = first?.type === 5 ? "reloads" : "refused";
+      }
+      assert.deepEqual(outcomes, {
+        "40": "reloads",
+        "41": "reloads",
+        "42": "refused",
+        "43": "refused",
+        "44": "reloads",
+        "45": "refused",
+      });
+      assert.equal(running.fake.applicationReads, 1, "the owners are read once, not per command");
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it("runs concurrent reloads once, and one more for requests inside the gap", async () => {
+    const running = await startBot({ reloadGapMs: 1500 });
+    try {
+      const reloads = () =>
+        running.logs.filter((line) => line.includes('"message":"knowledge reloaded"')).length;
+      const first = [1, 2, 3].map(() => running.fake.slash("reload", [], member(OWNER_ID)));
+      for (const id of first) await responses(running, id, 2);
+      assert.equal(reloads(), 1, "three requests at once share one reload");
+      const late = [4, 5].map(() => running.fake.slash("reload", [], member(OWNER_ID)));
+      for (const id of late) await responses(running, id, 2);
+      assert.equal(reloads(), 2, "two requests inside the gap share the next one");
+    } finally {
+      await running.stop();
+    }
   });
 });
 
@@ -144,7 +207,7 @@ describe("limits and load", () => {
     running = await startBot({
       knowledgeDir: made.dir,
       env: { COOLDOWN_SECONDS: "3" },
-      buttonTimeoutMs: 400,
+      buttonTimeoutMs: 1500,
     });
   });
   after(async () => {
@@ -167,24 +230,76 @@ describe("limits and load", () => {
     assert.deepEqual(running.fake.rejected, []);
   });
 
-  it("switches the buttons off when they time out, and tells a late press to ask again", async () => {
+  it("switches the buttons off when they time out, keeping the link of the passage shown, and tells a late press to ask again", async () => {
     const { fake } = running;
-    const id = fake.slash(
-      "ask",
-      [{ name: "question", type: 3, value: "white list" }],
-      member("800000000000000021"),
-    );
+    const asker = member("800000000000000021");
+    const id = fake.slash("ask", [{ name: "question", type: 3, value: "white list" }], asker);
     const [first] = await responses(running, id);
     const another = first?.data?.components?.[0]?.components[0]?.custom_id ?? "";
-    const [, disabled] = await responses(running, id, 2);
-    assert.equal(disabled?.data?.components?.[0]?.components[0]?.disabled, true);
+    const firstUrl = first?.data?.embeds?.[0]?.url;
+    // Page until the message quotes another article than the first answer.
+    let shownUrl = firstUrl;
+    for (let press = 0; press < 5 && shownUrl === firstUrl; press++) {
+      const [paged] = await responses(
+        running,
+        fake.press(another, fake.message(`original-${id}`) ?? {}, asker),
+      );
+      assert.equal(paged?.type, 7);
+      shownUrl = paged?.data?.embeds?.[0]?.url;
+    }
+    assert.notEqual(shownUrl, firstUrl, "the question has passages from two articles");
+    const [, expired] = await responses(running, id, 2);
+    const buttons = expired?.data?.components?.[0]?.components ?? [];
+    assert.equal(buttons[0]?.disabled, true);
+    const link = buttons.find((button) => button.url);
+    assert.equal(link?.url, shownUrl, "Read the source opens the article quoted above it");
+    const shown = fake.message(`original-${id}`) as { embeds?: { url?: string }[] } | undefined;
+    assert.equal(shown?.embeds?.[0]?.url, link?.url);
     const late = await responses(
       running,
-      fake.press(another, fake.message(`original-${id}`) ?? {}, member("800000000000000021")),
+      fake.press(another, fake.message(`original-${id}`) ?? {}, asker),
       2,
     );
     assert.match(late[1]?.data?.content ?? "", /expired/);
     assert.deepEqual(fake.rejected, []);
+  });
+
+  it("answers one of ten quick mentions from a member, and damps the rest with one reaction", async () => {
+    const { fake } = running;
+    const author = member("800000000000000030").user;
+    const before = fake.responses.length;
+    const asked: string[] = [];
+    for (let count = 0; count < 10; count++)
+      asked.push(
+        fake.say("<@900000000000000001> why did Seoul end GSOMIA?", { author, mentionsBot: true }),
+      );
+    const answered = await fake.waitFor(() =>
+      fake.responses.find((response) => response.kind === "channel-message"),
+    );
+    await fake.waitFor(() => fake.responses.some((response) => response.kind === "reaction"));
+    // A positive event for a later message: the bot has read every mention before it.
+    const other = fake.say("<@900000000000000001> what is GSOMIA?", {
+      author: member("800000000000000031").user,
+      mentionsBot: true,
+    });
+    await fake.waitFor(() =>
+      fake.responses.some(
+        (response) =>
+          (response.body.message_reference as { message_id?: string } | undefined)?.message_id ===
+          other,
+      ),
+    );
+    const fromBot = fake.responses.slice(before);
+    const repliesToFlood = fromBot.filter((response) =>
+      asked.includes(
+        (response.body.message_reference as { message_id?: string } | undefined)?.message_id ?? "",
+      ),
+    );
+    assert.equal(repliesToFlood.length, 1, "one answer, not a message per mention");
+    assert.equal((answered.body.message_reference as { message_id?: string }).message_id, asked[0]);
+    const reactions = fromBot.filter((response) => response.kind === "reaction");
+    assert.equal(reactions.length, 1, "one reaction for the whole window");
+    assert.ok(asked.includes(String(reactions[0]?.body.message_id)));
   });
 
   it("answers a burst of 300 interactions from 30 members inside the deadline, or with the cooldown", async () => {

@@ -7,6 +7,7 @@ import {
   FakeDiscord,
   GUILD_ID,
   member,
+  OWNER_ID,
   SECOND_GUILD_ID,
   shardOf,
 } from "../../src/playground/fake-discord.ts";
@@ -61,6 +62,7 @@ describe("two shards under the ShardingManager (SHARD_COUNT=2)", { timeout: 120_
       HEALTH_PORT: String(port),
       KNOWLEDGE_DIR: knowledge.dir,
       COOLDOWN_SECONDS: "0",
+      ADMIN_GUILD_ID: SECOND_GUILD_ID,
     });
     manager = bot.child;
     await fake
@@ -77,12 +79,12 @@ describe("two shards under the ShardingManager (SHARD_COUNT=2)", { timeout: 120_
     await cleanup();
   });
 
-  const answer = async (id: string, count = 1) =>
+  const answer = async (id: string, count = 1, timeoutMs = 20_000) =>
     fake.waitFor(
       () =>
         fake.responsesTo(id).length >= count &&
         fake.responsesTo(id).map((response) => response.body as Body),
-      20_000,
+      timeoutMs,
     );
 
   it("connects each shard with its own IDENTIFY and answers a topic command on each", async () => {
@@ -103,10 +105,7 @@ describe("two shards under the ShardingManager (SHARD_COUNT=2)", { timeout: 120_
   });
 
   it("reloads every shard from /reload on one of them, and sums up each shard", async () => {
-    const [, edit] = await answer(
-      fake.slash("reload", [], member("800000000000000011", { admin: true }), SECOND_GUILD_ID),
-      2,
-    );
+    const [, edit] = await answer(fake.slash("reload", [], member(OWNER_ID), SECOND_GUILD_ID), 2);
     assert.match(edit?.content ?? "", /All 2 shards reloaded/);
     assert.match(edit?.content ?? "", /Shard 0: reloaded/);
     assert.match(edit?.content ?? "", /Shard 1: reloaded/);
@@ -145,13 +144,9 @@ describe("two shards under the ShardingManager (SHARD_COUNT=2)", { timeout: 120_
     assert.ok(stuck, "found shard 1's process");
     process.kill(stuck, "SIGSTOP");
     try {
-      const id = fake.slash(
-        "reload",
-        [],
-        member("800000000000000011", { admin: true }),
-        SECOND_GUILD_ID,
-      );
-      const [, edit] = await answer(id, 2).catch((error) => {
+      const id = fake.slash("reload", [], member(OWNER_ID), SECOND_GUILD_ID);
+      // Up to 10 s for the gap after the last /reload, then 10 s for the stuck shard.
+      const [, edit] = await answer(id, 2, 35_000).catch((error) => {
         throw new Error(
           `${error}: ${JSON.stringify(fake.responsesTo(id))}\n${bot.output().slice(-3000)}`,
         );

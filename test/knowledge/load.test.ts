@@ -147,6 +147,37 @@ describe("a broken knowledge folder", () => {
     assert.match(find(issues, "gone.md")[0]?.message ?? "", /cannot be read \(ENOENT\)/);
   });
 
+  it("refuses a link that leads out of the folder, naming the file and the target's folder", async () => {
+    const outside = await makeKnowledgeDir(
+      {
+        "secret.md": article(
+          { title: "Operator notes", source: "Test Wire", published: "2019-08-01" },
+          "The admin password is hunter2.",
+        ),
+      },
+      { fromShipped: false },
+    );
+    cleanups.push(outside.cleanup);
+    const { dir } = await load({});
+    await symlink(path.join(outside.dir, "secret.md"), path.join(dir, "notes.md"));
+    await symlink(outside.dir, path.join(dir, "more"));
+    const { knowledge, issues } = await loadKnowledge(dir);
+    for (const file of ["notes.md", "more"]) {
+      const [error] = find(issues, file);
+      assert.ok(error, `${file} is an error`);
+      assert.ok(error.message.includes(outside.dir), `${file}: ${error.message}`);
+      assert.match(error.message, /outside the knowledge folder/);
+    }
+    assert.ok(!knowledge.passages.some((passage) => passage.text.includes("hunter2")));
+  });
+
+  it("follows a link that stays inside the folder", async () => {
+    const { dir } = await load({});
+    await symlink(path.join(dir, "topics.yaml"), path.join(dir, "linked.md"));
+    const { issues } = await loadKnowledge(dir);
+    assert.ok(!find(issues, "linked.md").some((issue) => /outside/.test(issue.message)));
+  });
+
   it("leaves a README alone and only warns about other stray files", async () => {
     const { issues } = await load({
       "README.md": "# What this folder holds\n\nNotes for admins.\n",

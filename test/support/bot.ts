@@ -1,7 +1,7 @@
 import { loadBotConfig } from "../../src/config.ts";
 import { type Bot, createBot } from "../../src/discord/bot.ts";
 import { createLogger } from "../../src/log.ts";
-import { FakeDiscord } from "../../src/playground/fake-discord.ts";
+import { FakeDiscord, GUILD_ID } from "../../src/playground/fake-discord.ts";
 import { KnowledgeStore } from "../../src/store.ts";
 import { SHIPPED_KNOWLEDGE } from "./knowledge.ts";
 
@@ -19,11 +19,14 @@ export async function startBot({
   knowledgeDir = SHIPPED_KNOWLEDGE,
   env = {},
   buttonTimeoutMs,
+  reloadGapMs = 0,
   guilds,
 }: {
   knowledgeDir?: string;
   env?: Record<string, string>;
   buttonTimeoutMs?: number;
+  /** 0 by default, so that tests may reload one after another; the bot's default is 10 s. */
+  reloadGapMs?: number;
   guilds?: string[];
 } = {}): Promise<Running> {
   const fake = await FakeDiscord.start(guilds ? { guilds } : {});
@@ -32,6 +35,7 @@ export async function startBot({
     DISCORD_API_URL: fake.apiUrl,
     KNOWLEDGE_DIR: knowledgeDir,
     COOLDOWN_SECONDS: "0",
+    ADMIN_GUILD_ID: GUILD_ID,
     LOG_LEVEL: "info",
     ...env,
   });
@@ -45,6 +49,7 @@ export async function startBot({
     store,
     logger,
     ...(buttonTimeoutMs ? { buttonTimeoutMs } : {}),
+    reloadGapMs,
     rest: { retries: 2, timeout: 5000 },
   });
   await bot.start();

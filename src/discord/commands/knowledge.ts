@@ -21,7 +21,6 @@ import { IMPORTABLE_FILE, type ImportSource, importArticle } from "../../import/
 import { parseOverrides } from "../../import/overrides.ts";
 import { moveToRemoved, REMOVED_FOLDER, writeArticleAtomically } from "../../import/write.ts";
 import type { KnowledgeDocument } from "../../knowledge/types.ts";
-import { mayManageKnowledge } from "../admin.ts";
 import type { BotContext, Outcome } from "../context.ts";
 import { PendingChanges } from "../pending.ts";
 import { clip, LIMITS } from "../render.ts";
@@ -59,10 +58,8 @@ const text = (name: string, description: string): APIApplicationCommandStringOpt
 export const knowledgeCommand: SlashCommand = {
   data: {
     name: "knowledge",
-    description: "Admins: add, remove or list the articles the bot quotes",
+    description: "Operators: add, remove or list the articles the bot quotes",
     type: ApplicationCommandType.ChatInput,
-    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-    dm_permission: false,
     options: [
       {
         type: ApplicationCommandOptionType.Subcommand,
@@ -104,13 +101,8 @@ export const knowledgeCommand: SlashCommand = {
     ],
   },
   costly: false,
+  admin: true,
   async execute(context, interaction) {
-    if (!mayManageKnowledge(context, interaction)) {
-      await interaction.reply(
-        privateNote("Only admins (Manage Server) can change the knowledge. Ask one of them."),
-      );
-      return "refused";
-    }
     const subcommand = interaction.options.getSubcommand();
     if (subcommand === "add") return add(context, interaction);
     if (subcommand === "remove") return askToRemove(context, interaction);

@@ -1,36 +1,17 @@
-import {
-  ApplicationCommandType,
-  type ChatInputCommandInteraction,
-  PermissionFlagsBits,
-} from "discord.js";
+import { ApplicationCommandType } from "discord.js";
 import { formatIssue } from "../../knowledge/types.ts";
-import type { ReloadSummary } from "../../store.ts";
-import type { BotContext, ShardReload } from "../context.ts";
+import type { LocalReload, ShardReload } from "../context.ts";
 import { clip, LIMITS } from "../render.ts";
-import { privateNote, privateReply } from "../reply.ts";
+import { privateReply } from "../reply.ts";
 import type { SlashCommand } from "./types.ts";
-
-/** Manage Server or Administrator, or named in ADMIN_ROLE_IDS / ADMIN_USER_IDS. */
-export function mayReload(context: BotContext, interaction: ChatInputCommandInteraction): boolean {
-  const permissions = interaction.memberPermissions;
-  if (
-    permissions?.has(PermissionFlagsBits.ManageGuild) ||
-    permissions?.has(PermissionFlagsBits.Administrator)
-  )
-    return true;
-  if (context.config.adminUserIds.includes(interaction.user.id)) return true;
-  const member = interaction.member;
-  const roles = member
-    ? Array.isArray(member.roles)
-      ? member.roles
-      : [...member.roles.cache.keys()]
-    : [];
-  return roles.some((role) => context.config.adminRoleIds.includes(role));
-}
 
 /** One shard: its full report. Several: each shard's result by name, then the first full report. */
 export function reloadReport(results: readonly ShardReload[]): string {
-  const first = results.find((result) => result.summary)?.summary;
+  // The shard that registered the commands tells what became of them.
+  const first = (
+    results.find((result) => result.summary?.registration && result.shard === 0) ??
+    results.find((result) => result.summary)
+  )?.summary;
   if (results.length === 1 && first) return summaryReport(first);
   const lines = results.map(({ shard, summary, error }) => {
     if (!summary)
@@ -48,16 +29,14 @@ export function reloadReport(results: readonly ShardReload[]): string {
   return clip([...lines, "", ...(first ? [summaryReport(first)] : [])].join("\n"), LIMITS.content);
 }
 
-function summaryReport(summary: ReloadSummary): string {
+function summaryReport(summary: LocalReload): string {
   const list = (ids: readonly string[]) => (ids.length > 0 ? ids.join(", ") : "none");
   const errors = summary.issues.filter((issue) => issue.severity === "error");
   const lines = summary.ok
     ? [
         `Reloaded in ${summary.milliseconds} ms: ${summary.documents} documents, ${summary.passages} passages, ${summary.topics} topics.`,
         `Added: ${list(summary.addedDocuments)}. Removed: ${list(summary.removedDocuments)}.`,
-        summary.topicsChanged
-          ? "The topics changed, so the slash commands were registered again."
-          : "The topics did not change.",
+        summary.registration ?? "The topics did not change.",
       ]
     : [
         `Reload failed after ${summary.milliseconds} ms; I keep answering from the knowledge I had (${summary.documents} documents, ${summary.passages} passages). Fix these, then /reload again:`,
@@ -74,19 +53,12 @@ function summaryReport(summary: ReloadSummary): string {
 export const reloadCommand: SlashCommand = {
   data: {
     name: "reload",
-    description: "Admins: reload the knowledge folder without a restart",
+    description: "Operators: reload the knowledge folder without a restart",
     type: ApplicationCommandType.ChatInput,
-    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-    dm_permission: false,
   },
   costly: false,
+  admin: true,
   async execute(context, interaction) {
-    if (!mayReload(context, interaction)) {
-      await interaction.reply(
-        privateNote("Only admins (Manage Server) can reload the knowledge. Ask one of them."),
-      );
-      return "refused";
-    }
     await interaction.deferReply(privateReply({}));
     const results = await context.reload(`/reload by ${interaction.user.id}`);
     await interaction.editReply({ content: reloadReport(results), allowedMentions: { parse: [] } });

@@ -11,6 +11,11 @@ export interface SlashCommand {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** Answers from the knowledge, so the per-member cooldown applies. */
   readonly costly: boolean;
+  /**
+   * For the bot's operators only (see isOperator in ../operators.ts): registered as a guild
+   * command in ADMIN_GUILD_ID, never globally, and refused to anyone else before it runs.
+   */
+  readonly admin?: boolean;
   execute(context: BotContext, interaction: ChatInputCommandInteraction): Promise<Outcome>;
   autocomplete?(context: BotContext, interaction: AutocompleteInteraction): Promise<void>;
 }

@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { type AnswerType, answerStrength, holdsList } from "../../src/search/intent.ts";
+
+const ANSWER_TYPES: readonly AnswerType[] = [
+  "reason",
+  "time",
+  "quantity",
+  "duration",
+  "person",
+  "definition",
+  "list",
+  "purpose",
+];
+
+/** Paragraphs that made a backtracking pattern take time quadratic in their length. */
+const WORST_CASES: Record<string, (length: number) => string> = {
+  "words without a comma": (length) => "export ".repeat(length / 7),
+  "commas without an and": (length) => "x, ".repeat(length / 3),
+  "one run of digits": (length) => "1".repeat(length),
+  "digits and dots": (length) => "1.".repeat(length / 2),
+  "spaces after a word": (length) => `a${" ".repeat(length)}`,
+};
+
+/** The fastest of several runs of every answer type's test on `text`, in ms per run. */
+function costOf(text: string): number {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 5; run++) {
+    let calls = 0;
+    const started = performance.now();
+    do {
+      for (const type of ANSWER_TYPES) answerStrength(type, text);
+      calls += 1;
+    } while (performance.now() - started < 10);
+    fastest = Math.min(fastest, (performance.now() - started) / calls);
+  }
+  return fastest;
+}
+
+describe("answer types in a passage", () => {
+  it("finds a list of three or more items, with or without the comma before 'and'", () => {
+    assert.ok(
+      holdsList("Japan restricted fluorinated polyimide, photoresists and hydrogen fluoride."),
+    );
+    assert.ok(holdsList("It named Seoul, Busan, and Incheon; then it stopped."));
+    assert.ok(holdsList("Tokyo, Osaka or Kyoto"));
+    assert.equal(answerStrength("list", "Seoul, Busan and Incheon"), 1);
+  });
+
+  it("does not read a list into one comma, a list split by a full stop, or 'and' inside a word", () => {
+    assert.equal(holdsList("Seoul, however, ended the pact."), false);
+    assert.equal(holdsList("Seoul. Busan and Incheon"), false);
+    assert.equal(holdsList("Seoul, Busan android"), false);
+    assert.equal(holdsList("word ".repeat(6000)), false);
+  });
+
+  it("takes time in proportion to a paragraph's length, even for the worst paragraphs", () => {
+    // Eight times the text may cost about eight times the time; quadratic work costs 64 times.
+    for (const [name, make] of Object.entries(WORST_CASES)) {
+      costOf(make(4_000));
+      const ratio = costOf(make(32_000)) / costOf(make(4_000));
+      assert.ok(ratio < 24, `${name}: 8× the text took ${ratio.toFixed(0)}× the time`);
+    }
+  });
+});
