@@ -11,7 +11,6 @@ import {
   type ChatInputCommandInteraction,
   ComponentType,
   escapeMarkdown,
-  PermissionFlagsBits,
 } from "discord.js";
 import { humanDate } from "../../dates.ts";
 import type { ArticleFile } from "../../import/article.ts";
