@@ -1,5 +1,6 @@
 import type { Answer, QuotedPassage, Suggestion } from "../answer.ts";
 import { humanDate } from "../dates.ts";
+import type { Reference } from "../knowledge/types.ts";
 
 export interface Style {
   readonly bold: (text: string) => string;
@@ -22,8 +23,29 @@ export function highlight(passage: QuotedPassage, style: Style): string {
   return out + passage.text.slice(at);
 }
 
+/**
+ * A news article is cited by its own source and date. A fact sheet is the project's own summary:
+ * it is named as such, without the day it was written, and its paragraph's sources follow.
+ */
 export function citation(passage: QuotedPassage): string {
+  if (passage.kind === "fact-sheet") {
+    return `${passage.source} (the project's own summary), "${passage.title}", paragraph ${passage.paragraph}`;
+  }
   return `${passage.source}, "${passage.title}", ${humanDate(passage.published)}, paragraph ${passage.paragraph}`;
+}
+
+/** Outlet, "title", date of that report, link. */
+export function referenceLine(reference: Reference): string {
+  return `${reference.outlet}, "${reference.title}", ${humanDate(reference.published)}, ${reference.url}`;
+}
+
+/** The lines under a citation: the article's link, or each source of a summary paragraph. */
+function sourceLines(passage: QuotedPassage, indent: string): string[] {
+  if (passage.kind !== "fact-sheet") return passage.url ? [`${indent}${passage.url}`] : [];
+  return passage.references.map(
+    (reference, position) =>
+      `${indent}${position === 0 ? "source:" : "       "} ${referenceLine(reference)}`,
+  );
 }
 
 function suggestionLine(suggestion: Suggestion): string {
@@ -38,8 +60,7 @@ export function formatAnswer(answer: Answer, style: Style = PLAIN): string {
   if (answer.kind === "answer") {
     const passage = answer.passage;
     lines.push(`“${highlight(passage, style)}”`, "");
-    lines.push(`  — ${citation(passage)}`);
-    if (passage.url) lines.push(`    ${passage.url}`);
+    lines.push(`  — ${citation(passage)}`, ...sourceLines(passage, "    "));
     lines.push(
       style.dim(
         `    confidence ${passage.confidence.toFixed(2)}${answer.topic ? ` · topic /${answer.topic}` : ""}`,
@@ -48,7 +69,11 @@ export function formatAnswer(answer: Answer, style: Style = PLAIN): string {
     if (answer.alternatives.length > 0) {
       lines.push("", "Other passages:");
       answer.alternatives.forEach((alternative, position) => {
-        lines.push(`  ${position + 1}. “${alternative.text}”`, `     — ${citation(alternative)}`);
+        lines.push(
+          `  ${position + 1}. “${alternative.text}”`,
+          `     — ${citation(alternative)}`,
+          ...sourceLines(alternative, "       "),
+        );
       });
     }
   } else {
@@ -66,7 +91,14 @@ export function formatAnswer(answer: Answer, style: Style = PLAIN): string {
 /** One line per answer, for a file of questions. */
 export function formatAnswerLine(answer: Answer): string {
   if (answer.kind === "answer") {
-    return `${answer.question} → “${answer.passage.text}” (${citation(answer.passage)}${answer.passage.url ? `, ${answer.passage.url}` : ""})`;
+    const passage = answer.passage;
+    const links =
+      passage.kind === "fact-sheet"
+        ? passage.references.map((reference) => `; source: ${referenceLine(reference)}`).join("")
+        : passage.url
+          ? `, ${passage.url}`
+          : "";
+    return `${answer.question} → “${passage.text}” (${citation(passage)}${links})`;
   }
   const hints = answer.suggestions.map((suggestion) =>
     suggestion.kind === "topic" ? `/${suggestion.name}` : suggestion.title,
@@ -74,13 +106,26 @@ export function formatAnswerLine(answer: Answer): string {
   return `${answer.question} → ${answer.message}${hints.length > 0 ? ` Try: ${hints.join(", ")}` : ""}`;
 }
 
+/**
+ * A passage as JSON. `references` are the reports a fact-sheet paragraph rests on (empty for an
+ * article's own words); a fact sheet has no url, and its `published` is null: the day it was
+ * written is not the date of what it says.
+ */
 function citedFields(passage: QuotedPassage) {
+  const summary = passage.kind === "fact-sheet";
   return {
     text: passage.text,
     title: passage.title,
     source: passage.source,
+    kind: passage.kind,
     url: passage.url ?? null,
-    published: passage.published,
+    published: summary ? null : passage.published,
+    references: passage.references.map(({ outlet, title, published, url }) => ({
+      outlet,
+      title,
+      published,
+      url,
+    })),
     document: passage.document,
     paragraph: passage.paragraph,
     line: passage.line,
