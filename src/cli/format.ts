@@ -1,6 +1,7 @@
 import type { Answer, QuotedPassage, Suggestion } from "../answer.ts";
 import { humanDate } from "../dates.ts";
-import type { Reference } from "../knowledge/types.ts";
+import type { Reference, TimelineEvent } from "../knowledge/types.ts";
+import type { TimelineAnswer } from "../timeline.ts";
 
 export interface Style {
   readonly bold: (text: string) => string;
@@ -120,12 +121,7 @@ function citedFields(passage: QuotedPassage) {
     kind: passage.kind,
     url: passage.url ?? null,
     published: summary ? null : passage.published,
-    references: passage.references.map(({ outlet, title, published, url }) => ({
-      outlet,
-      title,
-      published,
-      url,
-    })),
+    references: passage.references.map(referenceFields),
     document: passage.document,
     paragraph: passage.paragraph,
     line: passage.line,
@@ -142,5 +138,57 @@ export function answerToJson(question: string, answer: Answer) {
     topic: answer.kind === "answer" ? (answer.topic ?? null) : null,
     message: answer.kind === "answer" ? null : answer.message,
     highlights: answer.kind === "answer" ? answer.passage.ranges : [],
+  };
+}
+
+/** A period's events, oldest first, each with its sources. */
+export function formatTimeline(answer: TimelineAnswer, style: Style = PLAIN): string {
+  if (answer.kind !== "timeline") return answer.message;
+  const { period, events } = answer;
+  const lines = [
+    style.bold(`Timeline ${period.label}: ${events.length} event${events.length === 1 ? "" : "s"}`),
+  ];
+  if (events.length === 0) lines.push("", `No event of ${period.label} is on the timeline yet.`);
+  for (const event of events) {
+    lines.push("", `${humanDate(event.date)}  ${event.event}`);
+    for (const reference of event.references) lines.push(`  — ${referenceLine(reference)}`);
+  }
+  return lines.join("\n");
+}
+
+/** One line per timeline request, for a file of questions. */
+export function formatTimelineLine(question: string, answer: TimelineAnswer): string {
+  if (answer.kind !== "timeline") return `${question} → ${answer.message}`;
+  const events = answer.events.map(
+    (event) => `${event.date} ${event.event} (${event.references.map(referenceLine).join("; ")})`,
+  );
+  return `${question} → ${answer.events.length} events: ${events.join(" | ")}`;
+}
+
+function referenceFields({ outlet, title, published, url }: Reference) {
+  return { outlet, title, published, url };
+}
+
+function eventFields(event: TimelineEvent) {
+  return {
+    date: event.date,
+    event: event.event,
+    references: event.references.map(referenceFields),
+  };
+}
+
+export function timelineToJson(question: string, answer: TimelineAnswer) {
+  return {
+    question,
+    timeline:
+      answer.kind === "timeline"
+        ? {
+            period: answer.period.label,
+            from: answer.period.from,
+            to: answer.period.to,
+            events: answer.events.map(eventFields),
+          }
+        : null,
+    message: answer.kind === "timeline" ? null : answer.message,
   };
 }

@@ -65,7 +65,8 @@ export function highlightForDiscord(
   return { text, shortened: false };
 }
 
-function escapeText(text: string): string {
+/** Discord markdown escaped, and an @ made inert. */
+export function escapeText(text: string): string {
   return escapeMarkdown(text, { codeBlockContent: true, inlineCodeContent: true }).replace(
     /@/g,
     "@\u200b",

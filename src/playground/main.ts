@@ -15,9 +15,18 @@ The whole bot, unchanged, against a Discord-compatible server on 127.0.0.1. You 
   /why-gsomia                 a topic command (/help lists them)
   /ask question: …            or /ask …, or any plain question
   @bot …                      a message that mentions the bot
+  /timeline 2019              the events of a year, each cited (/timeline alone: all of them)
   /sources  /help  /reload    the built-in commands
   1, 2, …                     press a button of the last reply
   quit                        leave`;
+
+/** The options Discord would send for what follows a command's name. */
+function commandOptions(name: string, rest: string): Json[] {
+  if (name === "ask") return [{ name: "question", type: 3, value: rest }];
+  const year = /^(?:year:\s*)?(-?\d+)$/.exec(rest)?.[1];
+  if (name === "timeline" && year) return [{ name: "year", type: 4, value: Number(year) }];
+  return [];
+}
 
 /** A playground member: a server admin, so /reload works too. */
 const YOU = member("800000000000000042", { admin: true });
@@ -43,7 +52,7 @@ export class Playground {
     const command = /^\/([^\s:]+)\s*(?:question:)?\s*(.*)$/s.exec(text);
     if (command) {
       const [, name = "", rest = ""] = command;
-      const options = name === "ask" ? [{ name: "question", type: 3, value: rest.trim() }] : [];
+      const options = commandOptions(name, rest.trim());
       return this.#interaction(this.fake.slash(name, options, YOU));
     }
     return this.#interaction(
