@@ -115,8 +115,10 @@ export const frontMatterSchema = z
       /** id → the report; a paragraph cites it with `[^id]` at its end. */
       references: z
         .record(referenceIdSchema, referenceSchema, {
-          error:
-            "references is a mapping of id → { outlet, title, published, url }; see knowledge/fact-sheets",
+          error: (issue) =>
+            issue.code === "invalid_type"
+              ? "references is a mapping of id → { outlet, title, published, url }; see knowledge/fact-sheets"
+              : undefined,
         })
         .default({}),
       language: z

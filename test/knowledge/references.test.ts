@@ -3,6 +3,7 @@ import { after, describe, it } from "node:test";
 import { BUILT_IN_COMMANDS } from "../../src/discord/commands/index.ts";
 import { loadKnowledge, RESERVED_TOPIC_NAMES } from "../../src/knowledge/load.ts";
 import { formatIssue, type KnowledgeIssue } from "../../src/knowledge/types.ts";
+import { askTimeline, timelineYears } from "../../src/timeline.ts";
 import {
   article,
   makeKnowledgeDir,
@@ -126,6 +127,17 @@ describe("fact-sheet references", () => {
     ]);
   });
 
+  it("fails a reference id that is not lowercase letters, digits and hyphens", async () => {
+    const bad = `  Test_Wire:\n${testWireReference("2019-05-20", "Bad id")}`;
+    const { issues } = await load({
+      "sheet.md": testWireFactSheet(`${PARAGRAPH} [^testwire-1] [^Test_Wire]`, bad),
+    });
+    assert.match(
+      lines(issues, "error").join("\n"),
+      /^sheet\.md:\d+: error: references\.Test_Wire: a reference id is lowercase letters, digits and hyphens/m,
+    );
+  });
+
   it("still requires an article's own url, and asks no references of it", async () => {
     const { issues } = await load({
       "news.md": article(
@@ -212,9 +224,22 @@ describe("the shipped knowledge's references", async () => {
     }
   });
 
-  it("has a timeline with every event cited", () => {
+  it("answers every year of its timeline with that year's events, each cited", () => {
     assert.ok(knowledge.timeline.length >= 10);
-    assert.ok(knowledge.timeline.every((event) => event.references.length > 0));
+    const years = timelineYears(knowledge.timeline);
+    assert.ok(years);
+    let shown = 0;
+    for (let year = years.first; year <= years.last; year++) {
+      const answer = askTimeline(knowledge.timeline, year);
+      assert.equal(answer.kind, "timeline", String(year));
+      if (answer.kind !== "timeline") continue;
+      for (const event of answer.events) {
+        assert.ok(event.date.startsWith(String(year)), `${event.date} in ${year}`);
+        assert.ok(event.references.length > 0, event.event);
+      }
+      shown += answer.events.length;
+    }
+    assert.equal(shown, knowledge.timeline.length, "every event belongs to one year");
   });
 });
 
