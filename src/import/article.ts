@@ -75,13 +75,15 @@ export function buildArticleFile(
   }
   if (problems.length > 0 || !frontMatter.success) throw new ImportError(problems);
   const meta = frontMatter.data;
+  // The schema lets only a fact sheet go without a link, and an import is never one.
+  const url = meta.url ?? "";
   const published = meta.published ?? "";
   const fileName = `${slugOf(meta.source, 30) || "source"}-${published}-${slugOf(meta.title, 60) || "article"}.md`;
   const header = stringify(
     {
       title: meta.title,
       source: meta.source,
-      url: meta.url,
+      url,
       published,
       ...(meta.tags.length > 0 ? { tags: meta.tags } : {}),
       language: meta.language,
@@ -107,7 +109,7 @@ export function buildArticleFile(
     title: meta.title,
     source: meta.source,
     published,
-    url: meta.url,
+    url,
     paragraphs: parseArticle(fileName, markdown).paragraphs,
   };
 }

@@ -1,13 +1,14 @@
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArticle } from "./parse.ts";
-import { glossaryFileSchema, topicsFileSchema } from "./schema.ts";
+import { glossaryFileSchema, timelineFileSchema, topicsFileSchema } from "./schema.ts";
 import type {
   GlossaryEntry,
   KnowledgeBase,
   KnowledgeDocument,
   KnowledgeIssue,
   Passage,
+  TimelineEvent,
   Topic,
 } from "./types.ts";
 import { parseAndValidate } from "./yaml.ts";
@@ -20,12 +21,13 @@ export const RESERVED_TOPIC_NAMES: readonly string[] = [
   "sources",
   "reload",
   "knowledge",
+  "timeline",
 ];
 
 /** A folder's README explains the folder; it is not an article. */
 const README = /(^|\/)readme(\.[a-z]+)?$/i;
 const ARTICLE_FILE = /\.(md|markdown|txt)$/i;
-const DATA_FILE = /^(topics|glossary)\.(ya?ml|json)$/i;
+const DATA_FILE = /^(topics|glossary|timeline)\.(ya?ml|json)$/i;
 
 export interface LoadResult {
   readonly knowledge: KnowledgeBase;
@@ -92,9 +94,13 @@ export async function loadKnowledge(directory: string): Promise<LoadResult> {
   const glossary = glossaryFile
     ? readGlossary(glossaryFile, texts.get(glossaryFile) ?? "", issues)
     : [];
+  const timelineFile = pickDataFile(texts, "timeline", issues);
+  const timeline = timelineFile
+    ? readTimeline(timelineFile, texts.get(timelineFile) ?? "", issues)
+    : [];
 
   return {
-    knowledge: Object.freeze({ directory: root, documents, passages, topics, glossary }),
+    knowledge: Object.freeze({ directory: root, documents, passages, topics, glossary, timeline }),
     issues: issues.sort(byPlace),
   };
 }
@@ -182,7 +188,7 @@ async function readText(
       file,
       line: undefined,
       message:
-        "ignored: articles end in .md or .txt; topics and glossary are topics.yaml and glossary.yaml at the top",
+        "ignored: articles end in .md or .txt; topics, glossary and timeline are topics.yaml, glossary.yaml and timeline.yaml at the top",
     });
     return undefined;
   }
@@ -281,6 +287,7 @@ function readTopics(
     }
     topics.push({
       name: topic.name,
+      line: line ?? 1,
       description: topic.description,
       question: topic.question,
       pin: topic.pin,
@@ -357,6 +364,41 @@ function readGlossary(file: string, text: string, issues: KnowledgeIssue[]): Glo
     if (clean) entries.push({ terms: entry.terms });
   });
   return entries;
+}
+
+/** The dated events, each cited; out of order or in the future is an error at the event's line. */
+function readTimeline(file: string, text: string, issues: KnowledgeIssue[]): TimelineEvent[] {
+  const validated = parseAndValidate(text, timelineFileSchema);
+  if (!validated.ok) {
+    issues.push(
+      ...validated.problems.map((problem) => ({ severity: "error" as const, file, ...problem })),
+    );
+    return [];
+  }
+  const events = validated.value.map(
+    (event, index): TimelineEvent => ({
+      date: event.date,
+      event: event.event,
+      references: event.references.map((reference, position) => ({
+        id: String(position + 1),
+        ...reference,
+      })),
+      line: validated.lineOf([index]) ?? 1,
+    }),
+  );
+  events.forEach((event, index) => {
+    const previous = events[index - 1];
+    if (previous && event.date < previous.date) {
+      issues.push(
+        issueAt(
+          file,
+          event.line,
+          `${event.date} comes after ${previous.date} (line ${previous.line}); keep the events sorted by date, oldest first`,
+        ),
+      );
+    }
+  });
+  return events;
 }
 
 function foldForMatch(text: string): string {

@@ -17,6 +17,7 @@ owner, in its operators' test server. Type what you would type in Discord:
   /why-gsomia                 a topic command (/help lists them)
   /ask question: …            or /ask …, or any plain question
   @bot …                      a message that mentions the bot
+  /timeline 2019              the events of a year, each cited (/timeline alone: all of them)
   /sources  /help  /reload    the built-in commands
   /knowledge add url: …       import an article (or file: saved.html); list; remove document: …
   1, 2, …                     press a button of the last reply
@@ -48,6 +49,11 @@ export class Playground {
       const [, name = "", rest = ""] = command;
       if (name === "ask") {
         const options = [{ name: "question", type: 3, value: rest.trim() }];
+        return this.#interaction(this.fake.slash(name, options, YOU));
+      }
+      const year = /^(?:year:\s*)?(-?\d+)$/.exec(rest.trim())?.[1];
+      if (name === "timeline" && year) {
+        const options = [{ name: "year", type: 4, value: Number(year) }];
         return this.#interaction(this.fake.slash(name, options, YOU));
       }
       const { options, resolved } = await this.#options(rest);
