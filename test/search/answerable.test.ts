@@ -6,9 +6,9 @@ import { answerThreshold, OFF_TOPIC_QUESTIONS } from "../../src/search/calibrate
 import { questionParts } from "../../src/search/parts.ts";
 import { ANSWERABILITY } from "../../src/search/weights.ts";
 import { loadKnowledgeSpec } from "../eval/datasets.ts";
-import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
+import { PROJECT_ROOT, V1_KNOWLEDGE } from "../support/knowledge.ts";
 
-const { knowledge } = await loadKnowledge(SHIPPED_KNOWLEDGE);
+const { knowledge } = await loadKnowledge(V1_KNOWLEDGE);
 const shipped = new AnswerEngine(knowledge);
 const seedOnly = new AnswerEngine((await loadKnowledgeSpec("seed")).knowledge);
 const withArticles = new AnswerEngine(
