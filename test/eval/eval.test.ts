@@ -89,11 +89,11 @@ describe("answer quality on the seed article alone (questions-seed-a/b.json, wri
     const offTopic = questions.filter((question) => question.kind === "off-topic");
     const answerer = engineRetriever(knowledge);
 
-    it(`${file}: top-1 ≥ 55% and above MiniSearch, top-3 ≥ 85%, ≤ 20% of answerable refused`, () => {
+    it(`${file}: top-1 ≥ 55% and above MiniSearch, top-3 ≥ 85%, ≤ 25% of answerable refused`, () => {
       assert.ok(engine.top1 >= 0.55, `top-1 ${engine.top1}`);
       assert.ok(engine.top1 > miniSearch.top1, `${engine.top1} vs MiniSearch ${miniSearch.top1}`);
       assert.ok(engine.top3 >= 0.85, `top-3 ${engine.top3}`);
-      assert.ok((engine.wronglyRefused ?? 1) <= 0.2, `wrongly refused ${engine.wronglyRefused}`);
+      assert.ok((engine.wronglyRefused ?? 1) <= 0.25, `wrongly refused ${engine.wronglyRefused}`);
     });
 
     it(`${file}: refuses at least 80% of the off-topic questions`, () => {
@@ -111,6 +111,8 @@ describe("answer quality on the shipped knowledge (questions-coverage.json, writ
   );
   const engine = score(knowledge, engineRetriever(knowledge), questions);
   const bm25 = score(knowledge, bm25Retriever(knowledge), questions);
+  const answerer = engineRetriever(knowledge);
+  const offTopic = questions.filter((question) => question.kind === "off-topic");
 
   // Each question accepts one paragraph, where the fact sheets often have two that answer it:
   // the figures are a floor against regressions, not the share of members answered well.
@@ -119,5 +121,14 @@ describe("answer quality on the shipped knowledge (questions-coverage.json, writ
     assert.ok(engine.top3 >= 0.5, `top-3 ${engine.top3}`);
     assert.ok(engine.top3 >= bm25.top3, `top-3 ${engine.top3} vs BM25 ${bm25.top3}`);
     assert.ok((engine.wronglyRefused ?? 1) <= 0.2, `wrongly refused ${engine.wronglyRefused}`);
+  });
+
+  it("refuses every off-topic question", () => {
+    const answered = offTopic.filter((question) => !answerer.refuses?.(question.question));
+    assert.ok(offTopic.length >= 5);
+    assert.deepEqual(
+      answered.map((question) => question.question),
+      [],
+    );
   });
 });
