@@ -1,6 +1,7 @@
 /**
  * Weights fitted on labelled questions by `npm run fit` (test/eval/fit.ts), which prints the
- * cross-validated figures they give; change them there, not by hand. Fitted on:
+ * cross-validated figures they give; change them there, not by hand. Fitted on (`shipped` was
+ * then the knowledge now kept as test/fixtures/knowledge-v1, spec `v1`):
  *   test/fixtures/questions.json=shipped
  *   test/fixtures/questions-unseen.json=shipped
  *   test/fixtures/questions-new-articles.json=shipped+test/fixtures/new-articles
