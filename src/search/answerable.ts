@@ -33,7 +33,7 @@ export interface AnswerabilityFeatures {
   readonly fewTerms: number;
   /**
    * 1 when the passage or its context matches a word beyond the commonest English ones, a
-   * glossary term, or at least CHANCE_MATCH_WORDS words: "who won the world cup" matches only
+   * glossary phrase, or at least CHANCE_MATCH_WORDS words: "who won the world cup" matches only
    * "won" and "world", nothing of the topic.
    */
   readonly topical: number;
@@ -70,6 +70,18 @@ export interface AnswerabilityModel {
   readonly threshold: number;
 }
 
+/**
+ * A word or phrase that says something of a question's topic: a phrase of several words (a
+ * glossary term such as "white list"), or a word outside English's commonest ("give" is not).
+ */
+function isTopicalWord(label: string): boolean {
+  const words = label.toLowerCase().split(/\s+/u);
+  return (
+    words.length > 1 ||
+    (englishListSize(words[0] ?? "") ?? COMMONEST_LIST_SIZE + 1) > COMMONEST_LIST_SIZE
+  );
+}
+
 export function answerabilityFeatures(query: Query, ranked: RankedPassage): AnswerabilityFeatures {
   let known = 0;
   let matched = 0;
@@ -95,11 +107,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     known += weight;
     if (((ranked.matchedTerms | ranked.contextTerms) & (1 << bit)) !== 0) {
       matchedWords++;
-      if (
-        term.key.startsWith("~") ||
-        (englishListSize(term.label.toLowerCase()) ?? COMMONEST_LIST_SIZE + 1) > COMMONEST_LIST_SIZE
-      )
-        topical = 1;
+      if (isTopicalWord(term.label)) topical = 1;
     }
     if ((ranked.matchedTerms & (1 << bit)) !== 0) {
       matched += weight;
