@@ -15,6 +15,11 @@ import { parseAndValidate } from "./yaml.ts";
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Commands the bot itself provides; a topic may not take their names. */
 export const RESERVED_TOPIC_NAMES: readonly string[] = ["ask", "help", "sources", "reload"];
+/**
+ * Discord takes at most 100 chat commands per application (and per server); each topic is one,
+ * beside the built-in ones. More would make Discord reject the whole registration.
+ */
+export const MAX_TOPICS = 100 - RESERVED_TOPIC_NAMES.length;
 
 /** A folder's README explains the folder; it is not an article. */
 const README = /(^|\/)readme(\.[a-z]+)?$/i;
@@ -280,6 +285,15 @@ function readTopics(
       pin: topic.pin,
     });
   });
+  if (validated.value.length > MAX_TOPICS) {
+    issues.push(
+      issueAt(
+        file,
+        validated.lineOf([MAX_TOPICS, "name"]),
+        `has ${validated.value.length} topics, but Discord allows 100 slash commands and the bot has ${RESERVED_TOPIC_NAMES.length} of its own: keep at most ${MAX_TOPICS} topics (this one is topic ${MAX_TOPICS + 1})`,
+      ),
+    );
+  }
   return topics;
 }
 

@@ -136,6 +136,26 @@ describe("/reload", () => {
     const names = [...running.fake.commands.values()].flat().map((command) => command.name);
     assert.ok(names.includes("chemicals") && !names.includes("why-gsomia"));
   });
+
+  it("says so when Discord refuses the new commands, instead of claiming them", async () => {
+    await writeFile(
+      path.join(dir, "topics.yaml"),
+      "- name: chemicals-again\n  description: The chemicals Japan restricted\n  question: Which chemicals did Japan restrict?\n",
+    );
+    running.fake.refuseNext("PUT", /\/commands$/, 1);
+    const [, edit] = await responses(
+      running,
+      running.fake.slash("reload", [], member(OWNER_ID)),
+      2,
+    );
+    assert.match(
+      edit?.data?.content ?? "",
+      /Discord refused the new slash commands \(Missing Permissions\)/,
+    );
+    assert.doesNotMatch(edit?.data?.content ?? "", /were registered again/);
+    const names = [...running.fake.commands.values()].flat().map((command) => command.name);
+    assert.ok(!names.includes("chemicals-again"), "Discord still has the old commands");
+  });
 });
 
 describe("who operates the bot", () => {
