@@ -77,17 +77,29 @@ export function citationFooter(passage: QuotedPassage): string {
   );
 }
 
+const SHORTENED_NOTE =
+  "\n\n*The paragraph is longer than Discord shows; read it in full at the source.*";
+/** The citation may take this much of an embed, whatever a knowledge file's source field holds. */
+const FOOTER_SHARE = 1000;
+
+/**
+ * The quote, its title and its citation in one embed. Each part keeps to its own limit and
+ * the whole to Discord's 6,000 characters: the citation is clipped first, then the quote.
+ */
 export function passageEmbed(passage: QuotedPassage, note?: string): APIEmbed {
   const noteLine = note ? `\n\n*${note}*` : "";
+  const title = clip(passage.title, LIMITS.embedTitle);
+  const footer = clip(citationFooter(passage), FOOTER_SHARE);
+  const room = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - footer.length);
   const { text, shortened } = highlightForDiscord(
     passage,
-    LIMITS.embedDescription - noteLine.length - 80,
+    room - noteLine.length - SHORTENED_NOTE.length,
   );
   const embed: APIEmbed = {
     color: COLOR_ANSWER,
-    title: clip(passage.title, LIMITS.embedTitle),
-    description: `${text}${shortened ? "\n\n*The paragraph is longer than Discord shows; read it in full at the source.*" : ""}${noteLine}`,
-    footer: { text: citationFooter(passage) },
+    title,
+    description: `${text}${shortened ? SHORTENED_NOTE : ""}${noteLine}`,
+    footer: { text: footer },
   };
   if (passage.url) embed.url = passage.url;
   return embed;

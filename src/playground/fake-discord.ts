@@ -126,9 +126,10 @@ interface InteractionState {
 type Json = Record<string, unknown>;
 
 let snowflakeCounter = 0n;
-export function snowflake(): string {
-  snowflakeCounter += 1n;
-  return ((BigInt(Date.now() - 1420070400000) << 22n) + snowflakeCounter).toString();
+/** A Discord id: its creation time (ms since 2015) in the high bits, a counter in the low 22. */
+export function snowflake(at: number = Date.now()): string {
+  snowflakeCounter = (snowflakeCounter + 1n) % (1n << 22n);
+  return ((BigInt(at - 1420070400000) << 22n) + snowflakeCounter).toString();
 }
 
 export class FakeDiscord {
@@ -255,14 +256,17 @@ export class FakeDiscord {
     from = member("800000000000000001"),
     message?: Json,
     guildId = GUILD_ID,
+    /** How long ago the interaction was created, as when the gateway delivers it late. */
+    ageMs = 0,
   ): string {
-    const id = snowflake();
+    const createdAt = Date.now() - ageMs;
+    const id = snowflake(createdAt);
     const token = `token-${randomUUID()}`;
     const messageId = typeof message?.id === "string" ? message.id : undefined;
     this.#interactions.set(id, {
       id,
       token,
-      createdAt: Date.now(),
+      createdAt,
       messageId,
       acknowledged: false,
     });
@@ -293,6 +297,7 @@ export class FakeDiscord {
     options: Json[] = [],
     from = member("800000000000000001"),
     guildId = GUILD_ID,
+    ageMs = 0,
   ): string {
     const command = this.#allCommands().find((candidate) => candidate.name === name);
     return this.interact(
@@ -301,6 +306,7 @@ export class FakeDiscord {
       from,
       undefined,
       guildId,
+      ageMs,
     );
   }
 
@@ -522,11 +528,12 @@ export class FakeDiscord {
     });
   }
 
-  /** Shards connected now, as [id, count]. */
+  /** Shards connected now, as [id, count]: open sockets that have identified or resumed. */
   get connectedShards(): [number, number][] {
-    return [...this.#sockets]
-      .filter((socket) => socket.readyState === WebSocket.OPEN)
-      .map((socket) => this.#shards.get(socket) ?? [0, 1]);
+    return [...this.#sockets].flatMap((socket) => {
+      const shard = this.#shards.get(socket);
+      return socket.readyState === WebSocket.OPEN && shard ? [shard] : [];
+    });
   }
 
   #identify(socket: WebSocket, data: Json): void {

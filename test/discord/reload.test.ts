@@ -160,16 +160,18 @@ describe("/reload", () => {
 
 describe("who operates the bot", () => {
   it("counts the team's owner and accepted members, not read-only or invited ones, and ADMIN_USER_IDS", async () => {
-    const running = await startBot({ env: { ADMIN_USER_IDS: "800000000000000044" } });
-    try {
-      running.fake.owner = {
+    const running = await startBot({
+      env: { ADMIN_USER_IDS: "800000000000000044" },
+      owner: {
         teamOwnerId: "800000000000000040",
         team: [
           { userId: "800000000000000041", role: "developer", accepted: true },
           { userId: "800000000000000042", role: "read_only", accepted: true },
           { userId: "800000000000000043", role: "admin", accepted: false },
         ],
-      };
+      },
+    });
+    try {
       const outcomes: Record<string, string> = {};
       for (const id of ["40", "41", "42", "43", "44", "45"].map(
         (end) => `8000000000000000${end}`,
