@@ -164,7 +164,8 @@ export class FakeDiscord {
     path: RegExp;
     remaining: number;
     retryAfter: number;
-    refusal?: { status: number; error: Json };
+    /** With quoteToken, the error message quotes the request's Authorization header. */
+    refusal?: { status: number; error: Json; quoteToken?: boolean };
   }[] = [];
   readonly #sockets = new Set<WebSocket>();
   #sequence = 0;
@@ -184,6 +185,8 @@ export class FakeDiscord {
   readonly #gateway: WebSocketServer;
   readonly #waiters = new Set<() => void>();
 
+  #token: string | undefined;
+
   private constructor(guilds: readonly string[]) {
     this.guilds = guilds;
     this.#http = createServer((request, response) => void this.#route(request, response));
@@ -191,12 +194,20 @@ export class FakeDiscord {
     this.#gateway.on("connection", (socket) => this.#connect(socket));
   }
 
+  /**
+   * With `token`, the bot must present it: REST answers any other with 401 (its message quoting
+   * the header, as a careless proxy might, so that tests see a token inside an error) and the
+   * gateway closes with 4004.
+   */
   static async start({
     guilds = [GUILD_ID],
+    token,
   }: {
     guilds?: readonly string[];
+    token?: string;
   } = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord(guilds);
+    fake.#token = token;
     await new Promise<void>((resolve) => fake.#http.listen(0, "127.0.0.1", resolve));
     return fake;
   }
@@ -225,13 +236,13 @@ export class FakeDiscord {
    * The next `count` requests matching method and path are refused with Discord's 403 Missing
    * Permissions, as when a permission changed and the bot's cache has not caught up.
    */
-  refuseNext(method: string, path: RegExp, count: number): void {
+  refuseNext(method: string, path: RegExp, count: number, { quoteToken = false } = {}): void {
     this.#failures.push({
       method,
       path,
       remaining: count,
       retryAfter: 0,
-      refusal: { status: 403, error: MISSING_PERMISSIONS },
+      refusal: { status: 403, error: MISSING_PERMISSIONS, quoteToken },
     });
   }
 
@@ -628,6 +639,14 @@ export class FakeDiscord {
 
   #identify(socket: WebSocket, data: Json): void {
     this.identifies += 1;
+    if (
+      this.#token !== undefined &&
+      data.token !== this.#token &&
+      data.token !== `Bot ${this.#token}`
+    ) {
+      socket.close(4004, "Authentication failed.");
+      return;
+    }
     const shard = (Array.isArray(data.shard) ? data.shard : [0, 1]) as [number, number];
     this.#shards.set(socket, shard);
     const sessionId = randomUUID();
@@ -782,6 +801,12 @@ export class FakeDiscord {
         this.#countInvalid();
       this.#notify();
     };
+    const authorization = request.headers.authorization ?? "";
+    const needsToken = !/^\/(interactions|webhooks)\//.test(path);
+    if (this.#token !== undefined && needsToken && authorization !== `Bot ${this.#token}`) {
+      send(401, { message: `401: Unauthorized (got "${authorization}")`, code: 0 });
+      return;
+    }
     if (this.#blockedUntil > Date.now()) {
       send(429, {
         message:
@@ -813,7 +838,13 @@ export class FakeDiscord {
     );
     if (failure?.refusal) {
       failure.remaining -= 1;
-      send(failure.refusal.status, failure.refusal.error);
+      const { status, error, quoteToken } = failure.refusal;
+      send(
+        status,
+        quoteToken
+          ? { ...error, message: `${error.message} for ${request.headers.authorization}` }
+          : error,
+      );
       return;
     }
     if (failure) {

@@ -44,7 +44,15 @@ export class Playground {
     if (command) {
       const [, name = "", rest = ""] = command;
       const options = name === "ask" ? [{ name: "question", type: 3, value: rest.trim() }] : [];
-      return this.#interaction(this.fake.slash(name, options, YOU));
+      let id: string;
+      try {
+        id = this.fake.slash(name, options, YOU);
+      } catch {
+        // Discord offers only registered commands; the loopback one refuses the others too.
+        this.write(`Discord has no /${name} here. /help lists the commands.\n`);
+        return;
+      }
+      return this.#interaction(id);
     }
     return this.#interaction(
       this.fake.slash("ask", [{ name: "question", type: 3, value: text }], YOU),

@@ -215,6 +215,15 @@ describe("limits and load", () => {
   let cleanup: () => Promise<void>;
   before(async () => {
     const made = await makeKnowledgeDir({
+      "markers.md": article(
+        {
+          title: "Markers in a quote",
+          source: "Test Wire",
+          url: "https://example.org/markers",
+          published: "2019-09-02",
+        },
+        "Protest placards read **boycott**, _never forget_ and `no Japan`, and a post told @everyone to join <@&123>.",
+      ),
       "long.md": article(
         {
           title: "A very long paragraph",
@@ -237,7 +246,7 @@ describe("limits and load", () => {
     await cleanup();
   });
 
-  it("shortens a passage longer than an embed allows, and escapes its markdown", async () => {
+  it("shortens a passage longer than an embed allows", async () => {
     const [body] = await responses(
       running,
       running.fake.slash(
@@ -250,6 +259,22 @@ describe("limits and load", () => {
     assert.ok(description.length <= 4096);
     assert.match(description, /longer than Discord shows/);
     assert.deepEqual(running.fake.rejected, []);
+  });
+
+  it("shows a quote's markdown and mentions as the article's text, not as formatting or pings", async () => {
+    const [body] = await responses(
+      running,
+      running.fake.slash(
+        "ask",
+        [{ name: "question", type: 3, value: "what did the protest placards read?" }],
+        member("800000000000000022"),
+      ),
+    );
+    const description = body?.data?.embeds?.[0]?.description ?? "";
+    assert.ok(description.includes("\\*\\*boycott\\*\\*"), description);
+    assert.ok(description.includes("\\_never forget\\_"), description);
+    assert.ok(description.includes("\\`no Japan\\`"), description);
+    assert.ok(description.includes("@\u200beveryone"), "@everyone cannot ping");
   });
 
   it("switches the buttons off when they time out, keeping the link of the passage shown, and tells a late press to ask again", async () => {
@@ -376,8 +401,10 @@ describe("npm start", () => {
 });
 
 describe("npm start with a token", () => {
-  it("reloads on SIGHUP and shuts down cleanly on SIGTERM", async () => {
-    const fake = await FakeDiscord.start();
+  it("reloads on SIGHUP, shuts down cleanly on SIGTERM, and never logs the token", async () => {
+    const fake = await FakeDiscord.start({ token: TEST_TOKEN });
+    // An error whose message quotes the token: the log must still not hold it.
+    fake.refuseNext("PUT", /\/commands$/, 1, { quoteToken: true });
     const { child, output } = startBotProcess({
       DISCORD_TOKEN: TEST_TOKEN,
       DISCORD_API_URL: fake.apiUrl,
@@ -385,6 +412,8 @@ describe("npm start with a token", () => {
     });
     try {
       await fake.waitFor(() => output().includes('"message":"connected"'), 30_000);
+      await fake.waitFor(() => output().includes("command registration failed"), 30_000);
+      assert.match(output(), /Missing Permissions for Bot \[redacted\]/);
       child.kill("SIGHUP");
       await fake.waitFor(
         () => /"message":"knowledge reloaded","reason":"SIGHUP"/.test(output()),

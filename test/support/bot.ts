@@ -22,6 +22,7 @@ export async function startBot({
   reloadGapMs = 0,
   guilds,
   owner,
+  beforeStart,
 }: {
   knowledgeDir?: string;
   env?: Record<string, string>;
@@ -31,9 +32,12 @@ export async function startBot({
   guilds?: string[];
   /** Who owns the application, as GET /applications/@me says; default: OWNER_ID alone. */
   owner?: FakeDiscord["owner"];
+  /** Prepares the loopback Discord before the bot connects (a refusal to come, say). */
+  beforeStart?: (fake: FakeDiscord) => void;
 } = {}): Promise<Running> {
   const fake = await FakeDiscord.start(guilds ? { guilds } : {});
   if (owner) fake.owner = owner;
+  beforeStart?.(fake);
   const config = loadBotConfig({
     DISCORD_TOKEN: TEST_TOKEN,
     DISCORD_API_URL: fake.apiUrl,
