@@ -4,6 +4,7 @@ import type {
   KnowledgeDocument,
   KnowledgeIssue,
   Passage,
+  Reference,
   Topic,
 } from "./knowledge/types.ts";
 import { confidenceOf } from "./search/answerable.ts";
@@ -35,7 +36,12 @@ export interface QuotedPassage {
   readonly title: string;
   readonly source: string;
   readonly url: string | undefined;
+  /** The document's date; for a fact sheet, the day it was written, which only /sources shows. */
   readonly published: string;
+  /** `fact-sheet`: the project's own summary, cited by its `references`, not by its own date. */
+  readonly kind: KnowledgeDocument["kind"];
+  /** The reports this paragraph rests on (a fact sheet's); empty for a news article's own words. */
+  readonly references: readonly Reference[];
   readonly document: string;
   readonly paragraph: number;
   readonly line: number;
@@ -397,6 +403,8 @@ export class AnswerEngine {
       source: document.source,
       url: document.url,
       published: document.published,
+      kind: document.kind,
+      references: passage.references,
       document: document.id,
       paragraph: passage.paragraph,
       line: passage.line,

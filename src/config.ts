@@ -15,12 +15,22 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const emptyAsUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
+const booleanFlag = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+    .default("false"),
+);
+const isTrue = (flag: string) => ["true", "1", "yes"].includes(flag);
+
 export const engineConfigSchema = z.object({
   KNOWLEDGE_DIR: z.preprocess(emptyAsUndefined, z.string().default(SHIPPED_KNOWLEDGE_DIR)),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   ),
+  /** Let imports read loopback and private addresses: for tests and intranets only. */
+  IMPORT_ALLOW_PRIVATE: booleanFlag,
 });
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -42,12 +52,6 @@ const snowflakeList = (name: string) =>
         : (value ?? []),
     z.array(snowflake(name)),
   );
-const booleanFlag = z.preprocess(
-  (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
-  z
-    .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
-    .default("false"),
-);
 
 export const botConfigSchema = engineConfigSchema.extend({
   DISCORD_TOKEN: z.preprocess(
@@ -168,7 +172,8 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     clientId: parsed.DISCORD_CLIENT_ID,
     guildId: parsed.DISCORD_GUILD_ID,
     apiUrl: parsed.DISCORD_API_URL,
-    knowledgeWatch: ["true", "1", "yes"].includes(parsed.KNOWLEDGE_WATCH),
+    importAllowPrivate: isTrue(parsed.IMPORT_ALLOW_PRIVATE),
+    knowledgeWatch: isTrue(parsed.KNOWLEDGE_WATCH),
     adminGuildId: parsed.ADMIN_GUILD_ID ?? parsed.DISCORD_GUILD_ID,
     adminRoleIds: parsed.ADMIN_ROLE_IDS,
     adminUserIds: parsed.ADMIN_USER_IDS,
@@ -183,6 +188,8 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
 export interface EngineConfig {
   readonly knowledgeDir: string;
   readonly logLevel: LogLevel;
+  /** The importer may read loopback, private and link-local addresses (IMPORT_ALLOW_PRIVATE). */
+  readonly importAllowPrivate: boolean;
 }
 
 /** A configuration problem, reported by variable name with what is allowed. */
@@ -212,7 +219,11 @@ export function parseEnv<Schema extends z.ZodType>(
 
 export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
   const parsed = parseEnv(engineConfigSchema, env);
-  return { knowledgeDir: path.resolve(parsed.KNOWLEDGE_DIR), logLevel: parsed.LOG_LEVEL };
+  return {
+    knowledgeDir: path.resolve(parsed.KNOWLEDGE_DIR),
+    logLevel: parsed.LOG_LEVEL,
+    importAllowPrivate: isTrue(parsed.IMPORT_ALLOW_PRIVATE),
+  };
 }
 
 /** Reads `.env` from the working directory into process.env, without overriding what is set. */

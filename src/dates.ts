@@ -1,9 +1,10 @@
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** 2019-08-22 → 22 Aug 2019 */
+/** 2019-08-22 → 22 Aug 2019; 2019-08 (the month alone) → Aug 2019 */
 export function humanDate(iso: string): string {
   if (iso === "") return "undated";
   const [year, month, day] = iso.split("-");
   const name = MONTHS[Number(month) - 1];
-  return name ? `${Number(day)} ${name} ${year}` : iso;
+  if (!name) return iso;
+  return day === undefined ? `${name} ${year}` : `${Number(day)} ${name} ${year}`;
 }

@@ -1,6 +1,7 @@
 import { AnswerEngine } from "./answer.ts";
 import { hasErrors, loadKnowledge } from "./knowledge/load.ts";
 import type { KnowledgeIssue } from "./knowledge/types.ts";
+import { timelineYears } from "./timeline.ts";
 
 export interface ReloadSummary {
   readonly ok: boolean;
@@ -9,6 +10,7 @@ export interface ReloadSummary {
   readonly topics: number;
   readonly addedDocuments: readonly string[];
   readonly removedDocuments: readonly string[];
+  /** The topics, or the years /timeline offers, changed: the commands must be registered again. */
   readonly topicsChanged: boolean;
   /** Every problem found; on errors the old knowledge stays in use. */
   readonly issues: readonly KnowledgeIssue[];
@@ -66,11 +68,19 @@ export class KnowledgeStore {
       topics: after.stats.topics,
       addedDocuments: ok ? [...newIds].filter((id) => !oldIds.has(id)) : [],
       removedDocuments: ok ? [...oldIds].filter((id) => !newIds.has(id)) : [],
-      topicsChanged: ok && JSON.stringify(before.topics) !== JSON.stringify(after.topics),
+      topicsChanged: ok && commandShape(before) !== commandShape(after),
       issues,
       milliseconds: Math.round(performance.now() - started),
     };
   }
+}
+
+/** What the registered commands are made from: the topics and the years of the timeline. */
+function commandShape(engine: AnswerEngine): string {
+  return JSON.stringify([
+    engine.topics.map(({ line: _line, ...topic }) => topic),
+    timelineYears(engine.knowledge.timeline) ?? null,
+  ]);
 }
 
 export class KnowledgeError extends Error {

@@ -93,6 +93,8 @@ describe("answers to questions worded as members word them", () => {
       source: "DW",
       url: "https://www.dw.com/en/south-korea-scraps-intelligence-sharing-with-japan/a-50123883",
       published: "2019-08-22",
+      kind: "article",
+      references: [],
       document: SEED_DOCUMENT,
       paragraph: 3,
       line: 15,

@@ -30,4 +30,19 @@ describe("npm run playground", () => {
     assert.equal(code, 0, stderr);
     assert.match(stdout, /No confident answer/);
   });
+
+  it("shows the /knowledge add flow with an attached saved page, and Cancel", async () => {
+    const { code, stdout, stderr } = await runCli("src/playground/main.ts", [
+      "--say",
+      "/knowledge add file: test/fixtures/test-wire-article.html",
+      "--say",
+      "2",
+    ]);
+    assert.equal(code, 0, stderr);
+    const [preview = "", cancel = ""] = stdout.split(/^you> .*$/m).slice(1);
+    assert.match(preview, /Testland tightens chemical export rules/);
+    assert.match(preview, /Test Wire · 1 Jul 2019 · 4 paragraphs/);
+    assert.match(preview, /\[1: Add it\] +\[2: Cancel\]/);
+    assert.match(cancel, /Cancelled; nothing was changed/);
+  });
 });

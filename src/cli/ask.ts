@@ -4,12 +4,23 @@ import { z } from "zod";
 import { type Answer, type AnswerEngine, loadEngine } from "../answer.ts";
 import { ConfigError, loadDotEnv, loadEngineConfig } from "../config.ts";
 import { formatIssue } from "../knowledge/types.ts";
-import { ANSI, answerToJson, formatAnswer, formatAnswerLine, PLAIN } from "./format.ts";
+import { askTimeline, type TimelineAnswer } from "../timeline.ts";
+import {
+  ANSI,
+  answerToJson,
+  formatAnswer,
+  formatAnswerLine,
+  formatTimeline,
+  formatTimelineLine,
+  PLAIN,
+  timelineToJson,
+} from "./format.ts";
 
 const USAGE = `Usage: npm run ask -- [options] ["question" | /topic]
 
   npm run ask -- "Why did South Korea scrap GSOMIA?"
   npm run ask -- /why-gsomia
+  npm run ask -- /timeline 2019             (a year, 2019-2020, 2019-08, or nothing for all of it)
   npm run ask -- --json < questions.txt     (one question per line, one result per line)
 
 Options:
@@ -29,6 +40,14 @@ const optionsSchema = z.object({
     .max(10, { error: "--top takes a whole number from 0 to 10" })
     .default(3),
 });
+
+const TIMELINE = /^\/timeline(?:\s+(?:year:\s*)?(.+?))?\s*$/i;
+
+/** `/timeline [period]` asks the timeline; anything else is a question or a topic. */
+export function timelineInput(engine: AnswerEngine, input: string): TimelineAnswer | undefined {
+  const match = TIMELINE.exec(input.trim());
+  return match ? askTimeline(engine.knowledge.timeline, match[1]) : undefined;
+}
 
 export function answerInput(engine: AnswerEngine, input: string, alternatives: number): Answer {
   const trimmed = input.trim();
@@ -89,7 +108,14 @@ async function main(): Promise<number> {
   }
 
   const top = options.data.top;
-  const print = (question: string, answer: Answer, batch: boolean) => {
+  const print = (question: string, answer: Answer | TimelineAnswer, batch: boolean) => {
+    if (answer.kind === "timeline" || answer.kind === "no-timeline") {
+      if (options.data.json)
+        process.stdout.write(`${JSON.stringify(timelineToJson(question, answer))}\n`);
+      else if (batch) process.stdout.write(`${formatTimelineLine(question, answer)}\n`);
+      else process.stdout.write(`${formatTimeline(answer, process.stdout.isTTY ? ANSI : PLAIN)}\n`);
+      return;
+    }
     if (options.data.json)
       process.stdout.write(`${JSON.stringify(answerToJson(question, answer))}\n`);
     else if (batch) process.stdout.write(`${formatAnswerLine(answer)}\n`);
@@ -98,14 +124,18 @@ async function main(): Promise<number> {
 
   if (parsed.positionals.length > 0) {
     const question = parsed.positionals.join(" ");
-    print(question, answerInput(engine, question, top), false);
+    print(question, timelineInput(engine, question) ?? answerInput(engine, question, top), false);
     return 0;
   }
   if (process.stdin.isTTY)
     process.stderr.write("Type a question and press Enter; Ctrl-D to quit.\n");
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
-    print(line, answerInput(engine, line, top), !process.stdin.isTTY);
+    print(
+      line,
+      timelineInput(engine, line) ?? answerInput(engine, line, top),
+      !process.stdin.isTTY,
+    );
   }
   return 0;
 }

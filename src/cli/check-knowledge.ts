@@ -1,10 +1,26 @@
 import { parseArgs } from "node:util";
 import { AnswerEngine } from "../answer.ts";
 import { ConfigError, loadDotEnv, loadEngineConfig } from "../config.ts";
+import { builtInCommands, MAX_CHAT_COMMANDS } from "../discord/commands/index.ts";
 import { hasErrors, loadKnowledge } from "../knowledge/load.ts";
-import { formatIssue, type KnowledgeIssue } from "../knowledge/types.ts";
+import { formatIssue, type KnowledgeBase, type KnowledgeIssue } from "../knowledge/types.ts";
 
 const USAGE = "Usage: npm run check-knowledge [-- --knowledge DIR]";
+
+/** Discord registers at most 100 chat commands: the built-ins and one per topic must fit. */
+function commandLimitIssue(knowledge: KnowledgeBase): KnowledgeIssue | undefined {
+  const builtIns = builtInCommands(knowledge).length;
+  const room = MAX_CHAT_COMMANDS - builtIns;
+  const over = knowledge.topics.length - room;
+  if (over <= 0) return undefined;
+  const first = knowledge.topics[room];
+  return {
+    severity: "error",
+    file: "topics.yaml",
+    line: first?.line,
+    message: `${knowledge.topics.length} topics and ${builtIns} built-in commands make ${knowledge.topics.length + builtIns} commands, over Discord's limit of ${MAX_CHAT_COMMANDS}; remove or merge ${over} topic${over === 1 ? "" : "s"} (from /${first?.name ?? "?"} on, none would be registered)`,
+  };
+}
 
 async function main(): Promise<number> {
   let values: { knowledge?: string | undefined; help?: boolean | undefined };
@@ -18,7 +34,7 @@ async function main(): Promise<number> {
   }
   if (values.help) {
     process.stdout.write(
-      `${USAGE}\nValidates every article, the topics and the glossary; exits 1 on any error.\n`,
+      `${USAGE}\nValidates every article, the topics, the glossary and the timeline; exits 1 on any error.\n`,
     );
     return 0;
   }
@@ -35,8 +51,9 @@ async function main(): Promise<number> {
   }
 
   const { knowledge, issues } = await loadKnowledge(directory);
-  const all: KnowledgeIssue[] = [...issues];
-  if (!hasErrors(issues)) {
+  const limit = commandLimitIssue(knowledge);
+  const all: KnowledgeIssue[] = [...issues, ...(limit ? [limit] : [])];
+  if (!hasErrors(all)) {
     const engine = new AnswerEngine(knowledge);
     for (const topic of knowledge.topics) {
       const answer = engine.askTopic(topic.name);
@@ -53,7 +70,7 @@ async function main(): Promise<number> {
   for (const issue of all) process.stdout.write(`${formatIssue(issue)}\n`);
   const errors = all.filter((issue) => issue.severity === "error").length;
   const warnings = all.length - errors;
-  const summary = `${knowledge.documents.length} documents, ${knowledge.passages.length} passages, ${knowledge.topics.length} topics, ${knowledge.glossary.length} glossary entries in ${knowledge.directory}`;
+  const summary = `${knowledge.documents.length} documents, ${knowledge.passages.length} passages, ${knowledge.topics.length} topics, ${knowledge.glossary.length} glossary entries, ${knowledge.timeline.length} timeline events in ${knowledge.directory}`;
   if (errors > 0) {
     process.stdout.write(
       `\n${errors} error${errors > 1 ? "s" : ""}, ${warnings} warning${warnings === 1 ? "" : "s"}: fix the errors above, then run this again.\n`,

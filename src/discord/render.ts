@@ -8,6 +8,7 @@ import {
 } from "discord.js";
 import type { Answer, QuotedPassage, Suggestion } from "../answer.ts";
 import { humanDate } from "../dates.ts";
+import type { Reference } from "../knowledge/types.ts";
 
 /** Discord's limits, https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
 export const LIMITS = {
@@ -15,6 +16,7 @@ export const LIMITS = {
   embedTitle: 256,
   embedDescription: 4096,
   embedFooter: 2048,
+  fieldName: 256,
   fieldValue: 1024,
   embedTotal: 6000,
   buttonLabel: 80,
@@ -63,45 +65,92 @@ export function highlightForDiscord(
   return { text, shortened: false };
 }
 
-function escapeText(text: string): string {
+/** Discord markdown escaped, and an @ made inert. */
+export function escapeText(text: string): string {
   return escapeMarkdown(text, { codeBlockContent: true, inlineCodeContent: true }).replace(
     /@/g,
     "@\u200b",
   );
 }
 
+/**
+ * A news article: its source and date. A fact sheet: said plainly to be the project's own
+ * summary, without the day it was written; its paragraph's sources are in the embed's field.
+ */
 export function citationFooter(passage: QuotedPassage): string {
-  return clip(
-    `${passage.source} · ${humanDate(passage.published)} · paragraph ${passage.paragraph}`,
-    LIMITS.embedFooter,
+  const cited =
+    passage.kind === "fact-sheet"
+      ? `${passage.source}: the project's own summary of the sources above · paragraph ${passage.paragraph}`
+      : `${passage.source} · ${humanDate(passage.published)} · paragraph ${passage.paragraph}`;
+  return clip(cited, LIMITS.embedFooter);
+}
+
+/** The characters Discord counts towards an embed's 6000. */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
   );
 }
 
-const SHORTENED_NOTE =
-  "\n\n*The paragraph is longer than Discord shows; read it in full at the source.*";
-/** The citation may take this much of an embed, whatever a knowledge file's source field holds. */
-const FOOTER_SHARE = 1000;
+/** "[title](url): Outlet, 30 Sep 2019", escaped, one line. */
+export function referenceLink(reference: Reference, titleLimit = 120): string {
+  const title = escapeText(clip(reference.title, titleLimit)).replace(/[[\]]/g, "");
+  const linked = reference.url.length <= LIMITS.linkUrl ? `[${title}](${reference.url})` : title;
+  return `${linked}: ${escapeText(reference.outlet)}, ${humanDate(reference.published)}`;
+}
 
-/**
- * The quote, its title and its citation in one embed. Each part keeps to its own limit and
- * the whole to Discord's 6,000 characters: the citation is clipped first, then the quote.
- */
+/** Lines that fit `limit` together; what does not fit is counted, never cut silently. */
+export function linesWithin(lines: readonly string[], limit: number, more: (n: number) => string) {
+  const kept: string[] = [];
+  let length = 0;
+  for (const [position, line] of lines.entries()) {
+    const left = lines.length - position - 1;
+    const reserve = left > 0 ? more(left).length + 1 : 0;
+    if (length + line.length + 1 + reserve > limit) {
+      kept.push(more(lines.length - position));
+      return kept.join("\n");
+    }
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return kept.join("\n");
+}
+
+function sourcesField(references: readonly Reference[]): { name: string; value: string } {
+  return {
+    name: references.length === 1 ? "Source" : "Sources",
+    value: linesWithin(
+      references.map((reference) => `• ${referenceLink(reference)}`),
+      LIMITS.fieldValue,
+      (left) => `…and ${left} more`,
+    ),
+  };
+}
+
 export function passageEmbed(passage: QuotedPassage, note?: string): APIEmbed {
   const noteLine = note ? `\n\n*${note}*` : "";
-  const title = clip(passage.title, LIMITS.embedTitle);
-  const footer = clip(citationFooter(passage), FOOTER_SHARE);
-  const room = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - footer.length);
-  const { text, shortened } = highlightForDiscord(
-    passage,
-    room - noteLine.length - SHORTENED_NOTE.length,
-  );
   const embed: APIEmbed = {
     color: COLOR_ANSWER,
-    title,
-    description: `${text}${shortened ? SHORTENED_NOTE : ""}${noteLine}`,
-    footer: { text: footer },
+    title: clip(passage.title, LIMITS.embedTitle),
+    footer: { text: citationFooter(passage) },
   };
-  if (passage.url) embed.url = passage.url;
+  if (passage.kind === "fact-sheet" && passage.references.length > 0) {
+    embed.fields = [sourcesField(passage.references)];
+  } else if (passage.url) {
+    embed.url = passage.url;
+  }
+  const shortenedNote =
+    "\n\n*The paragraph is longer than Discord shows; read it in full at the source.*";
+  const room =
+    Math.min(LIMITS.embedDescription, LIMITS.embedTotal - embedLength(embed)) -
+    shortenedNote.length -
+    noteLine.length;
+  const { text, shortened } = highlightForDiscord(passage, room);
+  embed.description = `${text}${shortened ? shortenedNote : ""}${noteLine}`;
   return embed;
 }
 
@@ -155,15 +204,31 @@ export function answerButtons(
       custom_id: anotherId,
     });
   }
-  if (passage.url && passage.url.length <= LIMITS.linkUrl) {
-    buttons.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Link,
-      label: "Read the source",
-      url: passage.url,
-    });
-  }
+  buttons.push(...sourceButtons(passage));
   return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+}
+
+/** Link buttons a row can still take beside "Another passage": Discord allows five. */
+const MAX_SOURCE_BUTTONS = 3;
+
+/** "Read the source" for an article; for a fact-sheet paragraph, a button per source it rests on. */
+function sourceButtons(passage: QuotedPassage): APIButtonComponent[] {
+  const links =
+    passage.kind === "fact-sheet"
+      ? passage.references.map((reference) => ({
+          label: clip(
+            `Source: ${reference.outlet}, ${humanDate(reference.published)}`,
+            LIMITS.buttonLabel,
+          ),
+          url: reference.url,
+        }))
+      : passage.url
+        ? [{ label: "Read the source", url: passage.url }]
+        : [];
+  return links
+    .filter((link) => link.url.length <= LIMITS.linkUrl)
+    .slice(0, MAX_SOURCE_BUTTONS)
+    .map((link) => ({ type: ComponentType.Button, style: ButtonStyle.Link, ...link }));
 }
 
 /** The same rows with every button that still does something switched off. */

@@ -1,30 +1,33 @@
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArticle } from "./parse.ts";
-import { glossaryFileSchema, topicsFileSchema } from "./schema.ts";
+import { glossaryFileSchema, timelineFileSchema, topicsFileSchema } from "./schema.ts";
 import type {
   GlossaryEntry,
   KnowledgeBase,
   KnowledgeDocument,
   KnowledgeIssue,
   Passage,
+  TimelineEvent,
   Topic,
 } from "./types.ts";
 import { parseAndValidate } from "./yaml.ts";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Commands the bot itself provides; a topic may not take their names. */
-export const RESERVED_TOPIC_NAMES: readonly string[] = ["ask", "help", "sources", "reload"];
-/**
- * Discord takes at most 100 chat commands per application (and per server); each topic is one,
- * beside the built-in ones. More would make Discord reject the whole registration.
- */
-export const MAX_TOPICS = 100 - RESERVED_TOPIC_NAMES.length;
+export const RESERVED_TOPIC_NAMES: readonly string[] = [
+  "ask",
+  "help",
+  "sources",
+  "reload",
+  "knowledge",
+  "timeline",
+];
 
 /** A folder's README explains the folder; it is not an article. */
 const README = /(^|\/)readme(\.[a-z]+)?$/i;
 const ARTICLE_FILE = /\.(md|markdown|txt)$/i;
-const DATA_FILE = /^(topics|glossary)\.(ya?ml|json)$/i;
+const DATA_FILE = /^(topics|glossary|timeline)\.(ya?ml|json)$/i;
 
 export interface LoadResult {
   readonly knowledge: KnowledgeBase;
@@ -91,9 +94,13 @@ export async function loadKnowledge(directory: string): Promise<LoadResult> {
   const glossary = glossaryFile
     ? readGlossary(glossaryFile, texts.get(glossaryFile) ?? "", issues)
     : [];
+  const timelineFile = pickDataFile(texts, "timeline", issues);
+  const timeline = timelineFile
+    ? readTimeline(timelineFile, texts.get(timelineFile) ?? "", issues)
+    : [];
 
   return {
-    knowledge: Object.freeze({ directory: root, documents, passages, topics, glossary }),
+    knowledge: Object.freeze({ directory: root, documents, passages, topics, glossary, timeline }),
     issues: issues.sort(byPlace),
   };
 }
@@ -181,7 +188,7 @@ async function readText(
       file,
       line: undefined,
       message:
-        "ignored: articles end in .md or .txt; topics and glossary are topics.yaml and glossary.yaml at the top",
+        "ignored: articles end in .md or .txt; topics, glossary and timeline are topics.yaml, glossary.yaml and timeline.yaml at the top",
     });
     return undefined;
   }
@@ -280,20 +287,12 @@ function readTopics(
     }
     topics.push({
       name: topic.name,
+      line: line ?? 1,
       description: topic.description,
       question: topic.question,
       pin: topic.pin,
     });
   });
-  if (validated.value.length > MAX_TOPICS) {
-    issues.push(
-      issueAt(
-        file,
-        validated.lineOf([MAX_TOPICS, "name"]),
-        `has ${validated.value.length} topics, but Discord allows 100 slash commands and the bot has ${RESERVED_TOPIC_NAMES.length} of its own: keep at most ${MAX_TOPICS} topics (this one is topic ${MAX_TOPICS + 1})`,
-      ),
-    );
-  }
   return topics;
 }
 
@@ -365,6 +364,41 @@ function readGlossary(file: string, text: string, issues: KnowledgeIssue[]): Glo
     if (clean) entries.push({ terms: entry.terms });
   });
   return entries;
+}
+
+/** The dated events, each cited; out of order or in the future is an error at the event's line. */
+function readTimeline(file: string, text: string, issues: KnowledgeIssue[]): TimelineEvent[] {
+  const validated = parseAndValidate(text, timelineFileSchema);
+  if (!validated.ok) {
+    issues.push(
+      ...validated.problems.map((problem) => ({ severity: "error" as const, file, ...problem })),
+    );
+    return [];
+  }
+  const events = validated.value.map(
+    (event, index): TimelineEvent => ({
+      date: event.date,
+      event: event.event,
+      references: event.references.map((reference, position) => ({
+        id: String(position + 1),
+        ...reference,
+      })),
+      line: validated.lineOf([index]) ?? 1,
+    }),
+  );
+  events.forEach((event, index) => {
+    const previous = events[index - 1];
+    if (previous && event.date < previous.date) {
+      issues.push(
+        issueAt(
+          file,
+          event.line,
+          `${event.date} comes after ${previous.date} (line ${previous.line}); keep the events sorted by date, oldest first`,
+        ),
+      );
+    }
+  });
+  return events;
 }
 
 function foldForMatch(text: string): string {

@@ -1,5 +1,5 @@
 import { frontMatterSchema } from "./schema.ts";
-import type { KnowledgeDocument, KnowledgeIssue } from "./types.ts";
+import type { KnowledgeDocument, KnowledgeIssue, Reference } from "./types.ts";
 import { parseAndValidate } from "./yaml.ts";
 
 /** A paragraph as it stands in its file, before it joins a KnowledgeBase. */
@@ -7,6 +7,7 @@ export interface ParsedParagraph {
   readonly line: number;
   readonly heading: string | undefined;
   readonly text: string;
+  readonly references: readonly Reference[];
 }
 
 export interface ParsedArticle {
@@ -78,8 +79,18 @@ function parseMarkdown(file: string, id: string, text: string): ParsedArticle {
     };
   }
   const meta = validated.value;
-  const document: KnowledgeDocument = { id, file, ...meta, published: meta.published ?? "" };
-  const paragraphs = paragraphsOf(blocksOf(lines, closing + 1), meta.title, true);
+  const references = Object.entries(meta.references).map(([referenceId, reference]) => ({
+    id: referenceId,
+    ...reference,
+  }));
+  const document: KnowledgeDocument = {
+    id,
+    file,
+    ...meta,
+    url: meta.url,
+    published: meta.published ?? "",
+    references,
+  };
   const issues = meta.published
     ? []
     : [
@@ -89,7 +100,14 @@ function parseMarkdown(file: string, id: string, text: string): ParsedArticle {
           "no published date: the article is cited undated; add `published: YYYY-MM-DD` to the front matter",
         ),
       ];
-  return withParagraphCheck(file, document, paragraphs, issues);
+  const paragraphs = paragraphsOf(blocksOf(lines, closing + 1), meta.title, true);
+  const cited =
+    meta.kind === "fact-sheet" || references.length > 0
+      ? citeParagraphs(file, meta.kind, references, paragraphs, issues, (referenceId) =>
+          validated.lineOf(["references", referenceId]),
+        )
+      : paragraphs;
+  return withParagraphCheck(file, document, cited, issues);
 }
 
 function parsePlainText(file: string, id: string, text: string): ParsedArticle {
@@ -169,12 +187,91 @@ const AGENCY =
   /\(((?:Yonhap|AP|AFP|Reuters|Kyodo|Xinhua|Jiji(?: Press)?|dpa|Bloomberg|NHK|UPI)(?:,\s*(?:Yonhap|AP|AFP|Reuters|Kyodo|Xinhua|Jiji(?: Press)?|dpa|Bloomberg|NHK|UPI))*)\)/;
 const LINK_LINE = /^(?:url:?\s+)?(https?:\/\/\S+)$/i;
 
+/** The `[^id]` markers that end a paragraph, with the space before them. */
+const TRAILING_MARKERS = /(?:\s*\[\^[^\]\s]*\])+$/u;
+const MARKER = /\[\^([^\]\s]*)\]/gu;
+const MARKER_INSIDE = /\[\^[^\]\s]*\]/u;
+
+/**
+ * Strips each paragraph's `[^id]` markers from its quoted text and resolves them to the front
+ * matter's references. A fact-sheet paragraph must cite at least one; a reference no paragraph
+ * cites is a warning.
+ */
+function citeParagraphs(
+  file: string,
+  kind: KnowledgeDocument["kind"],
+  references: readonly Reference[],
+  paragraphs: readonly ParsedParagraph[],
+  issues: KnowledgeIssue[],
+  referenceLine: (id: string) => number | undefined,
+): ParsedParagraph[] {
+  const byId = new Map(references.map((reference) => [reference.id, reference]));
+  const used = new Set<string>();
+  const known = references.map((reference) => reference.id).join(", ") || "none yet";
+  const cited = paragraphs.map((paragraph) => {
+    const trailing = TRAILING_MARKERS.exec(paragraph.text)?.[0] ?? "";
+    const text = paragraph.text.slice(0, paragraph.text.length - trailing.length).trimEnd();
+    if (MARKER_INSIDE.test(text)) {
+      issues.push(
+        error(
+          file,
+          paragraph.line,
+          "a [^id] marker stands inside the paragraph; move the markers to its end, after the last sentence",
+        ),
+      );
+    }
+    const ids = [...new Set([...trailing.matchAll(MARKER)].map((match) => match[1] ?? ""))];
+    if (ids.length === 0 && kind === "fact-sheet") {
+      issues.push(
+        error(
+          file,
+          paragraph.line,
+          `a fact-sheet paragraph must name its sources: end it with one or more markers such as [^${references[0]?.id ?? "outlet-2019-07-01"}], each an id under references: in the front matter`,
+        ),
+      );
+    }
+    const resolved: Reference[] = [];
+    for (const referenceId of ids) {
+      const reference = byId.get(referenceId);
+      if (reference) {
+        used.add(referenceId);
+        resolved.push(reference);
+      } else {
+        issues.push(
+          error(
+            file,
+            paragraph.line,
+            `[^${referenceId}] is not under references: in the front matter; add it there (outlet, title, published, url) or use one of: ${known}`,
+          ),
+        );
+      }
+    }
+    return { ...paragraph, text, references: resolved };
+  });
+  for (const reference of references) {
+    if (!used.has(reference.id)) {
+      issues.push(
+        warning(
+          file,
+          referenceLine(reference.id) ?? 2,
+          `the reference ${reference.id} is cited by no paragraph; cite it with [^${reference.id}] or remove it`,
+        ),
+      );
+    }
+  }
+  return cited;
+}
+
 function inferSource(body: string): string | undefined {
   return AGENCY.exec(body)?.[1];
 }
 
 function warning(file: string, line: number, message: string): KnowledgeIssue {
   return { severity: "warning", file, line, message };
+}
+
+function error(file: string, line: number, message: string): KnowledgeIssue {
+  return { severity: "error", file, line, message };
 }
 
 function withParagraphCheck(
@@ -266,7 +363,7 @@ function paragraphsOf(
     }
     if (isBoilerplate(text, title)) continue;
     const quoted = withoutFurniture(text);
-    if (quoted !== "") paragraphs.push({ line, heading, text: quoted });
+    if (quoted !== "") paragraphs.push({ line, heading, text: quoted, references: [] });
   }
   // A page saved or crawled before it finished loading ends mid-sentence: that is not a quote.
   const last = paragraphs.at(-1);

@@ -1,3 +1,14 @@
+/** A public report a fact-sheet paragraph or a timeline event rests on. */
+export interface Reference {
+  /** The id its paragraphs cite it by (`[^id]`); for a timeline event, its position, e.g. `1`. */
+  readonly id: string;
+  readonly outlet: string;
+  readonly title: string;
+  /** The date of that report, YYYY-MM-DD: not the date of the sheet that cites it. */
+  readonly published: string;
+  readonly url: string;
+}
+
 /** One article in the knowledge folder. */
 export interface KnowledgeDocument {
   /** Path inside the knowledge folder without extension, e.g. `dw-2019-08-22-gsomia`. */
@@ -7,12 +18,13 @@ export interface KnowledgeDocument {
   readonly title: string;
   readonly source: string;
   readonly url: string | undefined;
-  /** ISO date, YYYY-MM-DD. */
+  /** ISO date, YYYY-MM-DD; for a fact sheet, the day it was written (shown only by /sources). */
   readonly published: string;
   readonly tags: readonly string[];
   /** `fact-sheet`: written by this project from the public `references`, not a news source's words. */
   readonly kind: "article" | "fact-sheet";
-  readonly references: readonly string[];
+  /** The reports its paragraphs cite, in the order of the front matter. */
+  readonly references: readonly Reference[];
   readonly language: string;
 }
 
@@ -27,7 +39,10 @@ export interface Passage {
   readonly line: number;
   /** The heading the paragraph sits under, if any: context, never quoted as the answer. */
   readonly heading: string | undefined;
+  /** The paragraph's words, without its `[^id]` markers. */
   readonly text: string;
+  /** The reports the paragraph rests on, in the order of its markers; empty for a news article's own words. */
+  readonly references: readonly Reference[];
 }
 
 export interface TopicPin {
@@ -38,9 +53,22 @@ export interface TopicPin {
 export interface Topic {
   /** Slash-command name, e.g. `why-gsomia`. */
   readonly name: string;
+  /** 1-based line of the topics file where the topic starts. */
+  readonly line: number;
   readonly description: string;
   readonly question: string;
   readonly pin: TopicPin | undefined;
+}
+
+/** One dated event of knowledge/timeline.yaml, in the project's own words. */
+export interface TimelineEvent {
+  /** YYYY-MM-DD, or YYYY-MM when only the month is known. */
+  readonly date: string;
+  readonly event: string;
+  /** At least one. */
+  readonly references: readonly Reference[];
+  /** 1-based line of the timeline file where the event starts. */
+  readonly line: number;
 }
 
 /** Words users type for one thing; the first term names the group. */
@@ -64,6 +92,8 @@ export interface KnowledgeBase {
   readonly passages: readonly Passage[];
   readonly topics: readonly Topic[];
   readonly glossary: readonly GlossaryEntry[];
+  /** Sorted by date; empty without a timeline file. */
+  readonly timeline: readonly TimelineEvent[];
 }
 
 export function formatIssue(issue: KnowledgeIssue): string {

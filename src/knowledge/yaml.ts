@@ -60,6 +60,9 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "unrecognized_keys") {
     return `${where}unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}; remove or rename ${issue.keys.length > 1 ? "them" : "it"}`;
   }
+  if (issue.code === "invalid_key") {
+    return `${where}${issue.issues[0]?.message ?? issue.message}`;
+  }
   if (issue.code === "invalid_type" && issue.message.includes("received undefined")) {
     return `${where}this field is required`;
   }

@@ -184,6 +184,7 @@ export class FakeDiscord {
   readonly #http: Server;
   readonly #gateway: WebSocketServer;
   readonly #waiters = new Set<() => void>();
+  readonly #attachments = new Map<string, { bytes: Buffer; contentType: string }>();
 
   #token: string | undefined;
 
@@ -349,17 +350,36 @@ export class FakeDiscord {
     options: Json[] = [],
     from = member("800000000000000001"),
     guildId = GUILD_ID,
+    resolved?: Json,
+    /** How long ago it was created, as when the gateway delivers it late. */
     ageMs = 0,
   ): string {
     const command = this.#commandFor(name, guildId);
     return this.interact(
       2,
-      { id: command.id, name, type: 1, ...(options.length > 0 ? { options } : {}) },
+      {
+        id: command.id,
+        name,
+        type: 1,
+        ...(options.length > 0 ? { options } : {}),
+        ...(resolved ? { resolved } : {}),
+      },
       from,
       undefined,
       guildId,
       ageMs,
     );
+  }
+
+  /**
+   * Hosts a file as Discord's CDN does for an attachment option; returns the attachment as it
+   * appears in an interaction's `resolved.attachments`.
+   */
+  attach(filename: string, bytes: Buffer, contentType = "application/octet-stream"): Json {
+    const id = snowflake();
+    this.#attachments.set(id, { bytes, contentType });
+    const url = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(filename)}`;
+    return { id, filename, size: bytes.length, url, proxy_url: url, content_type: contentType };
   }
 
   autocomplete(
@@ -777,6 +797,13 @@ export class FakeDiscord {
 
   async #route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const attachment = this.#attachments.get(
+      /^\/attachments\/(\d+)\//.exec(url.pathname)?.[1] ?? "",
+    );
+    if (attachment) {
+      response.writeHead(200, { "content-type": attachment.contentType }).end(attachment.bytes);
+      return;
+    }
     const path = url.pathname.replace(/^\/api(\/v\d+)?/, "");
     const method = request.method ?? "GET";
     let raw = "";

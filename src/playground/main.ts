@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { ConfigError, loadBotConfig, loadDotEnv, SHIPPED_KNOWLEDGE_DIR } from "../config.ts";
@@ -15,7 +17,9 @@ owner, in its operators' test server. Type what you would type in Discord:
   /why-gsomia                 a topic command (/help lists them)
   /ask question: …            or /ask …, or any plain question
   @bot …                      a message that mentions the bot
+  /timeline 2019              the events of a year, each cited (/timeline alone: all of them)
   /sources  /help  /reload    the built-in commands
+  /knowledge add url: …       import an article (or file: saved.html); list; remove document: …
   1, 2, …                     press a button of the last reply
   quit                        leave`;
 
@@ -43,20 +47,51 @@ export class Playground {
     const command = /^\/([^\s:]+)\s*(?:question:)?\s*(.*)$/s.exec(text);
     if (command) {
       const [, name = "", rest = ""] = command;
-      const options = name === "ask" ? [{ name: "question", type: 3, value: rest.trim() }] : [];
-      let id: string;
       try {
-        id = this.fake.slash(name, options, YOU);
-      } catch {
+        if (name === "ask") {
+          const options = [{ name: "question", type: 3, value: rest.trim() }];
+          return this.#interaction(this.fake.slash(name, options, YOU));
+        }
+        const year = /^(?:year:\s*)?(-?\d+)$/.exec(rest.trim())?.[1];
+        if (name === "timeline" && year) {
+          const options = [{ name: "year", type: 4, value: Number(year) }];
+          return this.#interaction(this.fake.slash(name, options, YOU));
+        }
+        const { options, resolved } = await this.#options(rest);
+        return this.#interaction(this.fake.slash(name, options, YOU, undefined, resolved));
+      } catch (error) {
         // Discord offers only registered commands; the loopback one refuses the others too.
+        if (!/^Discord shows no/.test((error as Error).message)) throw error;
         this.write(`Discord has no /${name} here. /help lists the commands.\n`);
         return;
       }
-      return this.#interaction(id);
     }
     return this.#interaction(
       this.fake.slash("ask", [{ name: "question", type: 3, value: text }], YOU),
     );
+  }
+
+  /**
+   * "add url: https://…", "remove document: x", "add file: saved.html": an optional subcommand,
+   * then options; a file: is read from disk and attached as Discord would.
+   */
+  async #options(text: string): Promise<{ options: Json[]; resolved: Json | undefined }> {
+    const subcommand = /^([a-z][-a-z]*)(?=\s|$)(?!:)/.exec(text)?.[1];
+    const rest = subcommand ? text.slice(subcommand.length) : text;
+    const options: Json[] = [];
+    const attachments: Json = {};
+    for (const [, name = "", value = ""] of rest.matchAll(/(\w+):\s*(.*?)(?=\s+\w+:\s|\s*$)/g)) {
+      if (name === "file") {
+        const attachment = this.fake.attach(path.basename(value), await readFile(value));
+        attachments[String(attachment.id)] = attachment;
+        options.push({ name, type: 11, value: attachment.id });
+      } else options.push({ name, type: 3, value });
+    }
+    const resolved = Object.keys(attachments).length > 0 ? { attachments } : undefined;
+    return {
+      options: subcommand ? [{ type: 1, name: subcommand, options }] : options,
+      resolved,
+    };
   }
 
   async #interaction(id: string): Promise<void> {
@@ -154,6 +189,8 @@ async function main(): Promise<number> {
       KNOWLEDGE_DIR: values.knowledge ?? process.env.KNOWLEDGE_DIR ?? SHIPPED_KNOWLEDGE_DIR,
       COOLDOWN_SECONDS: process.env.COOLDOWN_SECONDS ?? "0",
       LOG_LEVEL: values.verbose ? "info" : "silent",
+      // A file: attached here is served by the loopback Discord, so the import must reach it.
+      IMPORT_ALLOW_PRIVATE: process.env.IMPORT_ALLOW_PRIVATE || "true",
     });
   } catch (error) {
     await fake.close();

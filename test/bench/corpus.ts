@@ -72,6 +72,7 @@ export function syntheticKnowledge(real: KnowledgeBase, size: number, seed = 42)
       line: 1,
       heading: undefined,
       text,
+      references: [],
     });
   }
   return {
@@ -80,6 +81,7 @@ export function syntheticKnowledge(real: KnowledgeBase, size: number, seed = 42)
     passages,
     topics: real.topics.filter((topic) => !topic.pin),
     glossary: real.glossary,
+    timeline: [],
   };
 }
 

@@ -50,9 +50,11 @@ describe("npm run ask", () => {
     assert.deepEqual(Object.keys(result.answer).sort(), [
       "confidence",
       "document",
+      "kind",
       "line",
       "paragraph",
       "published",
+      "references",
       "source",
       "text",
       "title",

@@ -19,8 +19,22 @@ describe("an interaction's time", () => {
     const running = await startBot();
     try {
       const { fake } = running;
-      const late = fake.slash("why-gsomia", [], member("800000000000000001"), undefined, 4000);
-      const slow = fake.slash("treaty-1965", [], member("800000000000000002"), undefined, 1500);
+      const late = fake.slash(
+        "why-gsomia",
+        [],
+        member("800000000000000001"),
+        undefined,
+        undefined,
+        4000,
+      );
+      const slow = fake.slash(
+        "treaty-1965",
+        [],
+        member("800000000000000002"),
+        undefined,
+        undefined,
+        1500,
+      );
       await fake.waitFor(() => fake.responsesTo(slow).length > 0);
       await fake.waitFor(() => interactionLines(running).length >= 2);
       assert.deepEqual(fake.responsesTo(late), [], "Discord would refuse an answer after 3 s");
@@ -83,6 +97,8 @@ describe("an embed from any knowledge file", () => {
       heading: undefined,
       confidence: 1,
       ranges: [[4, 12]],
+      kind: "article",
+      references: [],
     };
     const embed = passageEmbed(passage, "Passage 2 of 5");
     const total =

@@ -55,7 +55,7 @@ describe("/reload", () => {
     const { fake } = running;
     const inScope = (scope: string) =>
       (fake.commands.get(scope) ?? []).map((command) => command.name);
-    assert.deepEqual(inScope(GUILD_ID), ["reload"]);
+    assert.deepEqual(inScope(GUILD_ID), ["reload", "knowledge"]);
     assert.ok(!inScope("global").includes("reload") && inScope("global").includes("ask"));
     const manager = member("800000000000000010", { admin: true });
     const [refusal] = await responses(running, fake.slash("reload", [], manager));
@@ -446,7 +446,7 @@ describe("npm run deploy-commands", () => {
         },
       });
       assert.equal(code, 0);
-      assert.match(stdout, /Registered 9 commands .* in server/);
+      assert.match(stdout, /Registered 11 commands .* in server/);
       assert.ok(fake.commands.get(GUILD_ID)?.some((command) => command.name === "why-gsomia"));
     } finally {
       await fake.close();

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { chmod, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { hasErrors, loadKnowledge, MAX_FILE_BYTES, MAX_TOPICS } from "../../src/knowledge/load.ts";
+import { hasErrors, loadKnowledge, MAX_FILE_BYTES } from "../../src/knowledge/load.ts";
 import type { KnowledgeIssue } from "../../src/knowledge/types.ts";
 import {
   article,
@@ -95,25 +95,6 @@ describe("a broken knowledge folder", () => {
     });
     const lines = find(issues, "topics.yaml").map((issue) => issue.line);
     assert.ok(lines.includes(1) && lines.includes(5), JSON.stringify(find(issues, "topics.yaml")));
-  });
-
-  it("refuses more topics than Discord takes commands, at the first topic too many", async () => {
-    const topics = Array.from(
-      { length: MAX_TOPICS + 1 },
-      (_, index) =>
-        `- name: topic-${index}\n  description: Topic ${index}\n  question: What is topic ${index}?\n`,
-    ).join("");
-    const { issues } = await load({ "topics.yaml": topics });
-    const [error] = find(issues, "topics.yaml");
-    assert.equal(error?.line, MAX_TOPICS * 3 + 1);
-    assert.match(error?.message ?? "", new RegExp(`keep at most ${MAX_TOPICS} topics`));
-    const { issues: atLimit } = await load({
-      "topics.yaml": topics
-        .split("- name:")
-        .slice(0, MAX_TOPICS + 1)
-        .join("- name:"),
-    });
-    assert.deepEqual(find(atLimit, "topics.yaml"), []);
   });
 
   it("reports bad YAML in the glossary with its line", async () => {

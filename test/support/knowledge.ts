@@ -36,3 +36,55 @@ export const BOYCOTT_ARTICLE = article(
   },
   "South Korean shoppers boycotted Japanese beer and Uniqlo clothing, and cancelled trips to Osaka.",
 );
+
+export const TEST_WIRE_KNOWLEDGE = path.join(PROJECT_ROOT, "test", "fixtures", "test-wire");
+
+/** A Test Wire report as YAML lines at `indent`, for fact sheets and timeline events. */
+export function testWireReference(published: string, title: string, indent = "    "): string {
+  return [
+    `outlet: Test Wire`,
+    `title: "${title}"`,
+    `published: ${published}`,
+    `url: https://example.org/test-wire/${published}`,
+  ]
+    .map((line) => `${indent}${line}`)
+    .join("\n");
+}
+
+/**
+ * A fact sheet citing one Test Wire report `testwire-1` (front matter lines 1–12, more with
+ * `references`); `body` starts at line 14.
+ */
+export function testWireFactSheet(body: string, references = ""): string {
+  return [
+    "---",
+    'title: "Fact sheet: a test"',
+    "source: dispute-bot fact sheet",
+    "kind: fact-sheet",
+    "published: 2026-11-30",
+    "references:",
+    "  testwire-1:",
+    testWireReference("2019-03-04", "Harbour fees rise"),
+    ...(references ? [references] : []),
+    "---",
+    "",
+    body,
+    "",
+  ].join("\n");
+}
+
+/**
+ * A timeline.yaml of the given events, each cited to a Test Wire report of 2019-01-02 unless
+ * `references` is given; each event takes 7 lines and a blank one (lines 1, 9, 17…).
+ */
+export function testWireTimeline(
+  events: readonly { date: string; event: string; references?: string }[],
+): string {
+  return events
+    .map(
+      ({ date, event, references }) =>
+        `- date: ${date}\n  event: ${JSON.stringify(event)}\n  references:${references ?? `\n    - ${testWireReference("2019-01-02", `Report on ${date}`, "      ").trimStart()}`}`,
+    )
+    .join("\n\n")
+    .concat("\n");
+}

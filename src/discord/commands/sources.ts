@@ -30,6 +30,10 @@ export function sourcesPage(
     .map((document) => {
       const title = escapeMarkdown(clip(document.title, 150));
       const linked = document.url ? `[${title}](${document.url})` : title;
+      if (document.kind === "fact-sheet") {
+        const reports = document.references.length;
+        return `• ${linked}: ${escapeMarkdown(document.source)}, the project's own summary of ${reports} report${reports === 1 ? "" : "s"}, written ${humanDate(document.published)}`;
+      }
       return `• ${linked}: ${escapeMarkdown(document.source)}, ${humanDate(document.published)}`;
     });
   const embed: APIEmbed = {
