@@ -107,6 +107,17 @@ describe("what members see", () => {
     assert.match(body.data?.embeds?.[0]?.description ?? "", /no confident answer/);
   });
 
+  it("answers /ask in a DM, where only global commands exist", async () => {
+    const body = await firstResponse(
+      running,
+      running.fake.dmSlash("ask", [
+        { name: "question", type: 3, value: "why did Seoul end the intelligence pact?" },
+      ]),
+    );
+    assert.match(body.data?.embeds?.[0]?.description ?? "", /national interest/);
+    assert.throws(() => running.fake.dmSlash("reload"), /Discord shows no \/reload in DMs/);
+  });
+
   it("autocompletes /ask with up to 25 choices of 1–100 characters", async () => {
     const body = await firstResponse(running, running.fake.autocomplete("ask", "question", "gsom"));
     assert.equal(body.type, 8);
