@@ -62,7 +62,7 @@ describe("KnowledgeStore.reload", () => {
   });
 
   it("refuses a reload that would follow a link out of the folder, and keeps the old index", async () => {
-    const outside = await makeKnowledgeDir({}, { fromShipped: false });
+    const outside = await makeKnowledgeDir({}, { base: "empty" });
     const { dir, cleanup } = await makeKnowledgeDir({});
     cleanups.push(cleanup, outside.cleanup);
     const { store } = await KnowledgeStore.open(dir);

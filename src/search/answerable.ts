@@ -31,10 +31,20 @@ export interface AnswerabilityFeatures {
   readonly bm25: number;
   /** 1 for a question of one term, ½ for two, and so on: few terms say little. */
   readonly fewTerms: number;
+  /**
+   * 1 when the passage or its context matches a word beyond the commonest English ones, a
+   * glossary term, or at least CHANCE_MATCH_WORDS words: "who won the world cup" matches only
+   * "won" and "world", nothing of the topic.
+   */
+  readonly topical: number;
 }
 
 /** SCOWL's lists of this size and smaller hold the everyday words of English. */
 const EVERYDAY_LIST_SIZE = 20;
+/** SCOWL's smallest list: the commonest words, which say nothing of a question's topic. */
+const COMMONEST_LIST_SIZE = 10;
+/** Fewer matched words than this, all of the commonest, are a chance match. */
+const CHANCE_MATCH_WORDS = 3;
 
 export const ANSWERABILITY_FEATURE_NAMES: readonly (keyof AnswerabilityFeatures)[] = [
   "knownCoverage",
@@ -49,6 +59,7 @@ export const ANSWERABILITY_FEATURE_NAMES: readonly (keyof AnswerabilityFeatures)
   "answerType",
   "bm25",
   "fewTerms",
+  "topical",
 ];
 
 /** A logistic model: the probability that the passage answers the question. */
@@ -69,6 +80,8 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
   let unknownCommon = 0;
   let unknownCjk = 0;
   let required = 0;
+  let topical = 0;
+  let matchedWords = 0;
   query.terms.forEach((term, bit) => {
     if (term.optional) return;
     required++;
@@ -80,6 +93,14 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     }
     const weight = (term.idf * term.quality) / query.maxIdf;
     known += weight;
+    if (((ranked.matchedTerms | ranked.contextTerms) & (1 << bit)) !== 0) {
+      matchedWords++;
+      if (
+        term.key.startsWith("~") ||
+        (englishListSize(term.label.toLowerCase()) ?? COMMONEST_LIST_SIZE + 1) > COMMONEST_LIST_SIZE
+      )
+        topical = 1;
+    }
     if ((ranked.matchedTerms & (1 << bit)) !== 0) {
       matched += weight;
       if (
@@ -103,6 +124,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     answerType,
     bm25,
     fewTerms: required > 0 ? 1 / required : 1,
+    topical: matchedWords >= CHANCE_MATCH_WORDS ? 1 : topical,
   };
 }
 
@@ -115,11 +137,16 @@ export function answerProbability(
   return 1 / (1 + Math.exp(-logit));
 }
 
-/** How sure the engine is that a ranked passage answers the question, in [0, 1]. */
+/**
+ * How sure the engine is that a ranked passage answers the question, in [0, 1]: the model's
+ * probability, and 0 for a passage that shares only the commonest English words with the
+ * question, however rare those words are in the knowledge ("who won the world cup").
+ */
 export function confidenceOf(
   query: Query,
   ranked: RankedPassage,
   model: AnswerabilityModel = ANSWERABILITY,
 ): number {
-  return answerProbability(answerabilityFeatures(query, ranked), model);
+  const features = answerabilityFeatures(query, ranked);
+  return features.topical === 0 ? 0 : answerProbability(features, model);
 }

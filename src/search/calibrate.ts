@@ -1,4 +1,4 @@
-import { confidenceOf } from "./answerable.ts";
+import { answerabilityFeatures, answerProbability } from "./answerable.ts";
 import type { SearchIndex } from "./build.ts";
 import { parseQuery } from "./query.ts";
 import { rankPassages } from "./rank.ts";
@@ -77,7 +77,11 @@ const OFF_TOPIC_REFUSED = 0.85;
 /** Never demand more than this: a folder so broad that everything matches still answers. */
 const MAX_THRESHOLD = 0.9;
 
-/** How sure the engine is of its best passage for each unrelated question, on this index. */
+/**
+ * The model's probability for the best passage of each unrelated question, on this index. The
+ * model's, not the engine's confidence: the questions that match only common words are refused
+ * anyway (confidenceOf), and the threshold guards against the others.
+ */
 export function offTopicProbabilities(index: SearchIndex, model = ANSWERABILITY): number[] {
   const steps = offTopicSteps(index, model);
   for (;;) {
@@ -96,14 +100,14 @@ export function* offTopicSteps(
     yield;
     const query = parseQuery(index, question);
     const best = rankPassages(index, query, 1)[0];
-    probabilities.push(best ? confidenceOf(query, best, model) : 0);
+    probabilities.push(best ? answerProbability(answerabilityFeatures(query, best), model) : 0);
   }
   return probabilities;
 }
 
 /**
- * The probability below which this folder's engine refuses: the fitted threshold, raised where
- * unrelated questions would otherwise be answered more often than one time in twenty.
+ * The probability below which this folder's engine refuses: the fitted threshold, raised until
+ * OFF_TOPIC_REFUSED of the unrelated questions fall below it.
  */
 export function answerThreshold(probabilities: readonly number[], threshold: number): number {
   const sorted = [...probabilities].sort((a, b) => a - b);

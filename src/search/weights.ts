@@ -38,6 +38,7 @@ export const ANSWERABILITY: AnswerabilityModel = {
     answerType: 1.285,
     bm25: 2.576,
     fewTerms: 2.075,
+    topical: 0,
   },
   threshold: 0.05,
 };

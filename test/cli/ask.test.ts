@@ -126,7 +126,7 @@ describe("npm run check-knowledge", () => {
   it("passes on the shipped folder", async () => {
     const { code, stdout } = await runCli("src/cli/check-knowledge.ts", []);
     assert.equal(code, 0, stdout);
-    assert.match(stdout, /^OK: \d+ documents, \d+ passages, 5 topics/m);
+    assert.match(stdout, /^OK: \d+ documents, \d+ passages, \d+ topics/m);
   });
 
   it("lists every error with file and line and exits 1", async () => {
@@ -147,7 +147,7 @@ describe("npm run check-knowledge", () => {
   });
 
   it("fails on a link that leads out of the folder, naming it and where it leads", async () => {
-    const outside = await makeKnowledgeDir({}, { fromShipped: false });
+    const outside = await makeKnowledgeDir({}, { base: "empty" });
     const { dir, cleanup } = await makeKnowledgeDir({});
     cleanups.push(cleanup, outside.cleanup);
     await writeFile(path.join(outside.dir, "private.md"), BOYCOTT_ARTICLE);

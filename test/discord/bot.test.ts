@@ -6,6 +6,7 @@ import { createLogger } from "../../src/log.ts";
 import { member } from "../../src/playground/fake-discord.ts";
 import { KnowledgeStore } from "../../src/store.ts";
 import { type Running, startBot, TEST_TOKEN } from "../support/bot.ts";
+import { V1_KNOWLEDGE } from "../support/knowledge.ts";
 
 describe("the bot against a loopback Discord", () => {
   let running: Running;
@@ -305,6 +306,7 @@ describe("command registration", () => {
       const config = loadBotConfig({
         DISCORD_TOKEN: TEST_TOKEN,
         DISCORD_API_URL: running.fake.apiUrl,
+        KNOWLEDGE_DIR: V1_KNOWLEDGE,
         LOG_LEVEL: "silent",
       });
       const { store } = await KnowledgeStore.open(config.knowledgeDir);

@@ -68,7 +68,7 @@ describe("fact-sheet citations and /timeline on the loopback Discord", () => {
         "zanzibarite.md": crowdedSheet(),
         "timeline.yaml": testWireTimeline(EVENTS),
       },
-      { fromShipped: false },
+      { base: "empty" },
     );
     cleanup = folder.cleanup;
     running = await startBot({ knowledgeDir: folder.dir });

@@ -446,7 +446,7 @@ describe("npm run deploy-commands", () => {
         },
       });
       assert.equal(code, 0);
-      assert.match(stdout, /Registered 11 commands .* in server/);
+      assert.match(stdout, /Registered \d+ commands .* in server/);
       assert.ok(fake.commands.get(GUILD_ID)?.some((command) => command.name === "why-gsomia"));
     } finally {
       await fake.close();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parse, stringify } from "yaml";
 import { z } from "zod";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
-import { SEED_DOCUMENT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
+import { SEED_DOCUMENT, SHIPPED_KNOWLEDGE, V1_KNOWLEDGE } from "../support/knowledge.ts";
 
 export const questionFileSchema = z.array(
   z.strictObject({
@@ -22,7 +22,8 @@ export async function readQuestions(file: string): Promise<Question[]> {
 }
 
 /**
- * A knowledge folder to evaluate on: `shipped` (knowledge/), `seed` (knowledge/ with every
+ * A knowledge folder to evaluate on: `shipped` (knowledge/), `v1` (test/fixtures/knowledge-v1,
+ * the knowledge the older question files were written against), `seed` (knowledge/ with every
  * article but the DW seed removed, and the topics that pin a removed article), or a folder path;
  * then `+DIR` for each folder of articles to add, as a server adding articles would.
  */
@@ -30,7 +31,8 @@ export async function loadKnowledgeSpec(spec: string) {
   const [base = "shipped", ...added] = spec.split("+");
   const folder = await mkdtemp(path.join(tmpdir(), "dispute-bot-eval-"));
   try {
-    await cp(base === "shipped" || base === "seed" ? SHIPPED_KNOWLEDGE : base, folder, {
+    const from = { shipped: SHIPPED_KNOWLEDGE, seed: SHIPPED_KNOWLEDGE, v1: V1_KNOWLEDGE }[base];
+    await cp(from ?? base, folder, {
       recursive: true,
     });
     if (base === "seed") await keepOnlySeed(folder);

@@ -155,7 +155,7 @@ describe("a broken knowledge folder", () => {
           "The admin password is hunter2.",
         ),
       },
-      { fromShipped: false },
+      { base: "empty" },
     );
     cleanups.push(outside.cleanup);
     const { dir } = await load({});

@@ -17,7 +17,7 @@ const PARAGRAPH =
   "In March 2019 the harbour board raised docking fees by twelve percent for ships.";
 
 async function load(files: Record<string, string>) {
-  const { dir, cleanup } = await makeKnowledgeDir(files, { fromShipped: false });
+  const { dir, cleanup } = await makeKnowledgeDir(files, { base: "empty" });
   cleanups.push(cleanup);
   return loadKnowledge(dir);
 }

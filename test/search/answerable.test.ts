@@ -6,15 +6,16 @@ import { answerThreshold, OFF_TOPIC_QUESTIONS } from "../../src/search/calibrate
 import { questionParts } from "../../src/search/parts.ts";
 import { ANSWERABILITY } from "../../src/search/weights.ts";
 import { loadKnowledgeSpec } from "../eval/datasets.ts";
-import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
+import { PROJECT_ROOT, V1_KNOWLEDGE } from "../support/knowledge.ts";
 
-const { knowledge } = await loadKnowledge(SHIPPED_KNOWLEDGE);
-const shipped = new AnswerEngine(knowledge);
+const { knowledge } = await loadKnowledge(V1_KNOWLEDGE);
+const v1 = new AnswerEngine(knowledge);
 const seedOnly = new AnswerEngine((await loadKnowledgeSpec("seed")).knowledge);
+const shipped = new AnswerEngine((await loadKnowledgeSpec("shipped")).knowledge);
 const withArticles = new AnswerEngine(
   (await loadKnowledgeSpec(`shipped+${PROJECT_ROOT}/test/fixtures/new-articles`)).knowledge,
 );
-const small = shipped;
+const small = v1;
 
 const DEPUTY_DIRECTOR = /not in the "national interest"/;
 
@@ -31,8 +32,9 @@ const OFF_TOPIC = [
 
 describe("the decision to answer or refuse", () => {
   for (const [name, engine] of [
-    ["the seed article alone", seedOnly],
-    ["the shipped knowledge", shipped],
+    ["the seed article alone (8 paragraphs)", seedOnly],
+    ["the knowledge of 28 November (37)", v1],
+    ["the shipped knowledge (114)", shipped],
     ["the shipped knowledge and three added articles", withArticles],
   ] as const) {
     it(`answers a long, chatty question by its question, in ${name}`, () => {
@@ -42,7 +44,8 @@ describe("the decision to answer or refuse", () => {
     });
 
     it(`refuses questions about something else, in ${name}`, () => {
-      if (engine !== seedOnly) assert.equal(engine.ask("who won the world cup").kind, "no-answer");
+      // "won" and "world" are in the knowledge, and rare there; they are English's commonest words.
+      assert.equal(engine.ask("who won the world cup").kind, "no-answer");
       for (const question of OFF_TOPIC) {
         assert.equal(engine.ask(question).kind, "no-answer", question);
       }
@@ -67,7 +70,7 @@ describe("the decision to answer or refuse", () => {
   });
 
   it("is calibrated per folder, never below the fitted threshold", () => {
-    for (const engine of [seedOnly, shipped, withArticles]) {
+    for (const engine of [seedOnly, v1, shipped, withArticles]) {
       assert.ok(engine.threshold >= ANSWERABILITY.threshold);
     }
   });

@@ -5,9 +5,9 @@ import { buildIndex } from "../../src/search/build.ts";
 import { answerStrength } from "../../src/search/intent.ts";
 import { parseQuery } from "../../src/search/query.ts";
 import { stemWord, tokenize } from "../../src/search/text.ts";
-import { SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
+import { V1_KNOWLEDGE } from "../support/knowledge.ts";
 
-const { knowledge } = await loadKnowledge(SHIPPED_KNOWLEDGE);
+const { knowledge } = await loadKnowledge(V1_KNOWLEDGE);
 const index = buildIndex(knowledge);
 
 function termKeys(question: string): string[] {

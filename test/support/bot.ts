@@ -3,7 +3,7 @@ import { type Bot, createBot } from "../../src/discord/bot.ts";
 import { createLogger } from "../../src/log.ts";
 import { FakeDiscord, GUILD_ID } from "../../src/playground/fake-discord.ts";
 import { KnowledgeStore } from "../../src/store.ts";
-import { SHIPPED_KNOWLEDGE } from "./knowledge.ts";
+import { V1_KNOWLEDGE } from "./knowledge.ts";
 
 export const TEST_TOKEN = `test-token.${"x".repeat(60)}`;
 
@@ -16,7 +16,7 @@ export interface Running {
 
 /** The real bot, through the real discord.js client, against the loopback Discord. */
 export async function startBot({
-  knowledgeDir = SHIPPED_KNOWLEDGE,
+  knowledgeDir = V1_KNOWLEDGE,
   env = {},
   buttonTimeoutMs,
   reloadGapMs = 0,

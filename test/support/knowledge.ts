@@ -5,16 +5,24 @@ import { fileURLToPath } from "node:url";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const SHIPPED_KNOWLEDGE = path.join(PROJECT_ROOT, "knowledge");
+/** The knowledge of 28 November 2026, which the older question files were written against. */
+export const V1_KNOWLEDGE = path.join(PROJECT_ROOT, "test", "fixtures", "knowledge-v1");
 export const SEED_FILE = path.join(PROJECT_ROOT, "test", "fixtures", "dw-seed.txt");
 export const SEED_DOCUMENT = "dw-2019-08-22-south-korea-scraps-intelligence-sharing";
 
-/** A temporary knowledge folder: a copy of the shipped one (or empty), with files written over it. */
+/**
+ * A temporary knowledge folder with files written over a copy of `base`: knowledge-v1 (a folder
+ * that stays the same while the shipped knowledge grows, so tests of the engine and the bot do
+ * not change with it), the shipped knowledge, or nothing.
+ */
 export async function makeKnowledgeDir(
   files: Record<string, string | Buffer>,
-  { fromShipped = true } = {},
+  { base = "v1" }: { base?: "v1" | "shipped" | "empty" } = {},
 ): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), "dispute-bot-knowledge-"));
-  if (fromShipped) await cp(SHIPPED_KNOWLEDGE, dir, { recursive: true });
+  if (base !== "empty") {
+    await cp(base === "v1" ? V1_KNOWLEDGE : SHIPPED_KNOWLEDGE, dir, { recursive: true });
+  }
   for (const [name, content] of Object.entries(files)) {
     await writeFile(path.join(dir, name), content);
   }

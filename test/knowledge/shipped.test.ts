@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { loadEngine } from "../../src/answer.ts";
+import { SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
+
+describe("the shipped knowledge's topic commands", async () => {
+  const { engine } = await loadEngine(SHIPPED_KNOWLEDGE);
+  assert.ok(engine);
+
+  it("covers the threads members ask about", () => {
+    const names = engine.topics.map((topic) => topic.name);
+    for (const name of ["why-gsomia", "whitelist", "forced-labour", "treaty-1965", "us-role"]) {
+      assert.ok(names.includes(name), name);
+    }
+    for (const name of ["wto", "boycott", "comfort-women", "thaw-2023"]) {
+      assert.ok(names.includes(name), name);
+    }
+  });
+
+  for (const topic of engine.topics) {
+    it(`/${topic.name} quotes its pinned paragraph with a citation, and its question asked in words finds the same article`, () => {
+      const answer = engine.askTopic(topic.name);
+      assert.equal(answer?.kind, "answer");
+      if (answer?.kind !== "answer") return;
+      if (topic.pin) assert.ok(answer.passage.text.includes(topic.pin.contains));
+      const { passage } = answer;
+      if (passage.kind === "fact-sheet") {
+        assert.ok(passage.references.length > 0, "a fact-sheet paragraph names its sources");
+        for (const reference of passage.references) {
+          assert.match(reference.published, /^\d{4}-\d{2}-\d{2}$/);
+          assert.match(reference.url, /^https?:\/\//);
+          assert.ok(reference.outlet.length > 0);
+        }
+      } else {
+        assert.ok(passage.source && passage.url && passage.published, "an article's citation");
+      }
+      const asked = engine.ask(topic.question);
+      assert.equal(asked.kind, "answer", topic.question);
+      if (asked.kind === "answer") assert.equal(asked.passage.document, passage.document);
+    });
+  }
+});
