@@ -39,3 +39,13 @@ export function createLogger(
     error: (message, fields) => log("error", message, fields),
   };
 }
+
+/**
+ * Logs a promise rejection nobody handled instead of letting Node end the process: one failed
+ * reply must not take the bot offline for every server. Returns a function that stops it.
+ */
+export function logUnhandledRejections(logger: Logger): () => void {
+  const onRejection = (reason: unknown) => logger.error("unhandled rejection", { error: reason });
+  process.on("unhandledRejection", onRejection);
+  return () => process.off("unhandledRejection", onRejection);
+}

@@ -4,6 +4,7 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import { type Answer, AnswerEngine, loadEngine } from "../src/answer.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
+import { MAX_QUESTION_CHARS } from "../src/search/query.ts";
 import {
   BOYCOTT_ARTICLE,
   makeKnowledgeDir,
@@ -167,7 +168,6 @@ describe("odd input gets a calm result", () => {
     ["whitespace", "   \t  \n "],
     ["emoji only", "😀🔥🇯🇵🇰🇷"],
     ["control characters", "\u0000\u0007\u001b[31mgsomia\u0000"],
-    ["100 KB", "why gsomia ".repeat(10_000)],
     ["mixed scripts", "GSOMIA 지소미아 軍事情報 Россия"],
     ["markdown and mentions", "**@everyone** `gsomia` <@123> ||spoiler||"],
   ];
@@ -177,6 +177,35 @@ describe("odd input gets a calm result", () => {
       assert.ok(answer.kind === "answer" || answer.message.length > 0);
     });
   }
+
+  it("reads only the first 1,000 characters of a 100 KB question, so it costs what a short one does", () => {
+    const long = "why gsomia ".repeat(10_000);
+    const answer = engine.ask(long);
+    assert.equal(answer.truncated, true);
+    assert.ok(
+      answer.question.length <= MAX_QUESTION_CHARS,
+      `${answer.question.length} characters read`,
+    );
+    assert.ok(
+      long.startsWith(answer.question.trimEnd()),
+      "the start of the question is what is read",
+    );
+    // Time as a ratio to the first 1,000 characters themselves, not a clock bound.
+    const cost = (question: string) => {
+      let fastest = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 5; run++) {
+        const started = performance.now();
+        engine.ask(question);
+        fastest = Math.min(fastest, performance.now() - started);
+      }
+      return fastest;
+    };
+    const ratio = cost(long) / cost(long.slice(0, MAX_QUESTION_CHARS));
+    assert.ok(
+      ratio < 5,
+      `the 100 KB question took ${ratio.toFixed(1)}× the time of its first 1,000 characters`,
+    );
+  });
 
   it("asks for words when the question has none", () => {
     const answer = engine.ask("  ?!  ");

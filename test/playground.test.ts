@@ -23,10 +23,11 @@ describe("npm run playground", () => {
   });
 
   it("says plainly when there is no confident answer", async () => {
-    const { stdout } = await runCli("src/playground/main.ts", [
+    const { code, stdout, stderr } = await runCli("src/playground/main.ts", [
       "--say",
       "/ask question: who won the world cup",
     ]);
+    assert.equal(code, 0, stderr);
     assert.match(stdout, /No confident answer/);
   });
 

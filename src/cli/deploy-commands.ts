@@ -24,7 +24,7 @@ async function main(): Promise<number> {
     }
     if (!config.adminGuildId)
       process.stdout.write(
-        "The admin commands (/reload) are not registered: set ADMIN_GUILD_ID to the operators' server.\n",
+        "The admin commands (/reload, /knowledge) are not registered: set ADMIN_GUILD_ID to the operators' server.\n",
       );
     return 0;
   } catch (error) {

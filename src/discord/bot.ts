@@ -12,6 +12,7 @@ import { type HealthStatus, startHealthServer } from "./health.ts";
 import { handleInteraction } from "./interactions.ts";
 import { handleMessage } from "./mentions.ts";
 import { BotMetrics } from "./metrics.ts";
+import { applicationOwners } from "./operators.ts";
 import { RefusalGuard } from "./refusals.ts";
 import {
   commandFingerprint,
@@ -222,11 +223,17 @@ export function createBot(options: BotOptions): Bot {
     } satisfies ShardHandle,
   });
 
-  client.on(
-    Events.InteractionCreate,
-    (interaction) => void handleInteraction(context, interaction),
+  // The handlers catch their own errors; these catches are for a failure in the catching.
+  client.on(Events.InteractionCreate, (interaction) =>
+    handleInteraction(context, interaction).catch((error: unknown) =>
+      logger.error("interaction handler failed", { error }),
+    ),
   );
-  client.on(Events.MessageCreate, (message) => void handleMessage(context, message));
+  client.on(Events.MessageCreate, (message) =>
+    handleMessage(context, message).catch((error: unknown) =>
+      logger.error("mention handler failed", { error }),
+    ),
+  );
   client.on(Events.ShardResume, (shard, replayed) => {
     metrics.reconnect();
     logger.info("gateway resumed", { shard, replayed });
@@ -269,6 +276,8 @@ export function createBot(options: BotOptions): Bot {
       );
       await client.login(config.token);
       await ready;
+      // Read the operators now, so that the first admin command does not wait on Discord.
+      void applicationOwners(context);
       logger.info("connected", {
         user: client.user?.tag,
         guilds: client.guilds.cache.size,
@@ -287,7 +296,10 @@ export function createBot(options: BotOptions): Bot {
         watcher = watch(store.directory, { recursive: true }, () => {
           clearTimeout(debounce);
           debounce = setTimeout(
-            () => void reloadLocal("knowledge folder changed"),
+            () =>
+              void reloadLocal("knowledge folder changed").catch((error: unknown) =>
+                logger.error("reload after a change in the knowledge folder failed", { error }),
+              ),
             WATCH_DEBOUNCE_MS,
           );
         });

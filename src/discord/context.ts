@@ -45,6 +45,8 @@ export type Outcome =
   | "shown"
   | "reloaded"
   | "reload-failed"
+  /** The interaction was past Discord's response deadline when it arrived: not answered. */
+  | "late"
   /** The bot may not post there, or Discord kept refusing it there: nothing was sent. */
   | "silent"
   | "error";

@@ -8,7 +8,14 @@ import { slowDown } from "./sessions.ts";
 export const OPERATORS_ONLY =
   "Only this bot's operators can do this. Server permissions are not enough: every server shares the same knowledge.";
 
-/** Routes one interaction and logs one line with its latency and outcome. */
+/** Discord takes the first response to an interaction within 3 s of its creation, never later. */
+export const RESPONSE_DEADLINE_MS = 3000;
+
+/**
+ * Routes one interaction and logs one line with its latency, timed from the interaction's
+ * creation (its snowflake) rather than from when this process saw it, and its outcome. An
+ * interaction already past Discord's deadline is not answered: Discord would refuse it.
+ */
 export async function handleInteraction(
   context: BotContext,
   interaction: Interaction,
@@ -17,7 +24,10 @@ export async function handleInteraction(
   let name = "unknown";
   let outcome: Outcome = "error";
   try {
-    if (interaction.isAutocomplete()) {
+    if (Date.now() - interaction.createdTimestamp >= RESPONSE_DEADLINE_MS) {
+      name = interaction.isCommand() ? interaction.commandName : interaction.type.toString();
+      outcome = "late";
+    } else if (interaction.isAutocomplete()) {
       name = `${interaction.commandName}:autocomplete`;
       const command = commandNamed(context.store.engine, interaction.commandName);
       const allowed = !command?.admin || (await isOperator(context, interaction));
@@ -64,7 +74,7 @@ export async function handleInteraction(
         .catch(() => undefined);
     }
   } finally {
-    const milliseconds = performance.now() - started;
+    const milliseconds = Date.now() - interaction.createdTimestamp;
     context.metrics.interaction(name, outcome, milliseconds / 1000);
     context.logger.info("interaction", {
       command: name,
@@ -72,6 +82,7 @@ export async function handleInteraction(
       guild: interaction.guildId,
       outcome,
       ms: Math.round(milliseconds),
+      handlerMs: Math.round(performance.now() - started),
     });
   }
 }

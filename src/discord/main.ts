@@ -1,6 +1,6 @@
 import { type BotConfig, ConfigError, loadBotConfig, loadDotEnv } from "../config.ts";
 import { formatIssue } from "../knowledge/types.ts";
-import { createLogger, type Logger } from "../log.ts";
+import { createLogger, type Logger, logUnhandledRejections } from "../log.ts";
 import { KnowledgeError, KnowledgeStore } from "../store.ts";
 import { createBot } from "./bot.ts";
 import { runManager } from "./manager.ts";
@@ -93,6 +93,7 @@ async function main(): Promise<number> {
     throw error;
   }
   const logger = createLogger(config.logLevel, [config.token]);
+  logUnhandledRejections(logger);
   const isShardProcess = process.env.SHARDING_MANAGER === "true";
   if (config.shardCount !== undefined && config.shardIds === undefined && !isShardProcess)
     return runShardingManager(config, logger);

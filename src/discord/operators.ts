@@ -25,15 +25,10 @@ interface Owners {
 
 /** One cache per client, so that every shard and every test bot reads its own application. */
 const ownersByClient = new WeakMap<object, Owners>();
+const refreshing = new WeakMap<object, Promise<ReadonlySet<string>>>();
 
-/**
- * The application's owner, or its team's owner and accepted members (read-only members
- * excepted), from GET /applications/@me; read again after OWNERS_TTL_MS. When Discord cannot be
- * asked, the last answer stands; with none, nobody is an owner.
- */
-export async function applicationOwners(context: BotContext): Promise<ReadonlySet<string>> {
+async function readOwners(context: BotContext): Promise<ReadonlySet<string>> {
   const cached = ownersByClient.get(context.client);
-  if (cached && Date.now() - cached.at < OWNERS_TTL_MS) return cached.ids;
   try {
     const application = (await context.client.rest.get(Routes.currentApplication())) as Pick<
       APIApplication,
@@ -51,7 +46,26 @@ export async function applicationOwners(context: BotContext): Promise<ReadonlySe
   } catch (error) {
     context.logger.warn("could not read the application's owners", { error });
     return cached?.ids ?? new Set();
+  } finally {
+    refreshing.delete(context.client);
   }
+}
+
+/**
+ * The application's owner, or its team's owner and accepted members (read-only members
+ * excepted), from GET /applications/@me. Once read, the answer is served at once and read again
+ * in the background after OWNERS_TTL_MS, so that no interaction waits on it near its deadline.
+ * When Discord cannot be asked, the last answer stands; with none, nobody is an owner.
+ */
+export async function applicationOwners(context: BotContext): Promise<ReadonlySet<string>> {
+  const cached = ownersByClient.get(context.client);
+  const stale = !cached || Date.now() - cached.at >= OWNERS_TTL_MS;
+  let reading = refreshing.get(context.client);
+  if (stale && !reading) {
+    reading = readOwners(context);
+    refreshing.set(context.client, reading);
+  }
+  return cached ? cached.ids : (reading ?? new Set<string>());
 }
 
 function roleIdsOf(member: Actor["member"]): readonly string[] {

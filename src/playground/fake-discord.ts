@@ -57,6 +57,22 @@ const BOT_DENIED: Record<string, bigint> = {
 export const OWNER_ID = "800000000000000900";
 const MANAGE_GUILD = 1n << 5n;
 const RESPONSE_DEADLINE_MS = 3000;
+/** An interaction's token works for edits and follow-ups this long. */
+export const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
+/** Requests per second across all routes but interaction callbacks. */
+export const GLOBAL_RATE_LIMIT = 50;
+/** Invalid requests (401, 403, non-shared 429) in 10 minutes before Discord blocks the address. */
+export const INVALID_REQUEST_LIMIT = 10_000;
+/** Command creates per day, per application (global) or per server. */
+export const DAILY_COMMAND_CREATES = 200;
+/** The response types each interaction type takes. */
+const RESPONSE_TYPES: Record<number, readonly number[]> = {
+  1: [1],
+  2: [4, 5, 9],
+  3: [4, 5, 6, 7, 9],
+  4: [8],
+  5: [4, 5, 6, 7],
+};
 
 export interface User {
   id: string;
@@ -117,7 +133,9 @@ export interface RecordedResponse {
 interface InteractionState {
   readonly id: string;
   readonly token: string;
-  readonly createdAt: number;
+  /** 1 ping, 2 command, 3 component, 4 autocomplete, 5 modal submit. */
+  readonly type: number;
+  createdAt: number;
   /** For a button press: the message the button is on. */
   readonly messageId: string | undefined;
   acknowledged: boolean;
@@ -126,9 +144,10 @@ interface InteractionState {
 type Json = Record<string, unknown>;
 
 let snowflakeCounter = 0n;
-export function snowflake(): string {
-  snowflakeCounter += 1n;
-  return ((BigInt(Date.now() - 1420070400000) << 22n) + snowflakeCounter).toString();
+/** A Discord id: its creation time (ms since 2015) in the high bits, a counter in the low 22. */
+export function snowflake(at: number = Date.now()): string {
+  snowflakeCounter = (snowflakeCounter + 1n) % (1n << 22n);
+  return ((BigInt(at - 1420070400000) << 22n) + snowflakeCounter).toString();
 }
 
 export class FakeDiscord {
@@ -145,7 +164,8 @@ export class FakeDiscord {
     path: RegExp;
     remaining: number;
     retryAfter: number;
-    refusal?: { status: number; error: Json };
+    /** With quoteToken, the error message quotes the request's Authorization header. */
+    refusal?: { status: number; error: Json; quoteToken?: boolean };
   }[] = [];
   readonly #sockets = new Set<WebSocket>();
   #sequence = 0;
@@ -166,6 +186,8 @@ export class FakeDiscord {
   readonly #waiters = new Set<() => void>();
   readonly #attachments = new Map<string, { bytes: Buffer; contentType: string }>();
 
+  #token: string | undefined;
+
   private constructor(guilds: readonly string[]) {
     this.guilds = guilds;
     this.#http = createServer((request, response) => void this.#route(request, response));
@@ -173,12 +195,20 @@ export class FakeDiscord {
     this.#gateway.on("connection", (socket) => this.#connect(socket));
   }
 
+  /**
+   * With `token`, the bot must present it: REST answers any other with 401 (its message quoting
+   * the header, as a careless proxy might, so that tests see a token inside an error) and the
+   * gateway closes with 4004.
+   */
   static async start({
     guilds = [GUILD_ID],
+    token,
   }: {
     guilds?: readonly string[];
+    token?: string;
   } = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord(guilds);
+    fake.#token = token;
     await new Promise<void>((resolve) => fake.#http.listen(0, "127.0.0.1", resolve));
     return fake;
   }
@@ -207,13 +237,13 @@ export class FakeDiscord {
    * The next `count` requests matching method and path are refused with Discord's 403 Missing
    * Permissions, as when a permission changed and the bot's cache has not caught up.
    */
-  refuseNext(method: string, path: RegExp, count: number): void {
+  refuseNext(method: string, path: RegExp, count: number, { quoteToken = false } = {}): void {
     this.#failures.push({
       method,
       path,
       remaining: count,
       retryAfter: 0,
-      refusal: { status: 403, error: MISSING_PERMISSIONS },
+      refusal: { status: 403, error: MISSING_PERMISSIONS, quoteToken },
     });
   }
 
@@ -245,6 +275,28 @@ export class FakeDiscord {
     }
   }
 
+  /** Makes an interaction older, as time passes, to reach its token's end. */
+  ageInteraction(interactionId: string, milliseconds: number): void {
+    const state = this.#interactions.get(interactionId);
+    if (state) state.createdAt -= milliseconds;
+  }
+
+  /** The token of an interaction, as the bot receives it in INTERACTION_CREATE. */
+  tokenOf(interactionId: string): string | undefined {
+    return this.#interactions.get(interactionId)?.token;
+  }
+
+  /** Interactions past the 3-second deadline that the bot never acknowledged. */
+  get unacknowledged(): string[] {
+    const now = Date.now();
+    return [...this.#interactions.values()]
+      .filter((state) => !state.acknowledged && now - state.createdAt > RESPONSE_DEADLINE_MS)
+      .map((state) => state.id);
+  }
+
+  /** Invalid requests (401, 403, 429 not shared) counted as Discord counts them. */
+  invalidRequests = 0;
+
   responsesTo(interactionId: string): RecordedResponse[] {
     return this.responses.filter((response) => response.interactionId === interactionId);
   }
@@ -256,14 +308,18 @@ export class FakeDiscord {
     from = member("800000000000000001"),
     message?: Json,
     guildId = GUILD_ID,
+    /** How long ago the interaction was created, as when the gateway delivers it late. */
+    ageMs = 0,
   ): string {
-    const id = snowflake();
+    const createdAt = Date.now() - ageMs;
+    const id = snowflake(createdAt);
     const token = `token-${randomUUID()}`;
     const messageId = typeof message?.id === "string" ? message.id : undefined;
     this.#interactions.set(id, {
       id,
       token,
-      createdAt: Date.now(),
+      type,
+      createdAt,
       messageId,
       acknowledged: false,
     });
@@ -295,12 +351,14 @@ export class FakeDiscord {
     from = member("800000000000000001"),
     guildId = GUILD_ID,
     resolved?: Json,
+    /** How long ago it was created, as when the gateway delivers it late. */
+    ageMs = 0,
   ): string {
-    const command = this.#allCommands().find((candidate) => candidate.name === name);
+    const command = this.#commandFor(name, guildId);
     return this.interact(
       2,
       {
-        id: command?.id ?? snowflake(),
+        id: command.id,
         name,
         type: 1,
         ...(options.length > 0 ? { options } : {}),
@@ -309,6 +367,7 @@ export class FakeDiscord {
       from,
       undefined,
       guildId,
+      ageMs,
     );
   }
 
@@ -329,17 +388,50 @@ export class FakeDiscord {
     value: string,
     from = member("800000000000000001"),
   ): string {
-    const command = this.#allCommands().find((candidate) => candidate.name === name);
+    const command = this.#commandFor(name, GUILD_ID);
     return this.interact(
       4,
       {
-        id: command?.id ?? snowflake(),
+        id: command.id,
         name,
         type: 1,
         options: [{ name: optionName, type: 3, value, focused: true }],
       },
       from,
     );
+  }
+
+  /** A slash command in a DM with the bot: no server, a user instead of a member. */
+  dmSlash(name: string, options: Json[] = [], from = member("800000000000000001").user): string {
+    const command = this.#commandFor(name, undefined);
+    const id = snowflake();
+    const token = `token-${randomUUID()}`;
+    this.#interactions.set(id, {
+      id,
+      token,
+      type: 2,
+      createdAt: Date.now(),
+      messageId: undefined,
+      acknowledged: false,
+    });
+    const channelId = `7${from.id.slice(1)}`;
+    this.#dispatchAll("INTERACTION_CREATE", {
+      id,
+      token,
+      type: 2,
+      version: 1,
+      application_id: APP_ID,
+      channel_id: channelId,
+      channel: { id: channelId, type: 1, recipients: [from], last_message_id: null, flags: 0 },
+      user: from,
+      app_permissions: String(INVITE_PERMISSIONS | PERMISSIONS.viewChannel),
+      locale: "en-US",
+      entitlements: [],
+      authorizing_integration_owners: { "0": "0" },
+      context: 1,
+      data: { id: command.id, name, type: 1, ...(options.length > 0 ? { options } : {}) },
+    });
+    return id;
   }
 
   press(customId: string, message: Json, from = member("800000000000000001")): string {
@@ -407,8 +499,24 @@ export class FakeDiscord {
     return this.#messages.get(id);
   }
 
-  #allCommands(): Json[] {
-    return [...this.commands.values()].flat();
+  /**
+   * The command a member can pick in a server (global or that server's), or in a DM (global
+   * ones usable there); Discord shows no other, so a test may not send one.
+   */
+  #commandFor(name: string, guildId: string | undefined): Json {
+    const scopes = guildId ? ["global", guildId] : ["global"];
+    const command = scopes
+      .flatMap((scope) => this.commands.get(scope) ?? [])
+      .find(
+        (candidate) =>
+          candidate.name === name &&
+          (guildId !== undefined ||
+            !Array.isArray(candidate.contexts) ||
+            candidate.contexts.includes(1)),
+      );
+    if (!command)
+      throw new Error(`Discord shows no /${name} ${guildId ? `in server ${guildId}` : "in DMs"}`);
+    return command;
   }
 
   /** The text channels of a server: GUILD_ID also has the restricted ones. */
@@ -541,15 +649,24 @@ export class FakeDiscord {
     });
   }
 
-  /** Shards connected now, as [id, count]. */
+  /** Shards connected now, as [id, count]: open sockets that have identified or resumed. */
   get connectedShards(): [number, number][] {
-    return [...this.#sockets]
-      .filter((socket) => socket.readyState === WebSocket.OPEN)
-      .map((socket) => this.#shards.get(socket) ?? [0, 1]);
+    return [...this.#sockets].flatMap((socket) => {
+      const shard = this.#shards.get(socket);
+      return socket.readyState === WebSocket.OPEN && shard ? [shard] : [];
+    });
   }
 
   #identify(socket: WebSocket, data: Json): void {
     this.identifies += 1;
+    if (
+      this.#token !== undefined &&
+      data.token !== this.#token &&
+      data.token !== `Bot ${this.#token}`
+    ) {
+      socket.close(4004, "Authentication failed.");
+      return;
+    }
     const shard = (Array.isArray(data.shard) ? data.shard : [0, 1]) as [number, number];
     this.#shards.set(socket, shard);
     const sessionId = randomUUID();
@@ -659,6 +776,14 @@ export class FakeDiscord {
     socket.send(JSON.stringify({ op: 0, t: type, s: this.#sequence, d: data }));
   }
 
+  /** Sends an event that belongs to no server (a DM) to shard 0, as Discord does. */
+  #dispatchAll(type: string, data: Json): void {
+    for (const socket of this.#sockets) {
+      const [id] = this.#shards.get(socket) ?? [0, 1];
+      if (socket.readyState === WebSocket.OPEN && id === 0) this.#send(socket, type, data);
+    }
+  }
+
   /** Sends an event to the shard that owns the guild, as Discord does. */
   #dispatch(guildId: string, type: string, data: Json): void {
     for (const socket of this.#sockets) {
@@ -684,23 +809,69 @@ export class FakeDiscord {
     let raw = "";
     for await (const chunk of request) raw += chunk;
     const body = raw ? (JSON.parse(raw) as Json) : {};
+    const bucket = bucketOf(method, path);
+    const limits = bucket ? this.#take(bucket) : undefined;
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      const all = { ...limits?.headers, ...headers };
       response.writeHead(
         status,
-        payload === undefined ? headers : { "content-type": "application/json", ...headers },
+        payload === undefined ? all : { "content-type": "application/json", ...all },
       );
       response.end(payload === undefined ? undefined : JSON.stringify(payload));
       if (status >= 400 && status !== 429)
         this.rejected.push({ path, status, body: payload as Json });
+      if (
+        status === 401 ||
+        status === 403 ||
+        (status === 429 && all["x-ratelimit-scope"] !== "shared")
+      )
+        this.#countInvalid();
       this.#notify();
     };
+    const authorization = request.headers.authorization ?? "";
+    const needsToken = !/^\/(interactions|webhooks)\//.test(path);
+    if (this.#token !== undefined && needsToken && authorization !== `Bot ${this.#token}`) {
+      send(401, { message: `401: Unauthorized (got "${authorization}")`, code: 0 });
+      return;
+    }
+    if (this.#blockedUntil > Date.now()) {
+      send(429, {
+        message:
+          "You are being blocked from accessing our API temporarily due to exceeding our rate limits frequently.",
+        code: 0,
+      });
+      return;
+    }
+    const isCallback = /^\/interactions\//.test(path);
+    if (!isCallback && !this.#takeGlobal()) {
+      send(
+        429,
+        { message: "You are being rate limited.", retry_after: 1, global: true },
+        { "retry-after": "1", "x-ratelimit-global": "true", "x-ratelimit-scope": "global" },
+      );
+      return;
+    }
+    if (limits?.limited) {
+      send(
+        429,
+        { message: "You are being rate limited.", retry_after: limits.resetAfter, global: false },
+        { "retry-after": String(Math.ceil(limits.resetAfter)), "x-ratelimit-scope": "user" },
+      );
+      return;
+    }
     const failure = this.#failures.find(
       (candidate) =>
         candidate.remaining > 0 && candidate.method === method && candidate.path.test(path),
     );
     if (failure?.refusal) {
       failure.remaining -= 1;
-      send(failure.refusal.status, failure.refusal.error);
+      const { status, error, quoteToken } = failure.refusal;
+      send(
+        status,
+        quoteToken
+          ? { ...error, message: `${error.message} for ${request.headers.authorization}` }
+          : error,
+      );
       return;
     }
     if (failure) {
@@ -760,6 +931,21 @@ export class FakeDiscord {
           send(400, invalidForm(problems));
           return;
         }
+        const known = new Set((this.commands.get(scope) ?? []).map((command) => command.name));
+        const creates = (body as unknown as Json[]).filter((command) => !known.has(command.name));
+        if (!this.#takeCreates(scope, creates.length)) {
+          send(
+            429,
+            {
+              message: `Max number of daily application command creates has been reached (${DAILY_COMMAND_CREATES})`,
+              code: 30034,
+              retry_after: 86_400,
+              global: false,
+            },
+            { "retry-after": "86400", "x-ratelimit-scope": "shared" },
+          );
+          return;
+        }
         this.commandPuts += 1;
         const stored = (body as unknown as Json[]).map((command) => ({
           id: snowflake(),
@@ -790,9 +976,18 @@ export class FakeDiscord {
         send(404, { message: "Unknown Webhook", code: 10015 });
         return;
       }
-      const problems = validateMessage(body);
+      if (Date.now() - state.createdAt > TOKEN_LIFETIME_MS) {
+        send(401, { message: "Invalid Webhook Token", code: 50027 });
+        return;
+      }
+      if (!state.acknowledged) {
+        send(404, { message: "Unknown Message", code: 10008 });
+        return;
+      }
+      const problems =
+        validateMessage(body) ?? (method === "POST" ? emptyMessage(body) : undefined);
       if (problems) {
-        send(400, invalidForm(problems));
+        send(400, problems.code ? problems : invalidForm(problems));
         return;
       }
       const originalId = `original-${state.id}`;
@@ -871,6 +1066,63 @@ export class FakeDiscord {
     }
   }
 
+  readonly #buckets = new Map<string, { used: number; resetAt: number }>();
+  #globalSecond = { count: 0, since: 0 };
+  #invalidWindow = { count: 0, since: 0 };
+  #blockedUntil = 0;
+  readonly #creates = new Map<string, { count: number; since: number }>();
+
+  /** One request against a route's bucket; the headers Discord sends with it. */
+  #take(bucket: Bucket): { limited: boolean; resetAfter: number; headers: Record<string, string> } {
+    const now = Date.now();
+    let state = this.#buckets.get(bucket.key);
+    if (!state || now >= state.resetAt) {
+      state = { used: 0, resetAt: now + bucket.windowMs };
+      this.#buckets.set(bucket.key, state);
+    }
+    const limited = state.used >= bucket.limit;
+    if (!limited) state.used += 1;
+    const resetAfter = (state.resetAt - now) / 1000;
+    return {
+      limited,
+      resetAfter,
+      headers: {
+        "x-ratelimit-limit": String(bucket.limit),
+        "x-ratelimit-remaining": String(Math.max(0, bucket.limit - state.used)),
+        "x-ratelimit-reset": String(state.resetAt / 1000),
+        "x-ratelimit-reset-after": resetAfter.toFixed(3),
+        "x-ratelimit-bucket": bucket.name,
+      },
+    };
+  }
+
+  #takeGlobal(): boolean {
+    const now = Date.now();
+    if (now - this.#globalSecond.since >= 1000) this.#globalSecond = { count: 0, since: now };
+    this.#globalSecond.count += 1;
+    return this.#globalSecond.count <= GLOBAL_RATE_LIMIT;
+  }
+
+  #countInvalid(): void {
+    const now = Date.now();
+    if (now - this.#invalidWindow.since >= 10 * 60 * 1000)
+      this.#invalidWindow = { count: 0, since: now };
+    this.#invalidWindow.count += 1;
+    this.invalidRequests += 1;
+    if (this.#invalidWindow.count >= INVALID_REQUEST_LIMIT)
+      this.#blockedUntil = now + 60 * 60 * 1000;
+  }
+
+  #takeCreates(scope: string, count: number): boolean {
+    const now = Date.now();
+    let day = this.#creates.get(scope);
+    if (!day || now - day.since >= 86_400_000) day = { count: 0, since: now };
+    if (day.count + count > DAILY_COMMAND_CREATES) return false;
+    day.count += count;
+    this.#creates.set(scope, day);
+    return true;
+  }
+
   /** Why Discord would refuse the bot's new message in a channel, as Discord says it. */
   #refuseToPost(channelId: string, body: Json): { status: number; error: Json } | undefined {
     const permissions = this.botPermissions(channelId);
@@ -924,10 +1176,22 @@ export class FakeDiscord {
       send(400, { message: "Interaction has already been acknowledged.", code: 40060 });
       return;
     }
+    if (!(RESPONSE_TYPES[state.type] ?? []).includes(Number(body.type))) {
+      send(
+        400,
+        invalidForm({
+          type: `Response type ${String(body.type)} is not valid for an interaction of type ${state.type}`,
+        }),
+      );
+      return;
+    }
     const data = (body.data ?? {}) as Json;
-    const problems = body.type === 8 ? validateChoices(data) : validateMessage(data);
+    const problems =
+      body.type === 8
+        ? validateChoices(data)
+        : (validateMessage(data) ?? (body.type === 4 ? emptyMessage(data) : undefined));
     if (problems) {
-      send(400, invalidForm(problems));
+      send(400, problems.code ? problems : invalidForm(problems));
       return;
     }
     state.acknowledged = true;
@@ -952,6 +1216,31 @@ export class FakeDiscord {
       resource: { type: body.type, message: this.#messages.get(originalId) },
     });
   }
+}
+
+interface Bucket {
+  readonly key: string;
+  readonly name: string;
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+/** The per-route limits Discord applies to the routes the bot uses (the figures Discord sends). */
+function bucketOf(method: string, path: string): Bucket | undefined {
+  const reaction = /^\/channels\/(\d+)\/messages\/\d+\/reactions\//.exec(path);
+  if (reaction)
+    return { key: `reaction:${reaction[1]}`, name: "reactions", limit: 1, windowMs: 250 };
+  const messages = /^\/channels\/(\d+)\/messages/.exec(path);
+  if (messages && method !== "GET")
+    return {
+      key: `${method}:messages:${messages[1]}`,
+      name: `messages-${method}`,
+      limit: 5,
+      windowMs: 5000,
+    };
+  const webhook = /^\/webhooks\/\d+\/([^/]+)/.exec(path);
+  if (webhook) return { key: `webhook:${webhook[1]}`, name: "webhook", limit: 5, windowMs: 2000 };
+  return undefined;
 }
 
 const MISSING_ACCESS = { message: "Missing Access", code: 50001 };
@@ -1012,14 +1301,26 @@ export function validateMessage(body: Json): Json | undefined {
   if (total > 6000) errors.embeds = "Embed size exceeds maximum size of 6000";
   const rows = (body.components ?? []) as Json[];
   if (rows.length > 5) errors.components = "Must be 5 or fewer in length.";
+  const customIds = new Set<string>();
   for (const row of rows) {
-    for (const button of (row.components ?? []) as Json[]) {
+    const buttons = (row.components ?? []) as Json[];
+    if (row.type !== 1)
+      errors.components = "Each top-level component must be an action row (type 1).";
+    if (buttons.length < 1 || buttons.length > 5)
+      errors.components = "An action row holds 1 to 5 buttons.";
+    for (const button of buttons) {
+      if (typeof button.custom_id === "string") {
+        if (customIds.has(button.custom_id))
+          errors.components = "Component custom id cannot be duplicated";
+        customIds.add(button.custom_id);
+      }
       if (tooLong(button.label, 80))
         errors.components = "Button label must be 80 or fewer in length.";
       if (tooLong(button.custom_id, 100))
         errors.components = "custom_id must be 100 or fewer in length.";
-      if (button.style === 5 ? !button.url || button.custom_id : !button.custom_id)
-        errors.components = "A link button needs a url; others a custom_id.";
+      if (button.style === 5 ? !button.url || button.custom_id : !button.custom_id || button.url)
+        errors.components =
+          "A link button needs a url and no custom_id; others a custom_id and no url.";
     }
   }
   return Object.keys(errors).length > 0 ? errors : undefined;
@@ -1056,13 +1357,31 @@ function validateCommands(commands: Json[]): Json | undefined {
     const description = String(command.description ?? "");
     if (description.length < 1 || description.length > 100)
       errors[`${index}.description`] = "Must be between 1 and 100 in length.";
-    for (const option of (command.options ?? []) as Json[]) {
-      if (!COMMAND_NAME.test(String(option.name ?? "")))
-        errors[`${index}.options.name`] = "Option name is invalid";
+    const options = (command.options ?? []) as Json[];
+    if (options.length > 25) errors[`${index}.options`] = "Must be 25 or fewer in length.";
+    let optionalSeen = false;
+    let characters = name.length + description.length;
+    options.forEach((option, at) => {
+      const optionName = String(option.name ?? "");
+      if (!COMMAND_NAME.test(optionName) || optionName !== optionName.toLowerCase())
+        errors[`${index}.options.${at}.name`] = "Option name is invalid";
       const optionDescription = String(option.description ?? "");
       if (optionDescription.length < 1 || optionDescription.length > 100)
-        errors[`${index}.options.description`] = "Must be between 1 and 100 in length.";
-    }
+        errors[`${index}.options.${at}.description`] = "Must be between 1 and 100 in length.";
+      if (option.required && optionalSeen)
+        errors[`${index}.options.${at}.required`] =
+          "Required options must be placed before non-required options";
+      if (!option.required) optionalSeen = true;
+      const choices = (option.choices ?? []) as Json[];
+      if (choices.length > 25)
+        errors[`${index}.options.${at}.choices`] = "Must be 25 or fewer in length.";
+      if (choices.length > 0 && option.autocomplete)
+        errors[`${index}.options.${at}.autocomplete`] = "Autocomplete cannot be set with choices";
+      characters += optionName.length + optionDescription.length;
+      for (const choice of choices)
+        characters += String(choice.name ?? "").length + String(choice.value ?? "").length;
+    });
+    if (characters > 8000) errors[`${index}`] = "Command exceeds maximum size (8000)";
   });
   return Object.keys(errors).length > 0 ? errors : undefined;
 }

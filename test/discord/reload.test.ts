@@ -62,11 +62,11 @@ describe("/reload", () => {
     assert.equal(refusal?.data?.flags, 64);
     assert.match(refusal?.data?.content ?? "", /Only this bot's operators/);
     const roleElsewhere = member("800000000000000013", { roles: [ADMIN_ROLE_ID] });
-    const [elsewhere] = await responses(
-      running,
-      fake.slash("reload", [], roleElsewhere, SECOND_GUILD_ID),
+    assert.throws(
+      () => fake.slash("reload", [], roleElsewhere, SECOND_GUILD_ID),
+      /Discord shows no \/reload in server/,
+      "other servers never see the admin commands",
     );
-    assert.match(elsewhere?.data?.content ?? "", /Only this bot's operators/);
     assert.equal(running.bot.context.store.engine.stats.documents, 7, "nothing was reloaded");
   });
 
@@ -136,20 +136,42 @@ describe("/reload", () => {
     const names = [...running.fake.commands.values()].flat().map((command) => command.name);
     assert.ok(names.includes("chemicals") && !names.includes("why-gsomia"));
   });
+
+  it("says so when Discord refuses the new commands, instead of claiming them", async () => {
+    await writeFile(
+      path.join(dir, "topics.yaml"),
+      "- name: chemicals-again\n  description: The chemicals Japan restricted\n  question: Which chemicals did Japan restrict?\n",
+    );
+    running.fake.refuseNext("PUT", /\/commands$/, 1);
+    const [, edit] = await responses(
+      running,
+      running.fake.slash("reload", [], member(OWNER_ID)),
+      2,
+    );
+    assert.match(
+      edit?.data?.content ?? "",
+      /Discord refused the new slash commands \(Missing Permissions\)/,
+    );
+    assert.doesNotMatch(edit?.data?.content ?? "", /were registered again/);
+    const names = [...running.fake.commands.values()].flat().map((command) => command.name);
+    assert.ok(!names.includes("chemicals-again"), "Discord still has the old commands");
+  });
 });
 
 describe("who operates the bot", () => {
   it("counts the team's owner and accepted members, not read-only or invited ones, and ADMIN_USER_IDS", async () => {
-    const running = await startBot({ env: { ADMIN_USER_IDS: "800000000000000044" } });
-    try {
-      running.fake.owner = {
+    const running = await startBot({
+      env: { ADMIN_USER_IDS: "800000000000000044" },
+      owner: {
         teamOwnerId: "800000000000000040",
         team: [
           { userId: "800000000000000041", role: "developer", accepted: true },
           { userId: "800000000000000042", role: "read_only", accepted: true },
           { userId: "800000000000000043", role: "admin", accepted: false },
         ],
-      };
+      },
+    });
+    try {
       const outcomes: Record<string, string> = {};
       for (const id of ["40", "41", "42", "43", "44", "45"].map(
         (end) => `8000000000000000${end}`,
@@ -193,6 +215,15 @@ describe("limits and load", () => {
   let cleanup: () => Promise<void>;
   before(async () => {
     const made = await makeKnowledgeDir({
+      "markers.md": article(
+        {
+          title: "Markers in a quote",
+          source: "Test Wire",
+          url: "https://example.org/markers",
+          published: "2019-09-02",
+        },
+        "Protest placards read **boycott**, _never forget_ and `no Japan`, and a post told @everyone to join <@&123>.",
+      ),
       "long.md": article(
         {
           title: "A very long paragraph",
@@ -215,7 +246,7 @@ describe("limits and load", () => {
     await cleanup();
   });
 
-  it("shortens a passage longer than an embed allows, and escapes its markdown", async () => {
+  it("shortens a passage longer than an embed allows", async () => {
     const [body] = await responses(
       running,
       running.fake.slash(
@@ -228,6 +259,22 @@ describe("limits and load", () => {
     assert.ok(description.length <= 4096);
     assert.match(description, /longer than Discord shows/);
     assert.deepEqual(running.fake.rejected, []);
+  });
+
+  it("shows a quote's markdown and mentions as the article's text, not as formatting or pings", async () => {
+    const [body] = await responses(
+      running,
+      running.fake.slash(
+        "ask",
+        [{ name: "question", type: 3, value: "what did the protest placards read?" }],
+        member("800000000000000022"),
+      ),
+    );
+    const description = body?.data?.embeds?.[0]?.description ?? "";
+    assert.ok(description.includes("\\*\\*boycott\\*\\*"), description);
+    assert.ok(description.includes("\\_never forget\\_"), description);
+    assert.ok(description.includes("\\`no Japan\\`"), description);
+    assert.ok(description.includes("@\u200beveryone"), "@everyone cannot ping");
   });
 
   it("switches the buttons off when they time out, keeping the link of the passage shown, and tells a late press to ask again", async () => {
@@ -354,8 +401,10 @@ describe("npm start", () => {
 });
 
 describe("npm start with a token", () => {
-  it("reloads on SIGHUP and shuts down cleanly on SIGTERM", async () => {
-    const fake = await FakeDiscord.start();
+  it("reloads on SIGHUP, shuts down cleanly on SIGTERM, and never logs the token", async () => {
+    const fake = await FakeDiscord.start({ token: TEST_TOKEN });
+    // An error whose message quotes the token: the log must still not hold it.
+    fake.refuseNext("PUT", /\/commands$/, 1, { quoteToken: true });
     const { child, output } = startBotProcess({
       DISCORD_TOKEN: TEST_TOKEN,
       DISCORD_API_URL: fake.apiUrl,
@@ -363,6 +412,8 @@ describe("npm start with a token", () => {
     });
     try {
       await fake.waitFor(() => output().includes('"message":"connected"'), 30_000);
+      await fake.waitFor(() => output().includes("command registration failed"), 30_000);
+      assert.match(output(), /Missing Permissions for Bot \[redacted\]/);
       child.kill("SIGHUP");
       await fake.waitFor(
         () => /"message":"knowledge reloaded","reason":"SIGHUP"/.test(output()),

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { loadBotConfig } from "../../src/config.ts";
 import {
@@ -193,5 +195,39 @@ describe("a host that runs a range of shards (SHARD_IDS=0,1 with SHARD_COUNT=2)"
       () => loadBotConfig({ DISCORD_TOKEN: TEST_TOKEN, SHARD_COUNT: "2", SHARD_IDS: "0,2" }),
       /SHARD_IDS: shard 2 does not exist when SHARD_COUNT is 2/,
     );
+  });
+});
+
+describe("a host without shard 0 (SHARD_IDS=1 with SHARD_COUNT=2)", () => {
+  it("reloads, and says that the host with shard 0 registers the changed commands", async () => {
+    const { dir, cleanup } = await makeKnowledgeDir({});
+    const running = await startBot({
+      knowledgeDir: dir,
+      guilds: [GUILD_ID, SECOND_GUILD_ID],
+      env: { SHARD_COUNT: "2", SHARD_IDS: "1" },
+      // Registered earlier by the host that runs shard 0.
+      beforeStart: (fake) =>
+        fake.commands.set(GUILD_ID, [
+          { id: "900000000000000100", name: "reload", description: "Reload", type: 1 },
+        ]),
+    });
+    try {
+      const { fake } = running;
+      assert.equal(fake.commandPuts, 0, "this host registers nothing");
+      await writeFile(
+        path.join(dir, "topics.yaml"),
+        "- name: chemicals\n  description: The chemicals Japan restricted\n  question: Which chemicals did Japan restrict?\n",
+      );
+      const id = fake.slash("reload", [], member(OWNER_ID), GUILD_ID);
+      const [, edit] = await fake.waitFor(
+        () => fake.responsesTo(id).length >= 2 && fake.responsesTo(id).map((r) => r.body as Body),
+      );
+      assert.match(edit?.content ?? "", /the host that runs shard 0 registers the slash commands/);
+      assert.doesNotMatch(edit?.content ?? "", /were registered again/);
+      assert.equal(fake.commandPuts, 0);
+    } finally {
+      await running.stop();
+      await cleanup();
+    }
   });
 });

@@ -21,6 +21,8 @@ export async function startBot({
   buttonTimeoutMs,
   reloadGapMs = 0,
   guilds,
+  owner,
+  beforeStart,
 }: {
   knowledgeDir?: string;
   env?: Record<string, string>;
@@ -28,8 +30,14 @@ export async function startBot({
   /** 0 by default, so that tests may reload one after another; the bot's default is 10 s. */
   reloadGapMs?: number;
   guilds?: string[];
+  /** Who owns the application, as GET /applications/@me says; default: OWNER_ID alone. */
+  owner?: FakeDiscord["owner"];
+  /** Prepares the loopback Discord before the bot connects (a refusal to come, say). */
+  beforeStart?: (fake: FakeDiscord) => void;
 } = {}): Promise<Running> {
   const fake = await FakeDiscord.start(guilds ? { guilds } : {});
+  if (owner) fake.owner = owner;
+  beforeStart?.(fake);
   const config = loadBotConfig({
     DISCORD_TOKEN: TEST_TOKEN,
     DISCORD_API_URL: fake.apiUrl,
