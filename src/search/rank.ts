@@ -6,7 +6,7 @@ import type { Query } from "./query.ts";
 import { RANK_WEIGHTS } from "./weights.ts";
 
 /** Passages scored on every feature; the rest are ranked by the cheap features alone. */
-const CANDIDATES_TO_REFINE = 20;
+const CANDIDATES_TO_REFINE = 10;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 
