@@ -992,6 +992,9 @@ export function validateMessage(body: Json): Json | undefined {
     const fields = (embed.fields ?? []) as Json[];
     if (tooLong(embed.title, 256))
       errors[`embeds.${index}.title`] = "Must be 256 or fewer in length.";
+    const author = (embed.author ?? {}) as Json;
+    if (tooLong(author.name, 256))
+      errors[`embeds.${index}.author.name`] = "Must be 256 or fewer in length.";
     if (tooLong(embed.description, 4096))
       errors[`embeds.${index}.description`] = "Must be 4096 or fewer in length.";
     if (tooLong(footer.text, 2048))
@@ -1005,6 +1008,7 @@ export function validateMessage(body: Json): Json | undefined {
       total += String(field.value ?? "").length + String(field.name ?? "").length;
     });
     total +=
+      String(author.name ?? "").length +
       String(embed.title ?? "").length +
       String(embed.description ?? "").length +
       String(footer.text ?? "").length;
@@ -1012,8 +1016,14 @@ export function validateMessage(body: Json): Json | undefined {
   if (total > 6000) errors.embeds = "Embed size exceeds maximum size of 6000";
   const rows = (body.components ?? []) as Json[];
   if (rows.length > 5) errors.components = "Must be 5 or fewer in length.";
+  const customIds = new Set<unknown>();
   for (const row of rows) {
-    for (const button of (row.components ?? []) as Json[]) {
+    const buttons = (row.components ?? []) as Json[];
+    if (buttons.length > 5) errors.components = "A row holds 5 or fewer buttons.";
+    for (const button of buttons) {
+      if (button.custom_id !== undefined && customIds.has(button.custom_id))
+        errors.components = "Component custom id cannot be duplicated";
+      customIds.add(button.custom_id);
       if (tooLong(button.label, 80))
         errors.components = "Button label must be 80 or fewer in length.";
       if (tooLong(button.custom_id, 100))
