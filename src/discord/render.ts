@@ -356,7 +356,12 @@ export function renderPassageView(
   if (!passage) return { embeds: [], components: [] };
   const total = passages.length;
   return {
-    embeds: [passageEmbed(passage, { asked, note: `Passage ${position + 1} of ${total}` })],
+    embeds: [
+      passageEmbed(passage, {
+        asked,
+        note: total > 1 ? `Passage ${position + 1} of ${total}` : undefined,
+      }),
+    ],
     components: passageButtons(passage, { handle, position, total, mode: "here" }),
   };
 }
