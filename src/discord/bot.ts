@@ -46,7 +46,7 @@ export interface BotOptions {
   readonly config: BotConfig;
   readonly store: KnowledgeStore;
   readonly logger: Logger;
-  /** How long "Another passage" buttons work. */
+  /** How long an answer's passage buttons (Previous, Next, Open) work. */
   readonly buttonTimeoutMs?: number;
   /** Reload requests within this long of the last reload's start are run once, together. */
   readonly reloadGapMs?: number;
