@@ -177,6 +177,24 @@ export class AnswerEngine {
     return [...first, ...rest].slice(0, limit);
   }
 
+  /**
+   * The ranking alone, without the route to a pinned topic's paragraph: what the search finds for
+   * a question by itself (check-knowledge compares a topic's pin with it).
+   */
+  rankWithoutPins(question: string, limit: number): QuotedPassage[] {
+    return this.#search(question, limit).ranked.map((entry) => this.#quote(entry));
+  }
+
+  /** One paragraph, with the words of `question` marked: a suggestion opened in full. */
+  passage(document: string, paragraph: number, question = ""): QuotedPassage | undefined {
+    const found = this.knowledge.passages.find(
+      (candidate) => candidate.documentId === document && candidate.paragraph === paragraph,
+    );
+    if (!found) return undefined;
+    const query = parseQuery(this.#index, question);
+    return this.#quote({ ...this.#unranked(found, query), confidence: 0 });
+  }
+
   ask(question: string, options: AskOptions = {}): Answer {
     const alternativeCount = options.alternatives ?? 3;
     const { query, ranked } = this.#search(question, alternativeCount + 1);

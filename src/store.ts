@@ -24,11 +24,23 @@ export interface ReloadSummary {
 export class KnowledgeStore {
   #engine: AnswerEngine;
   #reloading: Promise<ReloadSummary> | undefined;
+  /** Every topic name any engine of this process has had. */
+  readonly #topicsSeen = new Set<string>();
   readonly directory: string;
 
   private constructor(directory: string, engine: AnswerEngine) {
     this.directory = directory;
     this.#engine = engine;
+    this.#remember(engine);
+  }
+
+  /** Whether `name` was a topic at some time since this process started. */
+  wasTopic(name: string): boolean {
+    return this.#topicsSeen.has(name);
+  }
+
+  #remember(engine: AnswerEngine): void {
+    for (const topic of engine.topics) this.#topicsSeen.add(topic.name);
   }
 
   /** Loads the folder; throws with every error when it is broken. */
@@ -58,7 +70,10 @@ export class KnowledgeStore {
     const { knowledge, issues } = await loadKnowledge(this.directory);
     const ok = !hasErrors(issues);
     const after = ok ? await AnswerEngine.build(knowledge) : before;
-    if (ok) this.#engine = after;
+    if (ok) {
+      this.#engine = after;
+      this.#remember(after);
+    }
     const oldIds = new Set(before.documents.map((document) => document.id));
     const newIds = new Set(knowledge.documents.map((document) => document.id));
     return {

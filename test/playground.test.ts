@@ -17,7 +17,10 @@ describe("npm run playground", () => {
     assert.match(topic, /South Korea scraps intelligence sharing with Japan/);
     assert.match(topic, /not in the "national interest"/);
     assert.match(topic, /DW · 22 Aug 2019 · paragraph 3/);
-    assert.match(topic, /\[1: Another passage\]/);
+    assert.match(topic, /Asked: Why did South Korea scrap the GSOMIA/);
+    assert.match(topic, /Passage 1 of \d/);
+    assert.match(topic, /\[Previous \(off\)\] +\[1: Next\]/);
+    assert.match(press, /\(only you can see this\)/);
     assert.match(press, /Passage 2 of \d/);
     assert.match(mention, /national interest/);
   });

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { AnswerEngine } from "../answer.ts";
 import { ConfigError, loadDotEnv, loadEngineConfig } from "../config.ts";
 import { builtInCommands, MAX_CHAT_COMMANDS } from "../discord/commands/index.ts";
-import { hasErrors, loadKnowledge } from "../knowledge/load.ts";
+import { findPinnedPassages, hasErrors, loadKnowledge } from "../knowledge/load.ts";
 import { formatIssue, type KnowledgeBase, type KnowledgeIssue } from "../knowledge/types.ts";
 
 const USAGE = "Usage: npm run check-knowledge [-- --knowledge DIR]";
@@ -20,6 +20,41 @@ function commandLimitIssue(knowledge: KnowledgeBase): KnowledgeIssue | undefined
     line: first?.line,
     message: `${knowledge.topics.length} topics and ${builtIns} built-in commands make ${knowledge.topics.length + builtIns} commands, over Discord's limit of ${MAX_CHAT_COMMANDS}; remove or merge ${over} topic${over === 1 ? "" : "s"} (from /${first?.name ?? "?"} on, none would be registered)`,
   };
+}
+
+/** How far down the ranking a topic's pinned paragraph may stand for its own question. */
+const PIN_RANK_LIMIT = 3;
+
+/**
+ * Each topic asked of the engine: one without a confident answer, and a pin that the topic's own
+ * question, searched without the pin, does not rank in the top 3 (a pin that answers something
+ * else than the topic asks), are warnings at the topic's line.
+ */
+function topicIssues(knowledge: KnowledgeBase, engine: AnswerEngine): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  const warn = (line: number, message: string) =>
+    issues.push({ severity: "warning", file: "topics.yaml", line, message });
+  for (const topic of knowledge.topics) {
+    if (engine.askTopic(topic.name)?.kind !== "answer") {
+      warn(
+        topic.line,
+        `/${topic.name} finds no confident answer to its question; reword it or pin a passage`,
+      );
+    }
+    const pinned = topic.pin ? findPinnedPassages(topic.pin, knowledge.passages)[0] : undefined;
+    if (!pinned) continue;
+    const ranked = engine.rankWithoutPins(topic.question, PIN_RANK_LIMIT);
+    const place = ranked.findIndex(
+      (passage) => passage.document === pinned.documentId && passage.paragraph === pinned.paragraph,
+    );
+    if (place < 0) {
+      warn(
+        topic.line,
+        `/${topic.name}'s question does not rank its pin (${pinned.documentId}, paragraph ${pinned.paragraph}) in the engine's top ${PIN_RANK_LIMIT}; pin the paragraph that answers "${topic.question}", or reword the question to ask what the pin says`,
+      );
+    }
+  }
+  return issues;
 }
 
 async function main(): Promise<number> {
@@ -53,20 +88,7 @@ async function main(): Promise<number> {
   const { knowledge, issues } = await loadKnowledge(directory);
   const limit = commandLimitIssue(knowledge);
   const all: KnowledgeIssue[] = [...issues, ...(limit ? [limit] : [])];
-  if (!hasErrors(all)) {
-    const engine = new AnswerEngine(knowledge);
-    for (const topic of knowledge.topics) {
-      const answer = engine.askTopic(topic.name);
-      if (answer?.kind !== "answer") {
-        all.push({
-          severity: "warning",
-          file: "topics",
-          line: undefined,
-          message: `/${topic.name} finds no confident answer to its question; reword it or pin a passage`,
-        });
-      }
-    }
-  }
+  if (!hasErrors(all)) all.push(...topicIssues(knowledge, new AnswerEngine(knowledge)));
   for (const issue of all) process.stdout.write(`${formatIssue(issue)}\n`);
   const errors = all.filter((issue) => issue.severity === "error").length;
   const warnings = all.length - errors;

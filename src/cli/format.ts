@@ -1,6 +1,7 @@
 import type { Answer, QuotedPassage, Suggestion } from "../answer.ts";
 import { humanDate } from "../dates.ts";
 import type { Reference, TimelineEvent } from "../knowledge/types.ts";
+import { highlightRanges } from "../search/highlight.ts";
 import type { TimelineAnswer } from "../timeline.ts";
 
 export interface Style {
@@ -17,7 +18,7 @@ export const ANSI: Style = {
 export function highlight(passage: QuotedPassage, style: Style): string {
   let out = "";
   let at = 0;
-  for (const [start, end] of passage.ranges) {
+  for (const [start, end] of highlightRanges(passage.text, passage.ranges)) {
     out += passage.text.slice(at, start) + style.bold(passage.text.slice(start, end));
     at = end;
   }

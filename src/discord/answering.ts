@@ -4,18 +4,18 @@ import {
   type Message,
   Routes,
 } from "discord.js";
-import type { Answer } from "../answer.ts";
+import type { Answer, QuotedPassage } from "../answer.ts";
 import type { ChannelAccess } from "./channel-access.ts";
 import type { BotContext, Outcome } from "./context.ts";
 import { postInChannel } from "./post.ts";
 import {
-  answerButtons,
   disabledButtons,
-  passageEmbed,
   type RenderedMessage,
   renderAnswer,
+  renderPassageView,
 } from "./render.ts";
 import { privateNote, privateReply, reply } from "./reply.ts";
+import { parsePassageButton } from "./sessions.ts";
 
 export function outcomeOf(answer: Answer): Outcome {
   return answer.kind === "answer" ? "answered" : "no-answer";
@@ -23,24 +23,42 @@ export function outcomeOf(answer: Answer): Outcome {
 
 type EditComponents = (components: RenderedMessage["components"]) => Promise<unknown>;
 
+/** The passages a member can open from a reply: the answer's, or those a no-answer suggests. */
+function passagesOf(context: BotContext, answer: Answer): QuotedPassage[] {
+  if (answer.kind === "answer") return [answer.passage, ...answer.alternatives];
+  const engine = context.store.engine;
+  return answer.suggestions.flatMap((suggestion) => {
+    if (suggestion.kind !== "passage") return [];
+    const passage = engine.passage(suggestion.document, suggestion.paragraph, answer.question);
+    return passage ? [passage] : [];
+  });
+}
+
 /**
- * The rendered answer; with other passages to page through, its "Another passage" button is
- * tied to a session. When the session ends, `edit` switches off the buttons of the passage the
- * message shows then, so its "Read the source" link stays the one of the quote above it.
+ * The rendered answer; its passage buttons are tied to a session. The public message never
+ * changes while the session lasts, so when it ends `edit` switches off the very buttons it was
+ * sent with, and its links stay those of the quote above them.
  */
 function renderWithSession(
   context: BotContext,
   ownerId: string,
   answer: Answer,
+  asked: string | undefined,
   edit: EditComponents,
 ): RenderedMessage {
-  const passages = answer.kind === "answer" ? [answer.passage, ...answer.alternatives] : [];
-  if (passages.length <= 1) return renderAnswer(answer, undefined);
-  const anotherId = context.sessions.create(ownerId, passages, (session) => {
-    const shown = session.passages[session.position];
-    return shown ? edit(disabledButtons(answerButtons(shown, anotherId))) : Promise.resolve();
-  });
-  return renderAnswer(answer, anotherId);
+  const commandIds = context.commandIds;
+  const passages = passagesOf(context, answer);
+  const openable = answer.kind === "answer" ? passages.length > 1 : passages.length > 0;
+  if (!openable) return renderAnswer(answer, { asked, commandIds });
+  let rendered: RenderedMessage | undefined;
+  const handle = context.sessions.create(
+    ownerId,
+    passages,
+    () => (rendered ? edit(disabledButtons(rendered.components)) : Promise.resolve()),
+    asked ?? answer.question,
+  );
+  rendered = renderAnswer(answer, { asked, commandIds, handle });
+  return rendered;
 }
 
 /** Replies to a slash command with an answer, its citation and its buttons. */
@@ -48,10 +66,11 @@ export async function replyWithAnswer(
   context: BotContext,
   interaction: ChatInputCommandInteraction,
   answer: Answer,
+  asked?: string,
 ): Promise<Outcome> {
   // The session keeps the webhook token, not the interaction object.
   const { applicationId, token } = interaction;
-  const rendered = renderWithSession(context, interaction.user.id, answer, (components) =>
+  const rendered = renderWithSession(context, interaction.user.id, answer, asked, (components) =>
     context.client.rest.patch(Routes.webhookMessage(applicationId, token), {
       body: { components },
       auth: false,
@@ -70,24 +89,34 @@ export async function replyToMention(
 ): Promise<Outcome> {
   const { channelId } = message;
   let sentId: string | undefined;
-  const rendered = renderWithSession(context, message.author.id, answer, async (components) =>
-    sentId
-      ? context.client.rest.patch(Routes.channelMessage(channelId, sentId), {
-          body: { components },
-        })
-      : undefined,
+  const rendered = renderWithSession(
+    context,
+    message.author.id,
+    answer,
+    undefined,
+    async (components) =>
+      sentId
+        ? context.client.rest.patch(Routes.channelMessage(channelId, sentId), {
+            body: { components },
+          })
+        : undefined,
   );
   sentId = (await postInChannel(message, access, reply(rendered))).id;
   return outcomeOf(answer);
 }
 
-/** "Another passage": the next one for the member who asked; a private copy for anyone else. */
-export async function pressAnother(
+/**
+ * Previous, Next or Open on an answer: the passage is shown privately to whoever pressed, and the
+ * public answer stays as the channel saw it (a press never rewrites what others are reading).
+ * Previous and Next in that private view turn its page in place; they stop at the ends.
+ */
+export async function pressPassage(
   context: BotContext,
   interaction: ButtonInteraction,
 ): Promise<Outcome> {
   const session = context.sessions.get(interaction.customId);
-  if (!session) {
+  const pressed = parsePassageButton(interaction.customId);
+  if (!session || !pressed) {
     await interaction.update(
       reply({
         components: disabledButtons(
@@ -100,25 +129,9 @@ export async function pressAnother(
     );
     return "expired";
   }
-  const next = (session.position + 1) % session.passages.length;
-  const passage = session.passages[next];
-  if (!passage) return "error";
-  const note = `Passage ${next + 1} of ${session.passages.length}`;
-  if (interaction.user.id !== session.ownerId) {
-    await interaction.reply(
-      privateReply({
-        embeds: [passageEmbed(passage, note)],
-        components: answerButtons(passage, undefined),
-      }),
-    );
-    return "answered";
-  }
-  session.position = next;
-  await interaction.update(
-    reply({
-      embeds: [passageEmbed(passage, note)],
-      components: answerButtons(passage, interaction.customId),
-    }),
-  );
+  const position = Math.min(Math.max(0, pressed.position), session.passages.length - 1);
+  const view = renderPassageView(session.passages, position, pressed.handle, session.question);
+  if (pressed.mode === "here") await interaction.update(reply(view));
+  else await interaction.reply(privateReply(view));
   return "answered";
 }

@@ -47,7 +47,7 @@ export interface BotOptions {
   readonly config: BotConfig;
   readonly store: KnowledgeStore;
   readonly logger: Logger;
-  /** How long "Another passage" buttons work. */
+  /** How long an answer's passage buttons (Previous, Next, Open) work. */
   readonly buttonTimeoutMs?: number;
   /** Reload requests within this long of the last reload's start are run once, together. */
   readonly reloadGapMs?: number;
@@ -113,9 +113,10 @@ export function createBot(options: BotOptions): Bot {
       const scope = scopeName(guildId);
       const fingerprint = commandFingerprint(bodies);
       if (registered.get(scope) === fingerprint) continue;
-      let changed = true;
-      if (registered.has(scope)) await registerCommands(client.rest, id, guildId, bodies);
-      else changed = await registerIfChanged(client.rest, id, guildId, bodies);
+      const { changed, commands } = registered.has(scope)
+        ? { changed: true, commands: await registerCommands(client.rest, id, guildId, bodies) }
+        : await registerIfChanged(client.rest, id, guildId, bodies);
+      for (const command of commands) context.commandIds.set(command.name, command.id);
       logger.info(changed ? "commands registered" : "commands already up to date", {
         commands: bodies.length,
         guild: guildId ?? "global",
@@ -211,6 +212,7 @@ export function createBot(options: BotOptions): Bot {
     store,
     metrics,
     sessions: new AnswerSessions(options.buttonTimeoutMs ?? BUTTON_TIMEOUT_MS),
+    commandIds: new Map(),
     cooldown: new Cooldown(config.cooldownSeconds),
     refusals: new RefusalGuard(logger, (status) => metrics.refused(status)),
     reload: coalescing(reloadEverywhere, options.reloadGapMs ?? RELOAD_GAP_MS),

@@ -15,6 +15,8 @@ export interface BotContext {
   readonly metrics: BotMetrics;
   readonly sessions: AnswerSessions;
   readonly cooldown: Cooldown;
+  /** The ids Discord gave the commands this process registered (or found registered), by name. */
+  readonly commandIds: Map<string, string>;
   /** Discord's 401/403/429 answers, counted; where the bot should not send for now. */
   readonly refusals: RefusalGuard;
   /**

@@ -8,6 +8,13 @@ import { slowDown } from "./sessions.ts";
 export const OPERATORS_ONLY =
   "Only this bot's operators can do this. Server permissions are not enough: every server shares the same knowledge.";
 
+/** A command Discord still shows but this bot does not know: a removed topic, or none at all. */
+export function unknownCommand(context: BotContext, name: string): string {
+  return context.store.wasTopic(name)
+    ? `\`/${name}\` was a topic, but it was removed from the knowledge. Try /help for the topics there are.`
+    : `I don't know the command \`/${name}\`. Try /help for what I can do.`;
+}
+
 /** Discord takes the first response to an interaction within 3 s of its creation, never later. */
 export const RESPONSE_DEADLINE_MS = 3000;
 
@@ -37,9 +44,7 @@ export async function handleInteraction(
       name = interaction.commandName;
       const command = commandNamed(context.store.engine, interaction.commandName);
       if (!command) {
-        await interaction.reply(
-          privateNote("I don't know this command any more; the topics changed. Try /help."),
-        );
+        await interaction.reply(privateNote(unknownCommand(context, interaction.commandName)));
         outcome = "refused";
       } else if (command.admin && !(await isOperator(context, interaction))) {
         await interaction.reply(privateNote(OPERATORS_ONLY));

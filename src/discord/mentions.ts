@@ -52,7 +52,7 @@ export async function handleMessage(context: BotContext, message: Message): Prom
           embeds: [
             {
               title: "Ask me about the Japan–South Korea dispute",
-              description: helpText(context.store.engine),
+              description: helpText(context),
             },
           ],
         }),

@@ -71,14 +71,22 @@ export function commandsRoute(applicationId: string, guildId: string | undefined
     : Routes.applicationCommands(applicationId);
 }
 
+/** A command as Discord holds it: its id is what a clickable mention `</name:id>` needs. */
+export interface RegisteredCommand {
+  readonly id: string;
+  readonly name: string;
+}
+
 /** Replaces the registered commands: in one server when guildId is set (instant), else globally. */
 export async function registerCommands(
   rest: REST,
   applicationId: string,
   guildId: string | undefined,
   bodies: RESTPutAPIApplicationCommandsJSONBody,
-): Promise<void> {
-  await rest.put(commandsRoute(applicationId, guildId), { body: bodies });
+): Promise<RegisteredCommand[]> {
+  return (await rest.put(commandsRoute(applicationId, guildId), {
+    body: bodies,
+  })) as RegisteredCommand[];
 }
 
 /** Registers only when what Discord has differs, since Discord limits command creates per day. */
@@ -87,11 +95,11 @@ export async function registerIfChanged(
   applicationId: string,
   guildId: string | undefined,
   bodies: RESTPutAPIApplicationCommandsJSONBody,
-): Promise<boolean> {
+): Promise<{ changed: boolean; commands: RegisteredCommand[] }> {
   const current = (await rest.get(commandsRoute(applicationId, guildId)).catch(() => undefined)) as
-    | object[]
+    | RegisteredCommand[]
     | undefined;
-  if (current && commandFingerprint(current) === commandFingerprint(bodies)) return false;
-  await registerCommands(rest, applicationId, guildId, bodies);
-  return true;
+  if (current && commandFingerprint(current) === commandFingerprint(bodies))
+    return { changed: false, commands: current };
+  return { changed: true, commands: await registerCommands(rest, applicationId, guildId, bodies) };
 }

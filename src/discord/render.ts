@@ -9,6 +9,8 @@ import {
 import type { Answer, QuotedPassage, Suggestion } from "../answer.ts";
 import { humanDate } from "../dates.ts";
 import type { Reference } from "../knowledge/types.ts";
+import { highlightRanges } from "../search/highlight.ts";
+import { type PassageButtonMode, passageButtonId } from "./sessions.ts";
 
 /** Discord's limits, https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
 export const LIMITS = {
@@ -23,6 +25,8 @@ export const LIMITS = {
   linkUrl: 512,
   customId: 100,
   choiceText: 100,
+  authorName: 256,
+  buttonsPerRow: 5,
 } as const;
 
 const COLOR_ANSWER = 0x2b6cb0;
@@ -47,7 +51,7 @@ export function highlightForDiscord(
 ): { text: string; shortened: boolean } {
   const pieces: string[] = [];
   let at = 0;
-  for (const [start, end] of passage.ranges) {
+  for (const [start, end] of highlightRanges(passage.text, passage.ranges)) {
     if (start > at) pieces.push(escapeText(passage.text.slice(at, start)));
     pieces.push(`**${escapeText(passage.text.slice(start, end))}**`);
     at = end;
@@ -131,18 +135,56 @@ function sourcesField(references: readonly Reference[]): { name: string; value: 
   };
 }
 
-export function passageEmbed(passage: QuotedPassage, note?: string): APIEmbed {
+/** What a member asked, on one line, within an embed author's limit, with any @ made inert. */
+export function askedLine(question: string): string {
+  const line = question.replace(/\s+/g, " ").trim().replace(/@/g, "@\u200b");
+  return clip(line, LIMITS.authorName);
+}
+
+/** The next best passages under an answer: one cited line each. */
+function previewsField(
+  previews: readonly QuotedPassage[],
+  firstNumber: number,
+): { name: string; value: string } {
+  const lines = previews.map((passage, offset) => {
+    const cited =
+      passage.kind === "fact-sheet"
+        ? `${passage.source}, paragraph ${passage.paragraph}`
+        : `${passage.source}, ${humanDate(passage.published)}, paragraph ${passage.paragraph}`;
+    return `**${firstNumber + offset}.** “${escapeText(clip(passage.text, 110))}” — ${escapeText(cited)}`;
+  });
+  return {
+    name: "Next best passages",
+    value: linesWithin(lines, LIMITS.fieldValue, (left) => `…and ${left} more`),
+  };
+}
+
+export interface PassageEmbedOptions {
+  /** Italic line under the quote, e.g. "Passage 2 of 4". */
+  readonly note?: string | undefined;
+  /** The question, shown as the embed's author line. */
+  readonly asked?: string | undefined;
+  /** The next best passages, previewed under the quote. */
+  readonly previews?: readonly QuotedPassage[];
+}
+
+export function passageEmbed(passage: QuotedPassage, options: PassageEmbedOptions = {}): APIEmbed {
+  const { note, asked, previews = [] } = options;
   const noteLine = note ? `\n\n*${note}*` : "";
   const embed: APIEmbed = {
     color: COLOR_ANSWER,
     title: clip(passage.title, LIMITS.embedTitle),
     footer: { text: citationFooter(passage) },
   };
+  if (asked?.trim()) embed.author = { name: askedLine(asked) };
+  const fields: { name: string; value: string }[] = [];
   if (passage.kind === "fact-sheet" && passage.references.length > 0) {
-    embed.fields = [sourcesField(passage.references)];
+    fields.push(sourcesField(passage.references));
   } else if (passage.url) {
     embed.url = passage.url;
   }
+  if (previews.length > 0) fields.push(previewsField(previews, 2));
+  if (fields.length > 0) embed.fields = fields;
   const shortenedNote =
     "\n\n*The paragraph is longer than Discord shows; read it in full at the source.*";
   const room =
@@ -168,47 +210,100 @@ export function embedAsText(embed: APIEmbed): string {
   return lines.join("\n");
 }
 
-export function suggestionLines(suggestions: readonly Suggestion[]): string {
+/** A topic as members can click it: `</name:id>` once Discord gave the command an id. */
+export function commandMention(name: string, commandIds: ReadonlyMap<string, string>): string {
+  const id = commandIds.get(name);
+  return id ? `</${name}:${id}>` : `\`/${name}\``;
+}
+
+export function suggestionLines(
+  suggestions: readonly Suggestion[],
+  commandIds: ReadonlyMap<string, string> = new Map(),
+): string {
+  let passageNumber = 0;
   return suggestions
-    .map((suggestion) =>
-      suggestion.kind === "topic"
-        ? `• \`/${suggestion.name}\`: ${escapeText(suggestion.description)}`
-        : `• ${escapeText(suggestion.title)}: “${escapeText(suggestion.preview)}”`,
-    )
+    .map((suggestion) => {
+      if (suggestion.kind === "topic")
+        return `• ${commandMention(suggestion.name, commandIds)}: ${escapeText(suggestion.description)}`;
+      passageNumber += 1;
+      return `• **${passageNumber}.** ${escapeText(suggestion.title)}: “${escapeText(suggestion.preview)}”`;
+    })
     .join("\n");
 }
 
-export function noAnswerEmbed(answer: Extract<Answer, { kind: "no-answer" }>): APIEmbed {
+export function noAnswerEmbed(
+  answer: Extract<Answer, { kind: "no-answer" }>,
+  commandIds: ReadonlyMap<string, string> = new Map(),
+): APIEmbed {
   const suggestions =
     answer.suggestions.length > 0
-      ? `\n\nYou could try:\n${suggestionLines(answer.suggestions)}`
+      ? `\n\nYou could try:\n${suggestionLines(answer.suggestions, commandIds)}`
       : "";
-  return {
+  const embed: APIEmbed = {
     color: COLOR_NO_ANSWER,
     title:
       answer.reason === "empty-question" ? "What would you like to know?" : "No confident answer",
     description: clip(`${answer.message}${suggestions}`, LIMITS.embedDescription),
   };
+  if (answer.question.trim()) embed.author = { name: askedLine(answer.question) };
+  return embed;
 }
 
-export function answerButtons(
+type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+
+function row(buttons: readonly APIButtonComponent[]): ButtonRow[] {
+  return buttons.length > 0
+    ? [{ type: ComponentType.ActionRow, components: buttons.slice(0, LIMITS.buttonsPerRow) }]
+    : [];
+}
+
+function passageButton(
+  handle: string,
+  position: number,
+  mode: PassageButtonMode,
+  label: string,
+  disabled = false,
+): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    style: mode === "open" ? ButtonStyle.Secondary : ButtonStyle.Primary,
+    label: clip(label, LIMITS.buttonLabel),
+    custom_id: passageButtonId(handle, position, mode),
+    ...(disabled ? { disabled: true } : {}),
+  };
+}
+
+/** Where a message stands among a session's passages. */
+export interface PassageNavigation {
+  /** The session's handle (see AnswerSessions.create). */
+  readonly handle: string;
+  readonly position: number;
+  readonly total: number;
+  /** A private view turns its own page; the public answer opens a private view instead. */
+  readonly mode: "new" | "here";
+}
+
+/** Previous and Next, switched off at the ends (no wrapping round), then the passage's links. */
+export function passageButtons(
   passage: QuotedPassage,
-  anotherId: string | undefined,
-): APIActionRowComponent<APIButtonComponent>[] {
+  navigation: PassageNavigation | undefined,
+): ButtonRow[] {
   const buttons: APIButtonComponent[] = [];
-  if (anotherId) {
-    buttons.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Primary,
-      label: "Another passage",
-      custom_id: anotherId,
-    });
+  if (navigation && navigation.total > 1) {
+    const { handle, position, total, mode } = navigation;
+    buttons.push(
+      passageButton(handle, position - 1, mode, "Previous", position <= 0),
+      passageButton(handle, position + 1, mode, "Next", position >= total - 1),
+    );
   }
   buttons.push(...sourceButtons(passage));
-  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+  return row(buttons);
 }
 
-/** Link buttons a row can still take beside "Another passage": Discord allows five. */
+/** How many next best passages the answer previews, each with a button to open it. */
+export const PREVIEWED_ALTERNATIVES = 2;
+
+/** Link buttons a row can still take beside Previous and Next: Discord allows five. */
 const MAX_SOURCE_BUTTONS = 3;
 
 /** "Read the source" for an article; for a fact-sheet paragraph, a button per source it rests on. */
@@ -232,9 +327,7 @@ function sourceButtons(passage: QuotedPassage): APIButtonComponent[] {
 }
 
 /** The same rows with every button that still does something switched off. */
-export function disabledButtons(
-  rows: readonly APIActionRowComponent<APIButtonComponent>[],
-): APIActionRowComponent<APIButtonComponent>[] {
+export function disabledButtons(rows: readonly ButtonRow[]): ButtonRow[] {
   return rows.map((row) => ({
     ...row,
     components: row.components.map((button) =>
@@ -243,13 +336,69 @@ export function disabledButtons(
   }));
 }
 
-export function renderAnswer(answer: Answer, anotherId: string | undefined): RenderedMessage {
-  if (answer.kind === "no-answer") return { embeds: [noAnswerEmbed(answer)], components: [] };
+export interface RenderOptions {
+  /** The session of the answer's passages (or a no-answer's suggested passages), for buttons. */
+  readonly handle?: string | undefined;
+  /** What the member asked, when it reads better than the answer's own question (a topic's). */
+  readonly asked?: string | undefined;
+  /** Registered command ids by name, to make topic suggestions clickable. */
+  readonly commandIds?: ReadonlyMap<string, string>;
+}
+
+/** A passage shown privately at `position` of its session, with Previous and Next. */
+export function renderPassageView(
+  passages: readonly QuotedPassage[],
+  position: number,
+  handle: string,
+  asked: string,
+): RenderedMessage {
+  const passage = passages[position];
+  if (!passage) return { embeds: [], components: [] };
+  const total = passages.length;
   return {
-    embeds: [passageEmbed(answer.passage)],
-    components: answerButtons(
-      answer.passage,
-      answer.alternatives.length > 0 ? anotherId : undefined,
-    ),
+    embeds: [
+      passageEmbed(passage, {
+        asked,
+        note: total > 1 ? `Passage ${position + 1} of ${total}` : undefined,
+      }),
+    ],
+    components: passageButtons(passage, { handle, position, total, mode: "here" }),
+  };
+}
+
+/**
+ * The public answer: the question, the quote, "Passage 1 of N", the next best passages previewed
+ * with a button each to open them privately, Previous/Next and the source's links. A no-answer:
+ * topics as clickable commands and the suggested passages as buttons.
+ */
+export function renderAnswer(answer: Answer, options: RenderOptions = {}): RenderedMessage {
+  const { handle, commandIds = new Map() } = options;
+  const asked = options.asked ?? answer.question;
+  if (answer.kind === "no-answer") {
+    const passages = answer.suggestions.filter((suggestion) => suggestion.kind === "passage");
+    const open = handle
+      ? passages.map((suggestion, position) =>
+          passageButton(handle, position, "open", `Open ${position + 1}: ${suggestion.title}`),
+        )
+      : [];
+    return { embeds: [noAnswerEmbed(answer, commandIds)], components: row(open) };
+  }
+  const total = 1 + answer.alternatives.length;
+  const previews = answer.alternatives.slice(0, PREVIEWED_ALTERNATIVES);
+  const navigation = handle ? ({ handle, position: 0, total, mode: "new" } as const) : undefined;
+  const open = handle
+    ? previews.map((_, offset) =>
+        passageButton(handle, offset + 1, "open", `Open passage ${offset + 2}`),
+      )
+    : [];
+  return {
+    embeds: [
+      passageEmbed(answer.passage, {
+        asked,
+        previews,
+        note: total > 1 ? `Passage 1 of ${total}` : undefined,
+      }),
+    ],
+    components: [...passageButtons(answer.passage, navigation), ...row(open)],
   };
 }

@@ -2,23 +2,47 @@ import { randomBytes } from "node:crypto";
 import type { QuotedPassage } from "../answer.ts";
 
 export const ANOTHER_PREFIX = "another:";
-/** How many answers keep working "Another passage" buttons at once; the oldest goes first. */
+/** How many answers keep working passage buttons at once; the oldest goes first. */
 export const MAX_ANSWER_SESSIONS = 5000;
 
 export interface AnswerSession {
   readonly id: string;
   readonly ownerId: string;
-  /** The answer first, then the next-best passages. */
+  /** The answer first, then the next-best passages (or the passages a no-answer suggests). */
   readonly passages: readonly QuotedPassage[];
-  /** The passage the message shows now. */
-  position: number;
+  /** What was asked, shown above each passage opened from the answer. */
+  readonly question: string;
+}
+
+/**
+ * How a button shows a passage of its session: `new` replies with a private view (the public
+ * answer never changes), `here` turns the page of a private view in place.
+ */
+export type PassageButtonMode = "new" | "open" | "here";
+
+/**
+ * A passage button's custom id: the session's handle, the position to show, and the mode
+ * ("open" behaves as "new"; it only keeps the ids of one message distinct).
+ */
+export function passageButtonId(handle: string, position: number, mode: PassageButtonMode): string {
+  return `${handle}:${position}:${mode}`;
+}
+
+export function parsePassageButton(
+  customId: string,
+): { handle: string; position: number; mode: PassageButtonMode } | undefined {
+  const [prefix, id, position, mode] = customId.split(":");
+  const number = Number.parseInt(position ?? "", 10);
+  if (!Number.isInteger(number) || (mode !== "new" && mode !== "open" && mode !== "here"))
+    return undefined;
+  return { handle: `${prefix}:${id}`, position: number, mode };
 }
 
 /** Switches off the buttons of the message, for the passage it shows when the session ends. */
 export type SessionEnd = (session: AnswerSession) => Promise<unknown>;
 
 /**
- * The "Another passage" buttons of recent answers. Each expires after `timeoutMs`, or earlier
+ * The passage buttons (Previous, Next, Open) of recent answers. Each expires after `timeoutMs`, or earlier
  * when `capacity` newer ones push it out; then its buttons are switched off through `onEnd`,
  * and a late press is told to ask again. A session holds the passages and a way to edit its
  * message, never the interaction or message object itself.
@@ -34,11 +58,17 @@ export class AnswerSessions {
     readonly capacity: number = MAX_ANSWER_SESSIONS,
   ) {}
 
-  create(ownerId: string, passages: readonly QuotedPassage[], onEnd: SessionEnd): string {
+  /** Returns the session's handle, the prefix of its buttons' custom ids. */
+  create(
+    ownerId: string,
+    passages: readonly QuotedPassage[],
+    onEnd: SessionEnd,
+    question = "",
+  ): string {
     const id = randomBytes(9).toString("base64url");
     const timer = setTimeout(() => void this.#end(id), this.timeoutMs);
     timer.unref();
-    this.#sessions.set(id, { session: { id, ownerId, passages, position: 0 }, timer, onEnd });
+    this.#sessions.set(id, { session: { id, ownerId, passages, question }, timer, onEnd });
     while (this.#sessions.size > this.capacity) {
       const oldest = this.#sessions.keys().next().value;
       if (oldest === undefined) break;
@@ -48,7 +78,8 @@ export class AnswerSessions {
   }
 
   get(customId: string): AnswerSession | undefined {
-    return this.#sessions.get(customId.slice(ANOTHER_PREFIX.length))?.session;
+    const [id = ""] = customId.slice(ANOTHER_PREFIX.length).split(":");
+    return this.#sessions.get(id)?.session;
   }
 
   get size(): number {

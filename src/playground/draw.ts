@@ -12,6 +12,7 @@ export const ANSI_STYLE: Style = {
 export const PLAIN_STYLE: Style = { bold: (text) => text, dim: (text) => text };
 
 interface Embed {
+  author?: { name?: string };
   title?: string;
   url?: string;
   description?: string;
@@ -40,6 +41,7 @@ export function markdown(text: string, style: Style): string {
     .replace(/\*\*(.+?)\*\*/g, (_, inner: string) => style.bold(inner))
     .replace(/(?<![\\*])\*(?!\s)(.+?)(?<!\s)\*(?!\*)/g, (_, inner: string) => style.dim(inner))
     .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, "$1 <$2>")
+    .replace(/<\/([-_\p{L}\p{N} ]+):\d+>/gu, (_, name: string) => style.bold(`/${name}`))
     .replace(/\\([\\*_`~|>#\-[\]()])/g, "$1")
     .replace(/\u200b/g, "");
 }
@@ -57,24 +59,26 @@ export function draw(message: DrawnMessage, style: Style): string {
   if (message.content) lines.push(markdown(message.content, style));
   for (const embed of message.embeds ?? []) {
     lines.push("┃");
+    if (embed.author?.name) lines.push(`┃ ${style.dim(`Asked: ${embed.author.name}`)}`);
     if (embed.title)
       lines.push(`┃ ${style.bold(embed.title)}${embed.url ? style.dim(`  <${embed.url}>`) : ""}`);
     for (const line of markdown(embed.description ?? "", style).split("\n"))
       lines.push(`┃ ${line}`);
-    for (const field of embed.fields ?? [])
-      lines.push(`┃ ${style.bold(field.name)}: ${markdown(field.value, style)}`);
+    for (const field of embed.fields ?? []) {
+      lines.push(`┃ ${style.bold(field.name)}`);
+      for (const line of markdown(field.value, style).split("\n")) lines.push(`┃ ${line}`);
+    }
     if (embed.footer?.text) lines.push(`┃ ${style.dim(embed.footer.text)}`);
   }
-  const buttons = (message.components ?? []).flatMap((row) => row.components ?? []);
-  if (buttons.length > 0) {
-    let number = 0;
-    const labels = buttons.map((button) => {
+  let number = 0;
+  for (const row of message.components ?? []) {
+    const labels = (row.components ?? []).map((button) => {
       if (button.url) return `[${button.label ?? "link"} ↗ ${button.url}]`;
-      if (button.disabled) return style.dim(`[${button.label ?? "button"} (expired)]`);
+      if (button.disabled) return style.dim(`[${button.label ?? "button"} (off)]`);
       number += 1;
       return `[${number}: ${button.label ?? "button"}]`;
     });
-    lines.push(labels.join("  "));
+    if (labels.length > 0) lines.push(labels.join("  "));
   }
   return lines.join("\n");
 }

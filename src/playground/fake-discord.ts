@@ -1281,6 +1281,9 @@ export function validateMessage(body: Json): Json | undefined {
     const fields = (embed.fields ?? []) as Json[];
     if (tooLong(embed.title, 256))
       errors[`embeds.${index}.title`] = "Must be 256 or fewer in length.";
+    const author = (embed.author ?? {}) as Json;
+    if (tooLong(author.name, 256))
+      errors[`embeds.${index}.author.name`] = "Must be 256 or fewer in length.";
     if (tooLong(embed.description, 4096))
       errors[`embeds.${index}.description`] = "Must be 4096 or fewer in length.";
     if (tooLong(footer.text, 2048))
@@ -1294,6 +1297,7 @@ export function validateMessage(body: Json): Json | undefined {
       total += String(field.value ?? "").length + String(field.name ?? "").length;
     });
     total +=
+      String(author.name ?? "").length +
       String(embed.title ?? "").length +
       String(embed.description ?? "").length +
       String(footer.text ?? "").length;

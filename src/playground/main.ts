@@ -85,6 +85,8 @@ export class Playground {
         const attachment = this.fake.attach(path.basename(value), await readFile(value));
         attachments[String(attachment.id)] = attachment;
         options.push({ name, type: 11, value: attachment.id });
+      } else if (value === "true" || value === "false") {
+        options.push({ name, type: 5, value: value === "true" });
       } else options.push({ name, type: 3, value });
     }
     const resolved = Object.keys(attachments).length > 0 ? { attachments } : undefined;

@@ -94,7 +94,7 @@ describe("what members see", () => {
     const buttons = body.data?.components?.[0]?.components ?? [];
     assert.deepEqual(
       buttons.map((button) => button.label),
-      ["Another passage", "Read the source"],
+      ["Previous", "Next", "Read the source"],
     );
     assert.deepEqual(body.data?.allowed_mentions?.parse, []);
   });
@@ -139,7 +139,7 @@ describe("what members see", () => {
       /\[South Korea scraps intelligence sharing with Japan\]\(https:\/\/www\.dw\.com/,
     );
     const help = await firstResponse(running, running.fake.slash("help"));
-    assert.match(help.data?.embeds?.[0]?.description ?? "", /`\/why-gsomia`/);
+    assert.match(help.data?.embeds?.[0]?.description ?? "", /<\/why-gsomia:\d+>/);
   });
 
   it("answers a mention in a reply, and a bare mention with help", async () => {
@@ -195,14 +195,15 @@ describe("what members see", () => {
     assert.equal(fake.responses.length, before + 1, "only the member's mention is answered");
   });
 
-  it("pages through other passages; another member's press is answered privately", async () => {
+  it("shows other passages privately, to the asker and to anyone else", async () => {
     const { fake } = running;
     const id = fake.slash("ask", [{ name: "question", type: 3, value: "white list" }]);
     const first = await firstResponse(running, id);
-    const another = first.data?.components?.[0]?.components[0]?.custom_id ?? "";
+    const another = first.data?.components?.[0]?.components[1]?.custom_id ?? "";
     const message = fake.message(`original-${id}`) ?? {};
     const pressed = await firstResponse(running, fake.press(another, message));
-    assert.equal(pressed.type, 7, "the asker's press updates the message");
+    assert.equal(pressed.type, 4, "the asker's press answers privately");
+    assert.equal(pressed.data?.flags, EPHEMERAL);
     assert.match(pressed.data?.embeds?.[0]?.description ?? "", /Passage 2 of/);
     assert.notEqual(pressed.data?.embeds?.[0]?.description, first.data?.embeds?.[0]?.description);
     const stranger = await firstResponse(

@@ -10,26 +10,7 @@ import {
   testWireReference,
   testWireTimeline,
 } from "../support/knowledge.ts";
-
-type Field = { name: string; value: string };
-type Embed = {
-  title?: string;
-  url?: string;
-  description?: string;
-  footer?: { text: string };
-  fields?: Field[];
-};
-type Button = { custom_id?: string; url?: string; label: string; disabled?: boolean };
-type Body = {
-  type?: number;
-  data?: {
-    embeds?: Embed[];
-    components?: { components: Button[] }[];
-    flags?: number;
-    content?: string;
-  };
-};
-const EPHEMERAL = 64;
+import { type Body, EPHEMERAL } from "../support/payloads.ts";
 
 /** 24 events, most of 2019, each long enough that a year does not fit one embed. */
 const EVENTS = [
@@ -91,18 +72,19 @@ describe("fact-sheet citations and /timeline on the loopback Discord", () => {
   it("says a fact-sheet paragraph is the project's summary and links its own source with that source's date", async () => {
     const body = await ask("why did the harbour board raise docking fees?");
     const embed = body.data?.embeds?.[0];
-    assert.match(embed?.description ?? "", /citing the cost of dredging the outer channel\.$/);
+    assert.match(
+      embed?.description ?? "",
+      /citing the cost of dredging the outer channel\.(\n\n\*Passage 1 of \d+\*)?$/,
+    );
     assert.doesNotMatch(embed?.description ?? "", /\[\^/, "no marker in the quote");
     assert.match(embed?.footer?.text ?? "", /the project's own summary/);
     assert.doesNotMatch(JSON.stringify(embed), /2026/, "the sheet's own date is only for /sources");
     assert.equal(embed?.url, undefined, "the title does not pose as a link to the evidence");
-    assert.deepEqual(embed?.fields, [
-      {
-        name: "Source",
-        value:
-          "• [Exampletown harbour board raises docking fees](https://example.org/test-wire/2019-03-04-docking-fees): Test Wire, 4 Mar 2019",
-      },
-    ]);
+    assert.deepEqual(embed?.fields?.[0], {
+      name: "Source",
+      value:
+        "• [Exampletown harbour board raises docking fees](https://example.org/test-wire/2019-03-04-docking-fees): Test Wire, 4 Mar 2019",
+    });
     const links = (body.data?.components ?? [])
       .flatMap((row) => row.components)
       .filter((button) => button.url);
@@ -124,6 +106,7 @@ describe("fact-sheet citations and /timeline on the loopback Discord", () => {
     const body = await ask("how much zanzibarite cargo arrived at the harbour?");
     const embed = body.data?.embeds?.[0] ?? {};
     const total =
+      (embed.author?.name.length ?? 0) +
       (embed.title?.length ?? 0) +
       (embed.description?.length ?? 0) +
       (embed.footer?.text.length ?? 0) +
@@ -134,8 +117,8 @@ describe("fact-sheet citations and /timeline on the loopback Discord", () => {
     const sources = embed.fields?.[0]?.value ?? "";
     assert.ok(sources.length <= LIMITS.fieldValue);
     assert.match(sources, /…and \d+ more$/);
-    const buttons = (body.data?.components ?? []).flatMap((row) => row.components);
-    assert.ok(buttons.length <= 5);
+    const rows = body.data?.components ?? [];
+    assert.ok(rows.length <= 5 && rows.every((row) => row.components.length <= 5));
   });
 
   it("registers /timeline with a year option bounded by the timeline's years", () => {

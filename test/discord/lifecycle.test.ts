@@ -100,11 +100,17 @@ describe("an embed from any knowledge file", () => {
       kind: "article",
       references: [],
     };
-    const embed = passageEmbed(passage, "Passage 2 of 5");
+    const embed = passageEmbed(passage, {
+      note: "Passage 2 of 5",
+      asked: "Q".repeat(400),
+      previews: [passage, passage],
+    });
     const total =
+      (embed.author?.name.length ?? 0) +
       (embed.title?.length ?? 0) +
       (embed.description?.length ?? 0) +
-      (embed.footer?.text.length ?? 0);
+      (embed.footer?.text.length ?? 0) +
+      (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
     assert.ok(total <= 6000, `${total} characters`);
     assert.equal(validateMessage({ embeds: [embed] }), undefined);
     assert.match(embed.footer?.text ?? "", /^A very long source name/);

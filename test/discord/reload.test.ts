@@ -282,29 +282,37 @@ describe("limits and load", () => {
     const asker = member("800000000000000021");
     const id = fake.slash("ask", [{ name: "question", type: 3, value: "white list" }], asker);
     const [first] = await responses(running, id);
-    const another = first?.data?.components?.[0]?.components[0]?.custom_id ?? "";
-    const firstUrl = first?.data?.embeds?.[0]?.url;
-    // Page until the message quotes another article than the first answer.
-    let shownUrl = firstUrl;
-    for (let press = 0; press < 5 && shownUrl === firstUrl; press++) {
-      const [paged] = await responses(
-        running,
-        fake.press(another, fake.message(`original-${id}`) ?? {}, asker),
-      );
-      assert.equal(paged?.type, 7);
-      shownUrl = paged?.data?.embeds?.[0]?.url;
+    const next = first?.data?.components?.[0]?.components[1]?.custom_id ?? "";
+    const linkOf = (body: Body | undefined) =>
+      body?.data?.components?.[0]?.components.find((button) => button.url)?.url;
+    const firstLink = linkOf(first);
+    // Page privately until the private view quotes another article than the answer.
+    const opened = fake.press(next, fake.message(`original-${id}`) ?? {}, asker);
+    let [view] = await responses(running, opened);
+    let shownLink = linkOf(view);
+    for (let press = 0; press < 5 && shownLink === firstLink; press++) {
+      const button = view?.data?.components?.[0]?.components[1];
+      if (!button?.custom_id || button.disabled) break;
+      const privateView = fake.message(`original-${opened}`) ?? {};
+      [view] = await responses(running, fake.press(button.custom_id, privateView, asker));
+      assert.equal(view?.type, 7, "the private view turns its page in place");
+      shownLink = linkOf(view);
     }
-    assert.notEqual(shownUrl, firstUrl, "the question has passages from two articles");
+    assert.notEqual(shownLink, firstLink, "the question has passages from two sources");
     const [, expired] = await responses(running, id, 2);
     const buttons = expired?.data?.components?.[0]?.components ?? [];
-    assert.equal(buttons[0]?.disabled, true);
+    assert.ok(buttons.filter((button) => button.custom_id).every((button) => button.disabled));
     const link = buttons.find((button) => button.url);
-    assert.equal(link?.url, shownUrl, "Read the source opens the article quoted above it");
-    const shown = fake.message(`original-${id}`) as { embeds?: { url?: string }[] } | undefined;
-    assert.equal(shown?.embeds?.[0]?.url, link?.url);
+    assert.equal(link?.url, firstLink, "the source link is that of the passage quoted above it");
+    const shown = fake.message(`original-${id}`) as Body["data"];
+    assert.deepEqual(
+      shown?.embeds,
+      first?.data?.embeds,
+      "the public answer still shows the answer",
+    );
     const late = await responses(
       running,
-      fake.press(another, fake.message(`original-${id}`) ?? {}, asker),
+      fake.press(next, fake.message(`original-${id}`) ?? {}, asker),
       2,
     );
     assert.match(late[1]?.data?.content ?? "", /expired/);

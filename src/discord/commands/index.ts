@@ -1,6 +1,6 @@
 import type { AnswerEngine } from "../../answer.ts";
 import type { KnowledgeBase } from "../../knowledge/types.ts";
-import { pressAnother } from "../answering.ts";
+import { pressPassage } from "../answering.ts";
 import { ANOTHER_PREFIX } from "../sessions.ts";
 import { askCommand } from "./ask.ts";
 import { helpCommand } from "./help.ts";
@@ -20,7 +20,7 @@ export const BUILT_IN_COMMANDS: readonly SlashCommand[] = [
 ];
 /** Every button the bot puts on a message, found by the prefix of its custom id. */
 export const BUTTON_HANDLERS: readonly ButtonHandler[] = [
-  { prefix: ANOTHER_PREFIX, press: pressAnother },
+  { prefix: ANOTHER_PREFIX, press: pressPassage },
   sourcesPager,
   knowledgeButtons,
   timelinePager,

@@ -2,6 +2,7 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
+  ApplicationCommandOptionType,
   ApplicationCommandType,
   ButtonStyle,
   ComponentType,
@@ -10,7 +11,7 @@ import {
 import type { AnswerEngine } from "../../answer.ts";
 import { humanDate } from "../../dates.ts";
 import { clip, LIMITS } from "../render.ts";
-import { reply } from "../reply.ts";
+import { privateReply, reply } from "../reply.ts";
 import type { ButtonHandler, SlashCommand } from "./types.ts";
 
 export const SOURCES_PER_PAGE = 10;
@@ -76,10 +77,19 @@ export const sourcesCommand: SlashCommand = {
     name: "sources",
     description: "The articles this bot quotes, with their links",
     type: ApplicationCommandType.ChatInput,
+    options: [
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: "public",
+        description: "Post the list for the whole channel (by default only you see it)",
+      },
+    ],
   },
   costly: false,
   async execute(context, interaction) {
-    await interaction.reply(reply(sourcesPage(context.store.engine, 0)));
+    const page = sourcesPage(context.store.engine, 0);
+    const shared = interaction.options.getBoolean("public") ?? false;
+    await interaction.reply(shared ? reply(page) : privateReply(page));
     return "shown";
   },
 };

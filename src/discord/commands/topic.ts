@@ -23,7 +23,7 @@ export function topicCommand(topic: Topic): SlashCommand {
         );
         return "refused";
       }
-      return replyWithAnswer(context, interaction, answer);
+      return replyWithAnswer(context, interaction, answer, topic.question);
     },
   };
 }
