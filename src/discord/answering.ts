@@ -4,9 +4,10 @@ import {
   type Message,
   Routes,
 } from "discord.js";
-import type { Answer } from "../answer.ts";
+import type { Answer, QuotedPassage } from "../answer.ts";
 import type { ChannelAccess } from "./channel-access.ts";
 import type { BotContext, Outcome } from "./context.ts";
+import { feedbackTokenOf } from "./feedback.ts";
 import { postInChannel } from "./post.ts";
 import {
   answerButtons,
@@ -35,12 +36,17 @@ function renderWithSession(
   edit: EditComponents,
 ): RenderedMessage {
   const passages = answer.kind === "answer" ? [answer.passage, ...answer.alternatives] : [];
-  if (passages.length <= 1) return renderAnswer(answer, undefined);
+  const token = passages.length > 0 ? context.feedback.remember(answer.question, passages) : "";
+  const notHelpfulId = (passage: QuotedPassage) => context.feedback.buttonId(token, passage);
+  if (passages.length <= 1)
+    return renderAnswer(answer, undefined, passages[0] && notHelpfulId(passages[0]));
   const anotherId = context.sessions.create(ownerId, passages, (session) => {
     const shown = session.passages[session.position];
-    return shown ? edit(disabledButtons(answerButtons(shown, anotherId))) : Promise.resolve();
+    return shown
+      ? edit(disabledButtons(answerButtons(shown, anotherId, notHelpfulId(shown))))
+      : Promise.resolve();
   });
-  return renderAnswer(answer, anotherId);
+  return renderAnswer(answer, anotherId, notHelpfulId(passages[0] as QuotedPassage));
 }
 
 /** Replies to a slash command with an answer, its citation and its buttons. */
@@ -49,6 +55,7 @@ export async function replyWithAnswer(
   interaction: ChatInputCommandInteraction,
   answer: Answer,
 ): Promise<Outcome> {
+  context.feedback.unanswered(context, answer, interaction.user.id);
   // The session keeps the webhook token, not the interaction object.
   const { applicationId, token } = interaction;
   const rendered = renderWithSession(context, interaction.user.id, answer, (components) =>
@@ -68,6 +75,7 @@ export async function replyToMention(
   access: ChannelAccess,
   answer: Answer,
 ): Promise<Outcome> {
+  context.feedback.unanswered(context, answer, message.author.id);
   const { channelId } = message;
   let sentId: string | undefined;
   const rendered = renderWithSession(context, message.author.id, answer, async (components) =>
@@ -104,11 +112,13 @@ export async function pressAnother(
   const passage = session.passages[next];
   if (!passage) return "error";
   const note = `Passage ${next + 1} of ${session.passages.length}`;
+  const token = feedbackTokenOf(interaction);
+  const notHelpfulId = token ? context.feedback.buttonId(token, passage) : undefined;
   if (interaction.user.id !== session.ownerId) {
     await interaction.reply(
       privateReply({
         embeds: [passageEmbed(passage, note)],
-        components: answerButtons(passage, undefined),
+        components: answerButtons(passage, undefined, notHelpfulId),
       }),
     );
     return "answered";
@@ -117,7 +127,7 @@ export async function pressAnother(
   await interaction.update(
     reply({
       embeds: [passageEmbed(passage, note)],
-      components: answerButtons(passage, interaction.customId),
+      components: answerButtons(passage, interaction.customId, notHelpfulId),
     }),
   );
   return "answered";

@@ -194,6 +194,7 @@ export function noAnswerEmbed(answer: Extract<Answer, { kind: "no-answer" }>): A
 export function answerButtons(
   passage: QuotedPassage,
   anotherId: string | undefined,
+  notHelpfulId?: string,
 ): APIActionRowComponent<APIButtonComponent>[] {
   const buttons: APIButtonComponent[] = [];
   if (anotherId) {
@@ -205,10 +206,21 @@ export function answerButtons(
     });
   }
   buttons.push(...sourceButtons(passage));
+  if (notHelpfulId) buttons.push(notHelpfulButton(notHelpfulId));
   return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }
 
-/** Link buttons a row can still take beside "Another passage": Discord allows five. */
+/** "Not helpful": a press records the question and the passage shown, for the operators' /report. */
+export function notHelpfulButton(customId: string): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: "Not helpful",
+    custom_id: customId,
+  };
+}
+
+/** Link buttons a row can still take beside "Another passage" and "Not helpful": Discord allows five. */
 const MAX_SOURCE_BUTTONS = 3;
 
 /** "Read the source" for an article; for a fact-sheet paragraph, a button per source it rests on. */
@@ -243,13 +255,18 @@ export function disabledButtons(
   }));
 }
 
-export function renderAnswer(answer: Answer, anotherId: string | undefined): RenderedMessage {
+export function renderAnswer(
+  answer: Answer,
+  anotherId: string | undefined,
+  notHelpfulId?: string,
+): RenderedMessage {
   if (answer.kind === "no-answer") return { embeds: [noAnswerEmbed(answer)], components: [] };
   return {
     embeds: [passageEmbed(answer.passage)],
     components: answerButtons(
       answer.passage,
       answer.alternatives.length > 0 ? anotherId : undefined,
+      notHelpfulId,
     ),
   };
 }

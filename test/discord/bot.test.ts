@@ -94,7 +94,7 @@ describe("what members see", () => {
     const buttons = body.data?.components?.[0]?.components ?? [];
     assert.deepEqual(
       buttons.map((button) => button.label),
-      ["Another passage", "Read the source"],
+      ["Another passage", "Read the source", "Not helpful"],
     );
     assert.deepEqual(body.data?.allowed_mentions?.parse, []);
   });
@@ -265,6 +265,7 @@ describe("command registration", () => {
         DISCORD_API_URL: running.fake.apiUrl,
         KNOWLEDGE_DIR: V1_KNOWLEDGE,
         LOG_LEVEL: "silent",
+        DATA_DIR: running.bot.context.config.dataDir,
       });
       const { store } = await KnowledgeStore.open(config.knowledgeDir);
       const second = createBot({ config, store, logger: createLogger("silent") });
