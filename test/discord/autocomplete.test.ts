@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { type Running, startBot } from "../support/bot.ts";
+import { BOYCOTT_ARTICLE, makeKnowledgeDir } from "../support/knowledge.ts";
 
 type Choice = { name: string; value: string };
 
@@ -85,5 +88,26 @@ describe("/ask's autocomplete", () => {
       kept.map((choice) => choice.name),
       ["who won the world cup"],
     );
+  });
+});
+
+describe("/ask's autocomplete after a reload", () => {
+  it("offers the new knowledge as soon as the reload is done", async () => {
+    const { dir, cleanup } = await makeKnowledgeDir({});
+    const running = await startBot({ knowledgeDir: dir });
+    try {
+      const before = await choicesFor(running, "consumers boy");
+      assert.ok(!before.some((choice) => /Consumers boycott Japanese brands/.test(choice.name)));
+      await writeFile(path.join(dir, "boycott.md"), BOYCOTT_ARTICLE);
+      await running.bot.context.reload("test");
+      const after = await choicesFor(running, "consumers boy");
+      assert.ok(
+        after.some((choice) => choice.name === "Tell me about Consumers boycott Japanese brands"),
+        after.map((choice) => choice.name).join(" | "),
+      );
+    } finally {
+      await running.stop();
+      await cleanup();
+    }
   });
 });

@@ -3,9 +3,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { ConfigError, loadBotConfig } from "../../src/config.ts";
 import { FeedbackStore } from "../../src/feedback/store.ts";
 import { member, OWNER_ID } from "../../src/playground/fake-discord.ts";
-import { type Running, startBot } from "../support/bot.ts";
+import { type Running, startBot, TEST_TOKEN } from "../support/bot.ts";
 import { runCli } from "../support/spawn.ts";
 
 type Button = { custom_id?: string; label: string; disabled?: boolean };
@@ -158,5 +159,19 @@ describe("feedback retention", () => {
       reopened.close();
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("feedback settings", () => {
+  it("default to ./data and 90 days, and say what is wrong with a bad value", () => {
+    const config = loadBotConfig({ DISCORD_TOKEN: TEST_TOKEN });
+    assert.equal(config.dataDir, path.resolve("data"));
+    assert.equal(config.feedbackRetentionDays, 90);
+    assert.throws(
+      () => loadBotConfig({ DISCORD_TOKEN: TEST_TOKEN, FEEDBACK_RETENTION_DAYS: "0" }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        /FEEDBACK_RETENTION_DAYS: must be at least 1 day/.test(error.message),
+    );
   });
 });
