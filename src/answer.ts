@@ -16,11 +16,11 @@ import {
   type TopicTerms,
 } from "./search/build.ts";
 import { answerThreshold, offTopicProbabilities, offTopicSteps } from "./search/calibrate.ts";
+import { completerSteps, MAX_CHOICES, type QuestionCompleter } from "./search/complete.ts";
 import { buildIndexParallel, parallelBuildPays } from "./search/parallel.ts";
 import { questionParts } from "./search/parts.ts";
 import { parseQuery, type Query } from "./search/query.ts";
 import { matchRanges, type RankedPassage, rankPassages } from "./search/rank.ts";
-import { Suggester } from "./search/suggest.ts";
 import { containsCjk } from "./search/text.ts";
 import { ANSWERABILITY } from "./search/weights.ts";
 
@@ -101,7 +101,8 @@ export class AnswerEngine {
   readonly knowledge: KnowledgeBase;
   readonly #index: SearchIndex;
   readonly #documents: ReadonlyMap<string, KnowledgeDocument>;
-  #suggester: Suggester | undefined;
+  /** Built with the index by `build`; on first use for an engine made by the constructor. */
+  #completer: QuestionCompleter | undefined;
   /** Below this confidence the best passage is not presented as the answer (calibrate.ts). */
   readonly threshold: number;
 
@@ -126,7 +127,16 @@ export class AnswerEngine {
       : undefined;
     const index = parallel ?? (await buildIndexAsync(knowledge));
     // The calibration asks 60 questions: on a large folder that too must leave the loop free.
-    return new AnswerEngine(knowledge, index, await runInSlices(offTopicSteps(index)));
+    const engine = new AnswerEngine(knowledge, index, await runInSlices(offTopicSteps(index)));
+    engine.#completer = await runInSlices(engine.#completerSteps());
+    return engine;
+  }
+
+  #completerSteps() {
+    return completerSteps(this.knowledge, this.#index.glossary, (question) => {
+      const answer = this.ask(question, { alternatives: 0 });
+      return answer.kind === "answer" ? answer.passage.confidence : 0;
+    });
   }
 
   get topics(): readonly Topic[] {
@@ -152,10 +162,10 @@ export class AnswerEngine {
     return this.knowledge.topics.find((topic) => topic.name === wanted);
   }
 
-  /** Completions for a half-typed question, each 1–100 characters; the typed text first. */
-  suggest(typed: string, limit = 25): string[] {
-    this.#suggester ??= new Suggester(this.knowledge);
-    return this.#suggester.suggest(typed, limit);
+  /** Completions for a half-typed question, at most 25, each 1–100 characters; the typed text first. */
+  suggest(typed: string, limit = MAX_CHOICES): string[] {
+    this.#completer ??= buildNow(this.#completerSteps());
+    return this.#completer.suggest(typed, limit);
   }
 
   /**
@@ -430,6 +440,13 @@ export class AnswerEngine {
       confidence: Math.round(entry.confidence * 1000) / 1000,
       ranges: entry.ranges,
     };
+  }
+}
+
+function buildNow<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 

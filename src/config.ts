@@ -33,6 +33,35 @@ export const engineConfigSchema = z.object({
   IMPORT_ALLOW_PRIVATE: booleanFlag,
 });
 
+/** Where the bot keeps what it writes (the feedback store), and for how long. */
+export const feedbackConfigSchema = z.object({
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
+  FEEDBACK_RETENTION_DAYS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a number of days, e.g. 90" })
+      .int({ error: "must be a whole number of days" })
+      .min(1, { error: "must be at least 1 day" })
+      .max(3650, { error: "must be at most 3650 days (ten years)" })
+      .default(90),
+  ),
+});
+
+export interface FeedbackConfig {
+  /** The data folder (DATA_DIR), absolute; created when missing. */
+  readonly dataDir: string;
+  /** Feedback and unanswered questions older than this many days are deleted. */
+  readonly feedbackRetentionDays: number;
+}
+
+export function loadFeedbackConfig(env: NodeJS.ProcessEnv = process.env): FeedbackConfig {
+  const parsed = parseEnv(feedbackConfigSchema, env);
+  return {
+    dataDir: path.resolve(parsed.DATA_DIR),
+    feedbackRetentionDays: parsed.FEEDBACK_RETENTION_DAYS,
+  };
+}
+
 const SNOWFLAKE = /^\d{17,20}$/;
 const snowflake = (name: string) =>
   z
@@ -53,7 +82,7 @@ const snowflakeList = (name: string) =>
     z.array(snowflake(name)),
   );
 
-export const botConfigSchema = engineConfigSchema.extend({
+export const botConfigSchema = engineConfigSchema.extend(feedbackConfigSchema.shape).extend({
   DISCORD_TOKEN: z.preprocess(
     emptyAsUndefined,
     z
@@ -124,7 +153,7 @@ export const botConfigSchema = engineConfigSchema.extend({
   ),
 });
 
-export interface BotConfig extends EngineConfig {
+export interface BotConfig extends EngineConfig, FeedbackConfig {
   readonly token: string;
   readonly clientId: string | undefined;
   readonly guildId: string | undefined;
@@ -182,6 +211,8 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     healthHost: parsed.HEALTH_HOST,
     shardCount: parsed.SHARD_COUNT,
     shardIds: parsed.SHARD_IDS,
+    dataDir: path.resolve(parsed.DATA_DIR),
+    feedbackRetentionDays: parsed.FEEDBACK_RETENTION_DAYS,
   };
 }
 

@@ -7,6 +7,7 @@ import {
 import type { Answer, QuotedPassage } from "../answer.ts";
 import type { ChannelAccess } from "./channel-access.ts";
 import type { BotContext, Outcome } from "./context.ts";
+import { feedbackTokenOf } from "./feedback.ts";
 import { postInChannel } from "./post.ts";
 import {
   disabledButtons,
@@ -48,8 +49,15 @@ function renderWithSession(
 ): RenderedMessage {
   const commandIds = context.commandIds;
   const passages = passagesOf(context, answer);
+  const notHelpfulId =
+    answer.kind === "answer"
+      ? context.feedback.buttonId(
+          context.feedback.remember(asked ?? answer.question, passages),
+          answer.passage,
+        )
+      : undefined;
   const openable = answer.kind === "answer" ? passages.length > 1 : passages.length > 0;
-  if (!openable) return renderAnswer(answer, { asked, commandIds });
+  if (!openable) return renderAnswer(answer, { asked, commandIds, notHelpfulId });
   let rendered: RenderedMessage | undefined;
   const handle = context.sessions.create(
     ownerId,
@@ -57,7 +65,7 @@ function renderWithSession(
     () => (rendered ? edit(disabledButtons(rendered.components)) : Promise.resolve()),
     asked ?? answer.question,
   );
-  rendered = renderAnswer(answer, { asked, commandIds, handle });
+  rendered = renderAnswer(answer, { asked, commandIds, handle, notHelpfulId });
   return rendered;
 }
 
@@ -68,6 +76,7 @@ export async function replyWithAnswer(
   answer: Answer,
   asked?: string,
 ): Promise<Outcome> {
+  context.feedback.unanswered(context, answer, interaction.user.id);
   // The session keeps the webhook token, not the interaction object.
   const { applicationId, token } = interaction;
   const rendered = renderWithSession(context, interaction.user.id, answer, asked, (components) =>
@@ -87,6 +96,7 @@ export async function replyToMention(
   access: ChannelAccess,
   answer: Answer,
 ): Promise<Outcome> {
+  context.feedback.unanswered(context, answer, message.author.id);
   const { channelId } = message;
   let sentId: string | undefined;
   const rendered = renderWithSession(
@@ -130,7 +140,16 @@ export async function pressPassage(
     return "expired";
   }
   const position = Math.min(Math.max(0, pressed.position), session.passages.length - 1);
-  const view = renderPassageView(session.passages, position, pressed.handle, session.question);
+  const token = feedbackTokenOf(interaction);
+  const shown = session.passages[position];
+  const notHelpfulId = token && shown ? context.feedback.buttonId(token, shown) : undefined;
+  const view = renderPassageView(
+    session.passages,
+    position,
+    pressed.handle,
+    session.question,
+    notHelpfulId,
+  );
   if (pressed.mode === "here") await interaction.update(reply(view));
   else await interaction.reply(privateReply(view));
   return "answered";

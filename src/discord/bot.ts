@@ -2,12 +2,14 @@ import { watch } from "node:fs";
 import type { Server } from "node:http";
 import { Client, Events, GatewayIntentBits, type RESTOptions, Status } from "discord.js";
 import type { BotConfig } from "../config.ts";
+import { FeedbackStore } from "../feedback/store.ts";
 import type { Logger } from "../log.ts";
 import type { KnowledgeStore } from "../store.ts";
 import { cacheOptions } from "./caches.ts";
 import { coalescing } from "./coalesce.ts";
 import { commandsFor } from "./commands/index.ts";
 import type { BotContext, LocalReload, ShardReload } from "./context.ts";
+import { AnswerFeedback } from "./feedback.ts";
 import { type HealthStatus, startHealthServer } from "./health.ts";
 import { handleInteraction } from "./interactions.ts";
 import { handleMessage } from "./mentions.ts";
@@ -31,6 +33,8 @@ const SHUTDOWN_EDIT_TIMEOUT_MS = 5000;
 export const SHARD_ANSWER_TIMEOUT_MS = 10_000;
 /** A reload rebuilds every shard's index: at most one starts per this many milliseconds. */
 export const RELOAD_GAP_MS = 10_000;
+/** Feedback older than FEEDBACK_RETENTION_DAYS is pruned at start and then once a day. */
+const PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -53,6 +57,8 @@ export interface BotOptions {
   readonly reloadGapMs?: number;
   /** discord.js REST options, merged over the defaults (tests shorten the timeouts). */
   readonly rest?: Partial<RESTOptions>;
+  /** The feedback store; by default the bot opens DATA_DIR's and closes it on stop. */
+  readonly feedback?: FeedbackStore;
 }
 
 export interface Bot {
@@ -93,6 +99,17 @@ export function createBot(options: BotOptions): Bot {
   let watcher: ReturnType<typeof watch> | undefined;
   let debounce: NodeJS.Timeout | undefined;
   let healthServer: Server | undefined;
+  let pruning: NodeJS.Timeout | undefined;
+  const feedbackStore = options.feedback ?? FeedbackStore.open(config.dataDir);
+  const prune = () => {
+    try {
+      const removed = feedbackStore.prune(config.feedbackRetentionDays);
+      if (removed > 0)
+        logger.info("feedback pruned", { removed, days: config.feedbackRetentionDays });
+    } catch (error) {
+      logger.error("could not prune the feedback store", { error });
+    }
+  };
 
   const applicationId = () => config.clientId ?? client.application?.id ?? client.user?.id;
   /** One process registers the commands: the one that runs shard 0. */
@@ -214,6 +231,7 @@ export function createBot(options: BotOptions): Bot {
     sessions: new AnswerSessions(options.buttonTimeoutMs ?? BUTTON_TIMEOUT_MS),
     commandIds: new Map(),
     cooldown: new Cooldown(config.cooldownSeconds),
+    feedback: new AnswerFeedback(feedbackStore),
     refusals: new RefusalGuard(logger, (status) => metrics.refused(status)),
     reload: coalescing(reloadEverywhere, options.reloadGapMs ?? RELOAD_GAP_MS),
   };
@@ -260,6 +278,9 @@ export function createBot(options: BotOptions): Bot {
     client,
     context,
     async start() {
+      prune();
+      pruning = setInterval(prune, PRUNE_EVERY_MS);
+      pruning.unref();
       if (config.healthPort !== undefined && !client.shard) {
         healthServer = await startHealthServer(config.healthPort, config.healthHost, {
           status: health,
@@ -308,6 +329,7 @@ export function createBot(options: BotOptions): Bot {
       }
     },
     async stop() {
+      clearInterval(pruning);
       watcher?.close();
       clearTimeout(debounce);
       // Buttons that would stop working with the process are switched off first.
@@ -317,6 +339,7 @@ export function createBot(options: BotOptions): Bot {
       );
       healthServer?.closeAllConnections();
       await client.destroy();
+      if (!options.feedback) feedbackStore.close();
     },
   };
 }

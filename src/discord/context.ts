@@ -2,6 +2,7 @@ import type { Client } from "discord.js";
 import type { BotConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { KnowledgeStore, ReloadSummary } from "../store.ts";
+import type { AnswerFeedback } from "./feedback.ts";
 import type { BotMetrics } from "./metrics.ts";
 import type { RefusalGuard } from "./refusals.ts";
 import type { AnswerSessions, Cooldown } from "./sessions.ts";
@@ -17,6 +18,8 @@ export interface BotContext {
   readonly cooldown: Cooldown;
   /** The ids Discord gave the commands this process registered (or found registered), by name. */
   readonly commandIds: Map<string, string>;
+  /** "Not helpful" presses and unanswered questions, written to the feedback store. */
+  readonly feedback: AnswerFeedback;
   /** Discord's 401/403/429 answers, counted; where the bot should not send for now. */
   readonly refusals: RefusalGuard;
   /**

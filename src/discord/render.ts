@@ -343,6 +343,8 @@ export interface RenderOptions {
   readonly asked?: string | undefined;
   /** Registered command ids by name, to make topic suggestions clickable. */
   readonly commandIds?: ReadonlyMap<string, string>;
+  /** The custom id of the answer's "Not helpful" button (none for a no-answer). */
+  readonly notHelpfulId?: string | undefined;
 }
 
 /** A passage shown privately at `position` of its session, with Previous and Next. */
@@ -351,6 +353,7 @@ export function renderPassageView(
   position: number,
   handle: string,
   asked: string,
+  notHelpfulId?: string,
 ): RenderedMessage {
   const passage = passages[position];
   if (!passage) return { embeds: [], components: [] };
@@ -362,7 +365,20 @@ export function renderPassageView(
         note: total > 1 ? `Passage ${position + 1} of ${total}` : undefined,
       }),
     ],
-    components: passageButtons(passage, { handle, position, total, mode: "here" }),
+    components: [
+      ...passageButtons(passage, { handle, position, total, mode: "here" }),
+      ...row(notHelpfulId ? [notHelpfulButton(notHelpfulId)] : []),
+    ],
+  };
+}
+
+/** "Not helpful": a press records the question and the passage shown, for the operators' /report. */
+export function notHelpfulButton(customId: string): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: "Not helpful",
+    custom_id: customId,
   };
 }
 
@@ -372,7 +388,7 @@ export function renderPassageView(
  * topics as clickable commands and the suggested passages as buttons.
  */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): RenderedMessage {
-  const { handle, commandIds = new Map() } = options;
+  const { handle, commandIds = new Map(), notHelpfulId } = options;
   const asked = options.asked ?? answer.question;
   if (answer.kind === "no-answer") {
     const passages = answer.suggestions.filter((suggestion) => suggestion.kind === "passage");
@@ -399,6 +415,9 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Rende
         note: total > 1 ? `Passage 1 of ${total}` : undefined,
       }),
     ],
-    components: [...passageButtons(answer.passage, navigation), ...row(open)],
+    components: [
+      ...passageButtons(answer.passage, navigation),
+      ...row([...open, ...(notHelpfulId ? [notHelpfulButton(notHelpfulId)] : [])]),
+    ],
   };
 }

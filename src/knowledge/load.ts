@@ -22,6 +22,7 @@ export const RESERVED_TOPIC_NAMES: readonly string[] = [
   "reload",
   "knowledge",
   "timeline",
+  "report",
 ];
 
 /** A folder's README explains the folder; it is not an article. */

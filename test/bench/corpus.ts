@@ -136,3 +136,44 @@ export function longParagraphCase(
   });
   return { knowledge: { ...knowledge, passages }, questions };
 }
+
+/**
+ * What members type into /ask, one keystroke at a time: every beginning of the evaluation
+ * questions, the topics' questions, glossary terms (Korean and Japanese among them) and titles.
+ */
+export function benchKeystrokes(
+  knowledge: KnowledgeBase,
+  fromFile: readonly string[],
+  count: number,
+  seed = 11,
+): string[] {
+  const random = seeded(seed);
+  const phrases = [
+    ...fromFile,
+    ...knowledge.topics.map((topic) => topic.question),
+    ...knowledge.glossary.flatMap((entry) => entry.terms),
+    ...knowledge.documents.map((document) => document.title.toLowerCase()),
+  ];
+  const keystrokes: string[] = [];
+  while (keystrokes.length < count) {
+    const phrase = phrases[Math.floor(random() * phrases.length)] as string;
+    for (let end = 1; end <= phrase.length && keystrokes.length < count; end++)
+      keystrokes.push(phrase.slice(0, end));
+  }
+  return keystrokes;
+}
+
+/** The same knowledge with a heading over every five paragraphs, as long reports have. */
+export function withHeadings(knowledge: KnowledgeBase, seed = 13): KnowledgeBase {
+  const random = seeded(seed);
+  let heading = "";
+  const passages = knowledge.passages.map((passage, index) => {
+    if (index % 5 === 0) {
+      const words = passage.text.replace(/[^\p{L}\p{N}\s]/gu, "").split(/\s+/);
+      const start = Math.floor(random() * Math.max(1, words.length - 6));
+      heading = words.slice(start, start + 2 + Math.floor(random() * 5)).join(" ");
+    }
+    return { ...passage, heading: heading || undefined };
+  });
+  return { ...knowledge, passages };
+}

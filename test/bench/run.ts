@@ -5,8 +5,16 @@ import MiniSearch from "minisearch";
 import { AnswerEngine } from "../../src/answer.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+import { completerSteps } from "../../src/search/complete.ts";
+import { GlossaryMatcher } from "../../src/search/glossary.ts";
 import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
-import { benchQuestions, longParagraphCase, syntheticKnowledge } from "./corpus.ts";
+import {
+  benchKeystrokes,
+  benchQuestions,
+  longParagraphCase,
+  syntheticKnowledge,
+  withHeadings,
+} from "./corpus.ts";
 
 interface Measured {
   readonly engine: string;
@@ -62,6 +70,34 @@ async function measure(
   };
 }
 
+/**
+ * /ask's autocomplete, one keystroke at a time, over knowledge with a heading every five
+ * paragraphs; its build time is the completer's alone (the engine it asks is built first).
+ */
+async function measureAutocomplete(
+  knowledge: KnowledgeBase,
+  fromFile: readonly string[],
+  count: number,
+): Promise<Measured> {
+  const engine = await AnswerEngine.build(knowledge);
+  const relevance = (question: string) => {
+    const answer = engine.ask(question, { alternatives: 0 });
+    return answer.kind === "answer" ? answer.passage.confidence : 0;
+  };
+  return measure(
+    "autocomplete",
+    knowledge,
+    benchKeystrokes(knowledge, fromFile, count),
+    async () => {
+      const steps = completerSteps(knowledge, new GlossaryMatcher(knowledge.glossary), relevance);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      const completer = step.value;
+      return (typed) => completer.suggest(typed);
+    },
+  );
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -101,6 +137,7 @@ async function main(): Promise<number> {
         return (question) => index.search(question, { fuzzy: 0.2, prefix: true }).slice(0, 4);
       }),
     );
+    results.push(await measureAutocomplete(withHeadings(knowledge), fromFile, count * 10));
   }
   // The worst case: list questions over 30 KB paragraphs without a comma.
   const worst = longParagraphCase(syntheticKnowledge(real, 1000));

@@ -91,11 +91,11 @@ describe("what members see", () => {
       embed?.url,
       "https://www.dw.com/en/south-korea-scraps-intelligence-sharing-with-japan/a-50123883",
     );
-    const buttons = body.data?.components?.[0]?.components ?? [];
-    assert.deepEqual(
-      buttons.map((button) => button.label),
-      ["Previous", "Next", "Read the source"],
+    const labels = (body.data?.components ?? []).map((row) =>
+      row.components.map((button) => button.label),
     );
+    assert.deepEqual(labels[0], ["Previous", "Next", "Read the source"]);
+    assert.equal(labels[1]?.at(-1), "Not helpful");
     assert.deepEqual(body.data?.allowed_mentions?.parse, []);
   });
 
@@ -309,6 +309,7 @@ describe("command registration", () => {
         DISCORD_API_URL: running.fake.apiUrl,
         KNOWLEDGE_DIR: V1_KNOWLEDGE,
         LOG_LEVEL: "silent",
+        DATA_DIR: running.bot.context.config.dataDir,
       });
       const { store } = await KnowledgeStore.open(config.knowledgeDir);
       const second = createBot({ config, store, logger: createLogger("silent") });

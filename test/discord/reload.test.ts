@@ -55,7 +55,7 @@ describe("/reload", () => {
     const { fake } = running;
     const inScope = (scope: string) =>
       (fake.commands.get(scope) ?? []).map((command) => command.name);
-    assert.deepEqual(inScope(GUILD_ID), ["reload", "knowledge"]);
+    assert.deepEqual(inScope(GUILD_ID), ["reload", "knowledge", "report"]);
     assert.ok(!inScope("global").includes("reload") && inScope("global").includes("ask"));
     const manager = member("800000000000000010", { admin: true });
     const [refusal] = await responses(running, fake.slash("reload", [], manager));

@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { loadBotConfig } from "../../src/config.ts";
 import { type Bot, createBot } from "../../src/discord/bot.ts";
+import type { FeedbackStore } from "../../src/feedback/store.ts";
 import { createLogger } from "../../src/log.ts";
 import { FakeDiscord, GUILD_ID } from "../../src/playground/fake-discord.ts";
 import { KnowledgeStore } from "../../src/store.ts";
@@ -23,6 +27,7 @@ export async function startBot({
   guilds,
   owner,
   beforeStart,
+  feedback,
 }: {
   knowledgeDir?: string;
   env?: Record<string, string>;
@@ -34,10 +39,14 @@ export async function startBot({
   owner?: FakeDiscord["owner"];
   /** Prepares the loopback Discord before the bot connects (a refusal to come, say). */
   beforeStart?: (fake: FakeDiscord) => void;
+  /** A store the test opened (with its own clock); else one in a temporary DATA_DIR. */
+  feedback?: FeedbackStore;
 } = {}): Promise<Running> {
   const fake = await FakeDiscord.start(guilds ? { guilds } : {});
   if (owner) fake.owner = owner;
   beforeStart?.(fake);
+  // Never the project's ./data: each bot writes its feedback to a folder of its own.
+  const dataDir = await mkdtemp(path.join(tmpdir(), "dispute-bot-data-"));
   const config = loadBotConfig({
     DISCORD_TOKEN: TEST_TOKEN,
     DISCORD_API_URL: fake.apiUrl,
@@ -45,6 +54,7 @@ export async function startBot({
     COOLDOWN_SECONDS: "0",
     ADMIN_GUILD_ID: GUILD_ID,
     LOG_LEVEL: "info",
+    DATA_DIR: dataDir,
     ...env,
   });
   const logs: string[] = [];
@@ -59,6 +69,7 @@ export async function startBot({
     ...(buttonTimeoutMs ? { buttonTimeoutMs } : {}),
     reloadGapMs,
     rest: { retries: 2, timeout: 5000 },
+    ...(feedback ? { feedback } : {}),
   });
   await bot.start();
   return {
@@ -68,6 +79,7 @@ export async function startBot({
     async stop() {
       await bot.stop();
       await fake.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "./knowledge.ts";
 
@@ -7,6 +9,10 @@ export interface Finished {
   readonly stdout: string;
   readonly stderr: string;
 }
+
+/** Where the CLIs run by tests keep their data (the playground's feedback), never ./data. */
+const TEST_DATA_DIR = mkdtempSync(path.join(tmpdir(), "dispute-bot-cli-data-"));
+process.on("exit", () => rmSync(TEST_DATA_DIR, { recursive: true, force: true }));
 
 /** Runs one of the project's CLIs as a user would, through tsx, and collects its output. */
 export function runCli(
@@ -20,7 +26,7 @@ export function runCli(
       ["--import", "tsx", path.join(PROJECT_ROOT, script), ...args],
       {
         cwd: PROJECT_ROOT,
-        env: { ...process.env, NO_COLOR: "1", ...env },
+        env: { ...process.env, NO_COLOR: "1", DATA_DIR: TEST_DATA_DIR, ...env },
         stdio: ["pipe", "pipe", "pipe"],
       },
     );
@@ -51,7 +57,7 @@ export function startBotProcess(env: NodeJS.ProcessEnv): BotProcess {
     ["--import", "tsx", path.join(PROJECT_ROOT, "src/discord/main.ts")],
     {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ...env },
+      env: { ...process.env, DATA_DIR: TEST_DATA_DIR, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

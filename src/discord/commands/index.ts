@@ -1,11 +1,13 @@
 import type { AnswerEngine } from "../../answer.ts";
 import type { KnowledgeBase } from "../../knowledge/types.ts";
 import { pressPassage } from "../answering.ts";
+import { notHelpfulButtons } from "../feedback.ts";
 import { ANOTHER_PREFIX } from "../sessions.ts";
 import { askCommand } from "./ask.ts";
 import { helpCommand } from "./help.ts";
 import { knowledgeButtons, knowledgeCommand } from "./knowledge.ts";
 import { reloadCommand } from "./reload.ts";
+import { reportCommand } from "./report.ts";
 import { sourcesCommand, sourcesPager } from "./sources.ts";
 import { timelineCommand, timelinePager } from "./timeline.ts";
 import { topicCommand } from "./topic.ts";
@@ -17,6 +19,7 @@ export const BUILT_IN_COMMANDS: readonly SlashCommand[] = [
   helpCommand,
   reloadCommand,
   knowledgeCommand,
+  reportCommand,
 ];
 /** Every button the bot puts on a message, found by the prefix of its custom id. */
 export const BUTTON_HANDLERS: readonly ButtonHandler[] = [
@@ -24,6 +27,7 @@ export const BUTTON_HANDLERS: readonly ButtonHandler[] = [
   sourcesPager,
   knowledgeButtons,
   timelinePager,
+  notHelpfulButtons,
 ];
 
 /** Discord's limit on chat-input commands per application (and per server). */

@@ -1,0 +1,200 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+export const FEEDBACK_FILE = "feedback.sqlite";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What a member told the bot, or what it could not answer. */
+export type FeedbackKind = "not-helpful" | "unanswered";
+
+/** One question members asked that the bot did not answer well, with how often and when. */
+export interface ReportRow {
+  /** The latest wording of the question (questions are grouped by their words, case and spacing aside). */
+  readonly question: string;
+  readonly unanswered: number;
+  readonly notHelpful: number;
+  /** Distinct members who asked or pressed. */
+  readonly members: number;
+  /** The passages marked not helpful, as `document ¶paragraph`, most marked first. */
+  readonly passages: readonly string[];
+  readonly first: Date;
+  readonly last: Date;
+}
+
+export interface FeedbackStoreOptions {
+  /** The clock; tests move it. */
+  readonly now?: () => number;
+}
+
+/** The grouping key: what distinguishes two questions for the report. */
+function questionKey(question: string): string {
+  return question.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Feedback and unanswered questions in SQLite (DATA_DIR/feedback.sqlite), kept across restarts.
+ * The Discord adapter writes it, `npm run report` and /report read it; the answer engine never
+ * does. Members are stored only as a salted SHA-256 of their id, the salt kept in the file.
+ */
+export class FeedbackStore {
+  readonly #db: Database.Database;
+  readonly #salt: string;
+  readonly #now: () => number;
+  readonly file: string;
+
+  private constructor(file: string, db: Database.Database, now: () => number) {
+    this.file = file;
+    this.#db = db;
+    this.#now = now;
+    db.pragma("journal_mode = WAL");
+    // Several shards may write at once: wait for each other's lock rather than fail.
+    db.pragma("busy_timeout = 5000");
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS feedback (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('not-helpful', 'unanswered')),
+        question TEXT NOT NULL,
+        question_key TEXT NOT NULL,
+        document TEXT,
+        paragraph INTEGER,
+        member_hash TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at);
+    `);
+    db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?)").run(
+      randomBytes(32).toString("hex"),
+    );
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'salt'").get() as { value: string };
+    this.#salt = row.value;
+  }
+
+  /** Opens (or creates) the store in `dataDir`, creating the folder when it is missing. */
+  static open(dataDir: string, options: FeedbackStoreOptions = {}): FeedbackStore {
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, FEEDBACK_FILE);
+    return new FeedbackStore(file, new Database(file), options.now ?? Date.now);
+  }
+
+  /** The member's id, salted and hashed: the same member counts once, and cannot be read back. */
+  memberHash(memberId: string): string {
+    return createHash("sha256").update(this.#salt).update(memberId).digest("hex");
+  }
+
+  /** A "Not helpful" press on the passage shown for the question. */
+  recordNotHelpful(entry: {
+    readonly question: string;
+    readonly document: string;
+    readonly paragraph: number;
+    readonly memberId: string;
+  }): void {
+    this.#insert("not-helpful", entry.question, entry.memberId, entry.document, entry.paragraph);
+  }
+
+  /** A question the bot had no confident answer to. */
+  recordUnanswered(entry: { readonly question: string; readonly memberId: string }): void {
+    this.#insert("unanswered", entry.question, entry.memberId, null, null);
+  }
+
+  #insert(
+    kind: FeedbackKind,
+    question: string,
+    memberId: string,
+    document: string | null,
+    paragraph: number | null,
+  ): void {
+    this.#db
+      .prepare(
+        "INSERT INTO feedback (kind, question, question_key, document, paragraph, member_hash, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        kind,
+        question,
+        questionKey(question),
+        document,
+        paragraph,
+        this.memberHash(memberId),
+        this.#now(),
+      );
+  }
+
+  /** Deletes the entries older than `retentionDays`; returns how many went. */
+  prune(retentionDays: number): number {
+    const cutoff = this.#now() - retentionDays * DAY_MS;
+    return this.#db.prepare("DELETE FROM feedback WHERE at < ?").run(cutoff).changes;
+  }
+
+  /** Every entry kept, for tests and exports: oldest first. */
+  entries(): {
+    kind: FeedbackKind;
+    question: string;
+    document: string | null;
+    paragraph: number | null;
+    memberHash: string;
+    at: Date;
+  }[] {
+    const rows = this.#db
+      .prepare(
+        "SELECT kind, question, document, paragraph, member_hash AS memberHash, at FROM feedback ORDER BY at, id",
+      )
+      .all() as {
+      kind: FeedbackKind;
+      question: string;
+      document: string | null;
+      paragraph: number | null;
+      memberHash: string;
+      at: number;
+    }[];
+    return rows.map((row) => ({ ...row, at: new Date(row.at) }));
+  }
+
+  /** What members asked that the bot could not answer well: most frequent first, then latest. */
+  report(limit = 50): ReportRow[] {
+    const groups = this.#db
+      .prepare(
+        `SELECT question_key AS key,
+                SUM(kind = 'unanswered') AS unanswered,
+                SUM(kind = 'not-helpful') AS notHelpful,
+                COUNT(DISTINCT member_hash) AS members,
+                MIN(at) AS first, MAX(at) AS last,
+                (SELECT question FROM feedback AS latest WHERE latest.question_key = feedback.question_key
+                  ORDER BY at DESC, id DESC LIMIT 1) AS question
+           FROM feedback
+          GROUP BY question_key
+          ORDER BY COUNT(*) DESC, MAX(at) DESC
+          LIMIT ?`,
+      )
+      .all(limit) as {
+      key: string;
+      unanswered: number;
+      notHelpful: number;
+      members: number;
+      first: number;
+      last: number;
+      question: string;
+    }[];
+    const passagesOf = this.#db.prepare(
+      `SELECT document, paragraph FROM feedback
+        WHERE question_key = ? AND kind = 'not-helpful'
+        GROUP BY document, paragraph ORDER BY COUNT(*) DESC, MAX(at) DESC`,
+    );
+    return groups.map((group) => ({
+      question: group.question,
+      unanswered: group.unanswered,
+      notHelpful: group.notHelpful,
+      members: group.members,
+      passages: (passagesOf.all(group.key) as { document: string; paragraph: number }[]).map(
+        (row) => `${row.document} ¶${row.paragraph}`,
+      ),
+      first: new Date(group.first),
+      last: new Date(group.last),
+    }));
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
