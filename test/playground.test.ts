@@ -25,6 +25,19 @@ describe("npm run playground", () => {
     assert.match(mention, /national interest/);
   });
 
+  it("lists /ask's autocomplete choices for what was typed, in English and Korean", async () => {
+    const { code, stdout, stderr } = await runCli("src/playground/main.ts", [
+      "--say",
+      "?why did japan rem",
+      "--say",
+      "?지소",
+    ]);
+    assert.equal(code, 0, stderr);
+    const [english = "", korean = ""] = stdout.split(/^you> .*$/m).slice(1);
+    assert.match(english, /^ {2}Why did Japan remove South Korea from its export white list\?$/m);
+    assert.match(korean, /^ {2}What is 지소미아\?$/m);
+  });
+
   it("says plainly when there is no confident answer", async () => {
     const { code, stdout, stderr } = await runCli("src/playground/main.ts", [
       "--say",

@@ -17,6 +17,7 @@ owner, in its operators' test server. Type what you would type in Discord:
   /why-gsomia                 a topic command (/help lists them)
   /ask question: …            or /ask …, or any plain question
   @bot …                      a message that mentions the bot
+  ?why did ja                 what /ask's autocomplete offers for what you have typed so far
   /timeline 2019              the events of a year, each cited (/timeline alone: all of them)
   /sources  /help  /reload    the built-in commands
   /knowledge add url: …       import an article (or file: saved.html); list; remove document: …
@@ -42,6 +43,7 @@ export class Playground {
     if (text === "") return;
     const press = /^(\d+)$/.exec(text);
     if (press) return this.#press(Number(press[1]));
+    if (text.startsWith("?")) return this.#autocomplete(text.slice(1));
     if (/^@bot\b/i.test(text) || text.startsWith(`<@${APP_ID}>`))
       return this.#mention(text.replace(/^@bot\b/i, `<@${APP_ID}>`));
     const command = /^\/([^\s:]+)\s*(?:question:)?\s*(.*)$/s.exec(text);
@@ -113,6 +115,22 @@ export class Playground {
           : { id: `original-${id}`, ...message }),
     );
     this.write(`${draw(message as DrawnMessage, this.styled ? ANSI_STYLE : PLAIN_STYLE)}\n`);
+  }
+
+  /** The choices Discord would list under /ask while `typed` is in its question box. */
+  async #autocomplete(typed: string): Promise<void> {
+    const id = this.fake.autocomplete("ask", "question", typed, YOU);
+    const [response] = await this.fake.waitFor(
+      () => this.fake.responsesTo(id).length > 0 && this.fake.responsesTo(id),
+      30_000,
+    );
+    const data = (response?.body.data ?? {}) as { choices?: { name: string }[] };
+    const choices = data.choices ?? [];
+    this.write(
+      choices.length > 0
+        ? `${choices.map((choice) => `  ${choice.name}`).join("\n")}\n`
+        : "  (no suggestions)\n",
+    );
   }
 
   async #mention(content: string): Promise<void> {
