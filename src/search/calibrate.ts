@@ -73,7 +73,7 @@ export const OFF_TOPIC_QUESTIONS: readonly string[] = [
 ];
 
 /** The share of unrelated questions that must be refused in any folder. */
-const OFF_TOPIC_REFUSED = 0.85;
+const OFF_TOPIC_REFUSED = 0.9;
 /** Never demand more than this: a folder so broad that everything matches still answers. */
 const MAX_THRESHOLD = 0.9;
 
