@@ -155,6 +155,13 @@ export function confidenceOf(
   ranked: RankedPassage,
   model: AnswerabilityModel = ANSWERABILITY,
 ): number {
-  const features = answerabilityFeatures(query, ranked);
+  return confidenceFrom(answerabilityFeatures(query, ranked), model);
+}
+
+/** The same from features already computed (the fit reuses them across weightings). */
+export function confidenceFrom(
+  features: AnswerabilityFeatures,
+  model: AnswerabilityModel = ANSWERABILITY,
+): number {
   return features.topical === 0 ? 0 : answerProbability(features, model);
 }

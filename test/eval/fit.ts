@@ -16,6 +16,7 @@ import {
   type AnswerabilityModel,
   answerabilityFeatures,
   answerProbability,
+  confidenceFrom,
 } from "../../src/search/answerable.ts";
 import { buildIndex, type SearchIndex } from "../../src/search/build.ts";
 import { answerThreshold, OFF_TOPIC_QUESTIONS } from "../../src/search/calibrate.ts";
@@ -94,18 +95,13 @@ function ordered(variant: Variant, weights: RankWeights): Candidate[] {
   return [...variant].sort((a, b) => score(b.features, weights) - score(a.features, weights));
 }
 
-/** The engine's confidence (answerable.ts confidenceOf) from a candidate's features. */
-function confidence(features: AnswerabilityFeatures, model: AnswerabilityModel): number {
-  return features.topical === 0 ? 0 : answerProbability(features, model);
-}
-
 /** What the engine would show for an example: the top of the variant it is surest of. */
 function decide(example: Example, weights: RankWeights, model: AnswerabilityModel) {
   let best: { candidates: Candidate[]; probability: number } | undefined;
   for (const variant of example.variants) {
     const candidates = ordered(variant, weights);
     const top = candidates[0];
-    const probability = top ? confidence(top.answerability, model) : 0;
+    const probability = top ? confidenceFrom(top.answerability, model) : 0;
     if (!best || probability > best.probability) best = { candidates, probability };
   }
   return best ?? { candidates: [], probability: 0 };
