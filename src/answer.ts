@@ -11,6 +11,7 @@ import { confidenceOf } from "./search/answerable.ts";
 import {
   buildIndex,
   buildIndexAsync,
+  runAtOnce,
   runInSlices,
   type SearchIndex,
   type TopicTerms,
@@ -133,10 +134,15 @@ export class AnswerEngine {
   }
 
   #completerSteps() {
-    return completerSteps(this.knowledge, this.#index.glossary, (question) => {
-      const answer = this.ask(question, { alternatives: 0 });
-      return answer.kind === "answer" ? answer.passage.confidence : 0;
-    });
+    return completerSteps(this.knowledge, this.#index.glossary, (question) =>
+      this.answerConfidence(question),
+    );
+  }
+
+  /** How surely the engine answers a question: its answer's confidence, 0 when it refuses. */
+  answerConfidence(question: string): number {
+    const answer = this.ask(question, { alternatives: 0 });
+    return answer.kind === "answer" ? answer.passage.confidence : 0;
   }
 
   get topics(): readonly Topic[] {
@@ -164,7 +170,7 @@ export class AnswerEngine {
 
   /** Completions for a half-typed question, at most 25, each 1–100 characters; the typed text first. */
   suggest(typed: string, limit = MAX_CHOICES): string[] {
-    this.#completer ??= buildNow(this.#completerSteps());
+    this.#completer ??= runAtOnce(this.#completerSteps());
     return this.#completer.suggest(typed, limit);
   }
 
@@ -440,13 +446,6 @@ export class AnswerEngine {
       confidence: Math.round(entry.confidence * 1000) / 1000,
       ranges: entry.ranges,
     };
-  }
-}
-
-function buildNow<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
   }
 }
 

@@ -41,7 +41,11 @@ export interface SearchIndex {
 
 /** Builds the index in one go. */
 export function buildIndex(knowledge: KnowledgeBase): SearchIndex {
-  const steps = indexSteps(knowledge);
+  return runAtOnce(indexSteps(knowledge));
+}
+
+/** Runs a generator's steps to the end without yielding: the synchronous twin of runInSlices. */
+export function runAtOnce<T>(steps: Generator<void, T>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -1,5 +1,5 @@
 import { answerabilityFeatures, answerProbability } from "./answerable.ts";
-import type { SearchIndex } from "./build.ts";
+import { runAtOnce, type SearchIndex } from "./build.ts";
 import { parseQuery } from "./query.ts";
 import { rankPassages } from "./rank.ts";
 import { ANSWERABILITY } from "./weights.ts";
@@ -83,11 +83,7 @@ const MAX_THRESHOLD = 0.9;
  * anyway (confidenceOf), and the threshold guards against the others.
  */
 export function offTopicProbabilities(index: SearchIndex, model = ANSWERABILITY): number[] {
-  const steps = offTopicSteps(index, model);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runAtOnce(offTopicSteps(index, model));
 }
 
 /** The same, one question a step, for a rebuild that must leave the event loop free (runInSlices). */

@@ -5,6 +5,7 @@ import MiniSearch from "minisearch";
 import { AnswerEngine } from "../../src/answer.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+import { runAtOnce } from "../../src/search/build.ts";
 import { completerSteps } from "../../src/search/complete.ts";
 import { GlossaryMatcher } from "../../src/search/glossary.ts";
 import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
@@ -80,19 +81,15 @@ async function measureAutocomplete(
   count: number,
 ): Promise<Measured> {
   const engine = await AnswerEngine.build(knowledge);
-  const relevance = (question: string) => {
-    const answer = engine.ask(question, { alternatives: 0 });
-    return answer.kind === "answer" ? answer.passage.confidence : 0;
-  };
+  const relevance = (question: string) => engine.answerConfidence(question);
   return measure(
     "autocomplete",
     knowledge,
     benchKeystrokes(knowledge, fromFile, count),
     async () => {
-      const steps = completerSteps(knowledge, new GlossaryMatcher(knowledge.glossary), relevance);
-      let step = steps.next();
-      while (!step.done) step = steps.next();
-      const completer = step.value;
+      const completer = runAtOnce(
+        completerSteps(knowledge, new GlossaryMatcher(knowledge.glossary), relevance),
+      );
       return (typed) => completer.suggest(typed);
     },
   );
