@@ -257,6 +257,26 @@ function row(buttons: readonly APIButtonComponent[]): ButtonRow[] {
     : [];
 }
 
+/**
+ * Previous and Next for a list shown a page at a time, switched off at the ends; none for a
+ * single page. `idOf` writes the custom id that opens a page.
+ */
+export function pagerRow(
+  page: number,
+  pages: number,
+  idOf: (target: number) => string,
+): ButtonRow[] {
+  if (pages <= 1) return [];
+  const pager = (label: string, target: number, disabled: boolean): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label,
+    custom_id: idOf(target),
+    disabled,
+  });
+  return row([pager("Previous", page - 1, page === 0), pager("Next", page + 1, page >= pages - 1)]);
+}
+
 function passageButton(
   handle: string,
   position: number,

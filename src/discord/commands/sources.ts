@@ -4,13 +4,11 @@ import {
   type APIEmbed,
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  ButtonStyle,
-  ComponentType,
   escapeMarkdown,
 } from "discord.js";
 import type { AnswerEngine } from "../../answer.ts";
 import { humanDate } from "../../dates.ts";
-import { clip, LIMITS } from "../render.ts";
+import { clip, LIMITS, pagerRow } from "../render.ts";
 import { privateReply, reply } from "../reply.ts";
 import type { ButtonHandler, SlashCommand } from "./types.ts";
 
@@ -45,30 +43,7 @@ export function sourcesPage(
     ),
     footer: { text: `Page ${page + 1} of ${pages}` },
   };
-  const components: APIActionRowComponent<APIButtonComponent>[] =
-    pages > 1
-      ? [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              {
-                type: ComponentType.Button,
-                style: ButtonStyle.Secondary,
-                label: "Previous",
-                custom_id: `${PAGE_PREFIX}${page - 1}`,
-                disabled: page === 0,
-              },
-              {
-                type: ComponentType.Button,
-                style: ButtonStyle.Secondary,
-                label: "Next",
-                custom_id: `${PAGE_PREFIX}${page + 1}`,
-                disabled: page >= pages - 1,
-              },
-            ],
-          },
-        ]
-      : [];
+  const components = pagerRow(page, pages, (target) => `${PAGE_PREFIX}${target}`);
   return { embeds: [embed], components };
 }
 

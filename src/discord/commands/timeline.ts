@@ -5,14 +5,12 @@ import {
   type APIEmbed,
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  ButtonStyle,
-  ComponentType,
 } from "discord.js";
 import { z } from "zod";
 import { humanDate } from "../../dates.ts";
 import type { Reference, TimelineEvent } from "../../knowledge/types.ts";
 import { askTimeline, type TimelineAnswer, timelineYears } from "../../timeline.ts";
-import { clip, escapeText, LIMITS } from "../render.ts";
+import { clip, escapeText, LIMITS, pagerRow } from "../render.ts";
 import { privateNote, reply } from "../reply.ts";
 import type { ButtonHandler, SlashCommand } from "./types.ts";
 
@@ -92,25 +90,7 @@ export function timelinePage(
           : `Events ${first}–${last} of ${events.length}${left > 0 ? ` · ${left} more event${left === 1 ? "" : "s"}: press Next` : ""} · each event names its sources`,
     },
   };
-  const pager = (label: string, target: number, disabled: boolean): APIButtonComponent => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label,
-    custom_id: `${PAGE_PREFIX}${request}:${target}`,
-    disabled,
-  });
-  const components: APIActionRowComponent<APIButtonComponent>[] =
-    pages.length > 1
-      ? [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              pager("Previous", page - 1, page === 0),
-              pager("Next", page + 1, page >= pages.length - 1),
-            ],
-          },
-        ]
-      : [];
+  const components = pagerRow(page, pages.length, (target) => `${PAGE_PREFIX}${request}:${target}`);
   return { embeds: [embed], components };
 }
 
