@@ -1,5 +1,6 @@
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import type { z } from "zod";
 import { parseArticle } from "./parse.ts";
 import { glossaryFileSchema, timelineFileSchema, topicsFileSchema } from "./schema.ts";
 import type {
@@ -11,7 +12,7 @@ import type {
   TimelineEvent,
   Topic,
 } from "./types.ts";
-import { parseAndValidate } from "./yaml.ts";
+import { parseAndValidate, type Validated } from "./yaml.ts";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Commands the bot itself provides; a topic may not take their names. */
@@ -249,13 +250,8 @@ function readTopics(
   documents: readonly KnowledgeDocument[],
   issues: KnowledgeIssue[],
 ): Topic[] {
-  const validated = parseAndValidate(text, topicsFileSchema);
-  if (!validated.ok) {
-    issues.push(
-      ...validated.problems.map((problem) => ({ severity: "error" as const, file, ...problem })),
-    );
-    return [];
-  }
+  const validated = validatedFile(file, text, topicsFileSchema, issues);
+  if (!validated) return [];
   const topics: Topic[] = [];
   const seen = new Set<string>();
   validated.value.forEach((topic, index) => {
@@ -336,13 +332,8 @@ function checkPin(
 }
 
 function readGlossary(file: string, text: string, issues: KnowledgeIssue[]): GlossaryEntry[] {
-  const validated = parseAndValidate(text, glossaryFileSchema);
-  if (!validated.ok) {
-    issues.push(
-      ...validated.problems.map((problem) => ({ severity: "error" as const, file, ...problem })),
-    );
-    return [];
-  }
+  const validated = validatedFile(file, text, glossaryFileSchema, issues);
+  if (!validated) return [];
   const owner = new Map<string, number>();
   const entries: GlossaryEntry[] = [];
   validated.value.forEach((entry, index) => {
@@ -369,13 +360,8 @@ function readGlossary(file: string, text: string, issues: KnowledgeIssue[]): Glo
 
 /** The dated events, each cited; out of order or in the future is an error at the event's line. */
 function readTimeline(file: string, text: string, issues: KnowledgeIssue[]): TimelineEvent[] {
-  const validated = parseAndValidate(text, timelineFileSchema);
-  if (!validated.ok) {
-    issues.push(
-      ...validated.problems.map((problem) => ({ severity: "error" as const, file, ...problem })),
-    );
-    return [];
-  }
+  const validated = validatedFile(file, text, timelineFileSchema, issues);
+  if (!validated) return [];
   const events = validated.value.map(
     (event, index): TimelineEvent => ({
       date: event.date,
@@ -404,6 +390,21 @@ function readTimeline(file: string, text: string, issues: KnowledgeIssue[]): Tim
 
 function foldForMatch(text: string): string {
   return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** A YAML file checked against its schema, or undefined with each problem reported at its line. */
+function validatedFile<Schema extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: Schema,
+  issues: KnowledgeIssue[],
+): Extract<Validated<z.infer<Schema>>, { ok: true }> | undefined {
+  const validated = parseAndValidate(text, schema);
+  if (validated.ok) return validated;
+  issues.push(
+    ...validated.problems.map((problem) => ({ severity: "error" as const, file, ...problem })),
+  );
+  return undefined;
 }
 
 function issueAt(file: string, line: number | undefined, message: string): KnowledgeIssue {
