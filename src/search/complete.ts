@@ -77,6 +77,10 @@ function* withPrefix<T extends { key: string }>(sorted: readonly T[], prefix: st
   }
 }
 
+/** Code-unit order of keys, the order lowerBound searches. */
+const keyOrder = (a: { key: string }, b: { key: string }) =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+
 const byScore = (a: { score: number; text?: string }, b: { score: number; text?: string }) =>
   b.score - a.score || (a.text?.length ?? 0) - (b.text?.length ?? 0);
 
@@ -101,7 +105,7 @@ export class QuestionCompleter {
   constructor(topics: readonly Candidate[], candidates: readonly Candidate[], subjects: Subject[]) {
     this.#topics = topics;
     this.#candidates = candidates;
-    this.#byKey = [...candidates].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.#byKey = [...candidates].sort(keyOrder);
     const holders = new Map<string, number[]>();
     candidates.forEach((candidate, id) => {
       for (const word of new Set(candidate.words)) {
@@ -112,8 +116,8 @@ export class QuestionCompleter {
     });
     this.#words = [...holders]
       .map(([key, ids]) => ({ key, candidates: Int32Array.from(ids) }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    this.#subjects = subjects.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      .sort(keyOrder);
+    this.#subjects = subjects.sort(keyOrder);
     this.#scriptTerms = subjects.filter((subject) => containsCjk(subject.key)).map((s) => s.key);
     this.#marks = new Uint16Array(candidates.length);
   }
