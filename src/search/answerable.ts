@@ -28,6 +28,10 @@ export interface AnswerabilityFeatures {
   readonly unknownCjk: number;
   readonly proximity: number;
   readonly answerType: number;
+  /** 1 when the question asks for a kind of answer ("when", "how many"), whether or not the passage has it. */
+  readonly answerTypeAsked: number;
+  /** A number or year of the question ("2015", "11") that neither the passage nor its context has, over two. */
+  readonly missedNumbers: number;
   readonly bm25: number;
   /** 1 for a question of one term, ½ for two, and so on: few terms say little. */
   readonly fewTerms: number;
@@ -57,6 +61,8 @@ export const ANSWERABILITY_FEATURE_NAMES: readonly (keyof AnswerabilityFeatures)
   "unknownCjk",
   "proximity",
   "answerType",
+  "answerTypeAsked",
+  "missedNumbers",
   "bm25",
   "fewTerms",
   "topical",
@@ -94,6 +100,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
   let required = 0;
   let topical = 0;
   let matchedWords = 0;
+  let missedNumbers = 0;
   query.terms.forEach((term, bit) => {
     if (term.optional) return;
     required++;
@@ -116,7 +123,10 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
       )
         everyday += weight;
     } else if ((ranked.contextTerms & (1 << bit)) !== 0) context += weight;
-    else missed += weight;
+    else {
+      missed += weight;
+      if (/^\d/u.test(term.label)) missedNumbers++;
+    }
   });
   const { proximity, answerType, bm25 } = ranked.features;
   return {
@@ -130,6 +140,8 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     unknownCjk: Math.min(unknownCjk, 3) / 3,
     proximity,
     answerType,
+    answerTypeAsked: query.answerType ? 1 : 0,
+    missedNumbers: Math.min(missedNumbers, 2) / 2,
     bm25,
     fewTerms: required > 0 ? 1 / required : 1,
     topical: matchedWords >= CHANCE_MATCH_WORDS ? 1 : topical,

@@ -2,8 +2,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { type Answer, AnswerEngine } from "../../src/answer.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
+import { answerabilityFeatures } from "../../src/search/answerable.ts";
+import { buildIndex } from "../../src/search/build.ts";
 import { answerThreshold, OFF_TOPIC_QUESTIONS } from "../../src/search/calibrate.ts";
 import { questionParts } from "../../src/search/parts.ts";
+import { parseQuery } from "../../src/search/query.ts";
+import { rankPassages } from "../../src/search/rank.ts";
 import { ANSWERABILITY } from "../../src/search/weights.ts";
 import { loadKnowledgeSpec } from "../eval/datasets.ts";
 import { PROJECT_ROOT, V1_KNOWLEDGE } from "../support/knowledge.ts";
@@ -73,6 +77,35 @@ describe("the decision to answer or refuse", () => {
     for (const engine of [seedOnly, v1, shipped, withArticles]) {
       assert.ok(engine.threshold >= ANSWERABILITY.threshold);
     }
+  });
+});
+
+describe("what the decision reads of a question the passage may not answer", () => {
+  const index = buildIndex(knowledge);
+  const ranking = (question: string) => {
+    const query = parseQuery(index, question);
+    return rankPassages(index, query, 40).map((ranked) => ({
+      text: ranked.passage.text,
+      features: answerabilityFeatures(query, ranked),
+    }));
+  };
+
+  it("knows whether the question asks for a kind of answer, a date or a number", () => {
+    const [asked] = ranking("When was GSOMIA due to be renewed?");
+    const [notAsked] = ranking("GSOMIA renewal");
+    assert.equal(asked?.features.answerTypeAsked, 1);
+    assert.equal(notAsked?.features.answerTypeAsked, 0);
+  });
+
+  it("counts a year of the question that a passage lacks, and not one it has", () => {
+    const ranked = ranking("Why did South Korea sign GSOMIA in 2016?");
+    const withYear = ranked.filter((entry) => entry.text.includes("2016"));
+    assert.ok(withYear.length > 0);
+    for (const entry of withYear) assert.equal(entry.features.missedNumbers, 0);
+    // A passage without the year may still have it in its title or the paragraph before.
+    const missing = ranked.filter((entry) => entry.features.missedNumbers === 0.5);
+    assert.ok(missing.length > 0);
+    for (const entry of missing) assert.doesNotMatch(entry.text, /2016/);
   });
 });
 
