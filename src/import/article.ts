@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
-import { type ParsedParagraph, parseArticle } from "../knowledge/parse.ts";
+import { endsLikeSentence, type ParsedParagraph, parseArticle } from "../knowledge/parse.ts";
 import { frontMatterSchema } from "../knowledge/schema.ts";
-import { endsLikeSentence, isCutShort, isFurnitureText, withoutDateline } from "./boilerplate.ts";
+import { isCutShort, isFurnitureText } from "./boilerplate.ts";
 import { type ArticleField, ImportError, type ImportProblem } from "./errors.ts";
 import type { ArticleBlock } from "./extract.ts";
 
@@ -144,11 +144,7 @@ function bodyOf(blocks: readonly ArticleBlock[]): string {
  */
 function articleBlocks(blocks: readonly ArticleBlock[], title: string): ArticleBlock[] {
   const kept: ArticleBlock[] = [];
-  for (const original of blocks) {
-    const block =
-      original.kind === "paragraph"
-        ? { kind: "paragraph" as const, text: withoutDateline(original.text) }
-        : original;
+  for (const block of blocks) {
     if (block.kind === "paragraph") {
       if (isFurnitureText(block.text) || !endsLikeSentence(block.text)) continue;
       const previous = kept.at(-1);

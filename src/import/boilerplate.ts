@@ -51,10 +51,6 @@ const CAPTION =
 /** "Source: Reuters/aa", "[Anchor Lead]", "Go to contents", "1. Home": a page's labels and links. */
 const LABEL =
   /^(source:\s.{1,40}|\[[^\]]{1,30}\]|go to (main )?contents?|skip to (main )?content|skip navigation|(\d+\.\s+\p{L}+\s*)+)$/iu;
-/** The end of a sentence, perhaps inside quotes or brackets: `said.`, `matter."`, `(Aug. 7).` */
-const SENTENCE_END = /[.!?…:;]["'”’)\]]*$/u;
-/** "SEOUL: South Korea said…": a dateline with a colon, which the loader's own rule does not cover. */
-const COLON_DATELINE = /^[A-Z][A-Z.'’ -]{2,30}:\s+(?=\p{Lu})/u;
 /** A paragraph a paywall or a teaser cut short: "…", "...", "Subscribe to read more". */
 const CUT_SHORT = /(…|\.\.\.|\bsubscribe to (read|continue)\b.*)$/i;
 
@@ -79,17 +75,4 @@ export function isFurnitureText(text: string): boolean {
 /** The last paragraph of a page cut off by a paywall or a teaser, which no quote may end on. */
 export function isCutShort(text: string): boolean {
   return CUT_SHORT.test(text);
-}
-
-/**
- * An article's paragraph ends like a sentence; a line that does not is a headline, a label, a
- * standfirst or a paragraph cut off, and is not quoted.
- */
-export function endsLikeSentence(text: string): boolean {
-  return SENTENCE_END.test(text.trim());
-}
-
-/** A paragraph's words without a dateline in front ("SEOUL: …"); the loader strips the other kinds. */
-export function withoutDateline(text: string): string {
-  return text.replace(COLON_DATELINE, "");
 }

@@ -1,13 +1,13 @@
 import path from "node:path";
 import { loadKnowledge } from "../knowledge/load.ts";
-import { parseArticle } from "../knowledge/parse.ts";
+import { endsLikeSentence, parseArticle } from "../knowledge/parse.ts";
 import {
   type ArticleFile,
   type ArticleOverrides,
   blocksOfParagraphs,
   buildArticleFile,
 } from "./article.ts";
-import { endsLikeSentence, isFurnitureText } from "./boilerplate.ts";
+import { isFurnitureText } from "./boilerplate.ts";
 import { decodePage } from "./decode.ts";
 import { findDuplicate } from "./duplicates.ts";
 import { ImportError } from "./errors.ts";

@@ -27,7 +27,8 @@ const VIDEO_MARKER = /^(watch|play) (video|audio)\b.*\d{1,2}:\d{2}$/i;
 /** "cw/ng (AP, Reuters)", "(AFP, dpa)": the editors' initials and the wire agencies. */
 const AGENCY_CREDIT =
   /^([\p{L}]{1,5}(\/[\p{L}]{1,5})*\s*)?\((\s*[\p{L}][\p{L}.&-]*\s*)(,\s*[\p{L}][\p{L}.&-]*\s*)*\)$/u;
-const SENTENCE_END = /[.!?:;"'”’)\]…]$/;
+/** The end of a sentence, perhaps inside quotes or brackets: `said.`, `matter."`, `(Aug. 7).` */
+const SENTENCE_END = /[.!?…:;]["'”’)\]]*$/u;
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 /** An image caption ends with its photo credit: "(picture-alliance/AP Photo/A. Young-joon)". */
 const PHOTO_CREDIT =
@@ -40,10 +41,11 @@ const SITE_FURNITURE =
   /^(\(END\)|\(C\)\s|©|copyright\b|all rights reserved|advertisement$|read more\b|related (articles|stories|topics|content)\b|share (this|on)\b|follow us\b|sign up\b|subscribe\b|click here\b|url:?\s+https?:|https?:\/\/\S+$|feedback:|send us your feedback\b|print this page\b|permalink\b|skip next section\b|audios and videos on the topic\b|related subjects\b)/i;
 /**
  * A wire dateline before a paragraph's first words: "SEOUL, Aug. 23 (Yonhap) --", "TOKYO (Reuters) -",
- * "WASHINGTON, Nov. 15, 2019 (AFP) –". It places the story; it is not the paragraph's words.
+ * "WASHINGTON, Nov. 15, 2019 (AFP) –", "SEOUL: South Korea said…". It places the story; it is not
+ * the paragraph's words.
  */
 const DATELINE =
-  /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?(?: \([\p{L}. ,&/-]{2,40}\))? ?(?:--|—|–|-) +(?=\S)/u;
+  /^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?(?: \([\p{L}. ,&/-]{2,40}\))? ?(?:--|—|–|-) +(?=\S)|[A-Z][A-Z.'’ -]{2,30}:\s+(?=\p{Lu}))/u;
 /** A broadcast transcript's speaker label: "[Soundbite] Kim Hyun-jong (Deputy Director) :". */
 const SPEAKER_LABEL = /^\[[^\]]{2,30}\]\s*(?:[^:]{2,80}?\s*:\s+)?(?=\S)/u;
 /** A stock listing in the text: "(KRX: 005930)", "(005930.KS)", "(TYO: 7011)". */
@@ -367,8 +369,16 @@ function paragraphsOf(
   }
   // A page saved or crawled before it finished loading ends mid-sentence: that is not a quote.
   const last = paragraphs.at(-1);
-  if (last && paragraphs.length > 1 && !SENTENCE_END.test(last.text)) paragraphs.pop();
+  if (last && paragraphs.length > 1 && !endsLikeSentence(last.text)) paragraphs.pop();
   return paragraphs;
+}
+
+/**
+ * A paragraph ends like a sentence, before any `[^id]` markers; a line that does not is a
+ * headline, a label, a standfirst or a paragraph cut off.
+ */
+export function endsLikeSentence(text: string): boolean {
+  return SENTENCE_END.test(text.trim().replace(TRAILING_MARKERS, ""));
 }
 
 /** A paragraph's own words: without the wire dateline, the speaker label or stock codes. */
@@ -385,7 +395,7 @@ function isBoilerplate(text: string, title: string): boolean {
     return true;
   }
   const words = plain.split(" ").length;
-  return words < MIN_WORDS_OF_UNPUNCTUATED_PARAGRAPH && !SENTENCE_END.test(plain);
+  return words < MIN_WORDS_OF_UNPUNCTUATED_PARAGRAPH && !endsLikeSentence(plain);
 }
 
 function toIsoDate(text: string): string | undefined {

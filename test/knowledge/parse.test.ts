@@ -185,6 +185,7 @@ describe("real articles as admins add them", () => {
     "TOKYO (Test Wire) - Japan's foreign minister said the decision was deeply regrettable and unwise.",
     "[Soundbite] Park Min-su (Test Wire Analyst) : Both governments will need to find a way back to the table soon.",
     "Chipmakers such as Example Electronics (KRX: 012345) and Sample Semicon (067890.KS) rely on the three chemicals.",
+    "WASHINGTON: The State Department urged both allies to keep talking.",
     "The last paragraph of this saved page was cut off in the middle of a sentence because the page never fin",
   ].join("\n\n");
 
@@ -222,6 +223,7 @@ describe("real articles as admins add them", () => {
         "Japan's foreign minister said the decision was deeply regrettable and unwise.",
         "Both governments will need to find a way back to the table soon.",
         "Chipmakers such as Example Electronics and Sample Semicon rely on the three chemicals.",
+        "The State Department urged both allies to keep talking.",
       ],
     );
   });
