@@ -132,3 +132,21 @@ describe("answer quality on the shipped knowledge (questions-coverage.json, writ
     );
   });
 });
+
+describe("questions near the topic that no article on the dispute answers (questions-near-topic-eval.json, written blind)", async () => {
+  // Korean and Japanese life, travel, language, products and other history. The engine refuses
+  // about 70% of them: "Korea" and "Japan" match most passages of a folder on the dispute.
+  const questions = await readQuestions(
+    path.join(PROJECT_ROOT, "test", "fixtures", "questions-near-topic-eval.json"),
+  );
+  for (const spec of ["seed", "shipped"]) {
+    const { knowledge } = await loadKnowledgeSpec(spec);
+    const answerer = engineRetriever(knowledge);
+
+    it(`refuses at least 65% of them on the ${spec} knowledge`, () => {
+      const refused = questions.filter((question) => answerer.refuses?.(question.question)).length;
+      assert.ok(questions.length >= 40);
+      assert.ok(refused / questions.length >= 0.65, `${refused} of ${questions.length}`);
+    });
+  }
+});
