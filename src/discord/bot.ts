@@ -20,6 +20,7 @@ import {
   commandFingerprint,
   commandScopes,
   registerCommands,
+  registeredCommands,
   registerIfChanged,
   scopeName,
 } from "./register.ts";
@@ -144,10 +145,32 @@ export function createBot(options: BotOptions): Bot {
     return sent;
   };
 
+  /**
+   * The ids Discord gave the commands, read without registering anything: a host without shard 0
+   * needs them to make its topic suggestions clickable (`</name:id>`).
+   */
+  const learnCommandIds = async (): Promise<void> => {
+    const id = applicationId();
+    if (!id) return;
+    for (const { guildId } of commandScopes(commandsFor(store.engine), config)) {
+      for (const command of await registeredCommands(client.rest, id, guildId))
+        context.commandIds.set(command.name, command.id);
+    }
+  };
+  const learnCommandIdsOrWarn = () =>
+    learnCommandIds().catch((error: unknown) =>
+      logger.warn("could not read the registered commands; topic suggestions show /name as text", {
+        error,
+      }),
+    );
+
   /** Registers the commands after the topics changed, and says truly what happened. */
   const registerAfterReload = async (): Promise<string> => {
-    if (!registersCommands())
+    if (!registersCommands()) {
+      // The host with shard 0 may not have registered the new topics yet; those show as /name.
+      if (client.isReady()) await learnCommandIdsOrWarn();
       return "The topics changed; the host that runs shard 0 registers the slash commands when it reloads.";
+    }
     if (!client.isReady())
       return "The topics changed; the slash commands will be registered when the bot connects.";
     try {
@@ -313,6 +336,7 @@ export function createBot(options: BotOptions): Bot {
             error,
           }),
         );
+      else await learnCommandIdsOrWarn();
       if (!config.adminGuildId)
         logger.warn("admin commands not registered: set ADMIN_GUILD_ID to the operators' server");
       if (config.knowledgeWatch) {

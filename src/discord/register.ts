@@ -89,6 +89,15 @@ export async function registerCommands(
   })) as RegisteredCommand[];
 }
 
+/** The commands Discord holds in one server, or globally, with their ids. */
+export async function registeredCommands(
+  rest: REST,
+  applicationId: string,
+  guildId: string | undefined,
+): Promise<RegisteredCommand[]> {
+  return (await rest.get(commandsRoute(applicationId, guildId))) as RegisteredCommand[];
+}
+
 /** Registers only when what Discord has differs, since Discord limits command creates per day. */
 export async function registerIfChanged(
   rest: REST,
@@ -96,9 +105,7 @@ export async function registerIfChanged(
   guildId: string | undefined,
   bodies: RESTPutAPIApplicationCommandsJSONBody,
 ): Promise<{ changed: boolean; commands: RegisteredCommand[] }> {
-  const current = (await rest.get(commandsRoute(applicationId, guildId)).catch(() => undefined)) as
-    | RegisteredCommand[]
-    | undefined;
+  const current = await registeredCommands(rest, applicationId, guildId).catch(() => undefined);
   if (current && commandFingerprint(current) === commandFingerprint(bodies))
     return { changed: false, commands: current };
   return { changed: true, commands: await registerCommands(rest, applicationId, guildId, bodies) };

@@ -230,4 +230,45 @@ describe("a host without shard 0 (SHARD_IDS=1 with SHARD_COUNT=2)", () => {
       await cleanup();
     }
   });
+
+  it("reads the command ids the host with shard 0 registered, so its topic suggestions are clickable", async () => {
+    const { dir, cleanup } = await makeKnowledgeDir({});
+    try {
+      const shardZero = await startBot({ knowledgeDir: dir, guilds: [GUILD_ID, SECOND_GUILD_ID] });
+      const registered = new Map(shardZero.fake.commands);
+      await shardZero.stop();
+      const ids = new Map(
+        [...registered.values()].flat().map((command) => [command.name, command.id]),
+      );
+      const running = await startBot({
+        knowledgeDir: dir,
+        guilds: [GUILD_ID, SECOND_GUILD_ID],
+        env: { SHARD_COUNT: "2", SHARD_IDS: "1" },
+        beforeStart: (fake) => {
+          for (const [scope, commands] of registered) fake.commands.set(scope, commands);
+        },
+      });
+      try {
+        const { fake } = running;
+        const id = fake.slash(
+          "ask",
+          [{ name: "question", type: 3, value: "how did taiwan react to the gsomia decision" }],
+          member("800000000000000001"),
+          GUILD_ID,
+        );
+        const [response] = await fake.waitFor(
+          () => fake.responsesTo(id).length > 0 && fake.responsesTo(id),
+        );
+        const description = (response?.body as Body | undefined)?.data?.embeds?.[0]?.description;
+        const mentions = [...(description ?? "").matchAll(/<\/([-\w]+):(\d+)>/g)];
+        assert.ok(mentions.length >= 1, description);
+        for (const [, name, commandId] of mentions) assert.equal(commandId, ids.get(name ?? ""));
+        assert.equal(fake.commandPuts, 0, "this host registers nothing");
+      } finally {
+        await running.stop();
+      }
+    } finally {
+      await cleanup();
+    }
+  });
 });
