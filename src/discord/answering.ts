@@ -52,7 +52,7 @@ function renderWithSession(
   const notHelpfulId =
     answer.kind === "answer"
       ? context.feedback.buttonId(
-          context.feedback.remember(asked ?? answer.question, passages),
+          context.feedback.remember(context, asked ?? answer.question, passages),
           answer.passage,
         )
       : undefined;

@@ -10,41 +10,39 @@ export const NOT_HELPFUL_PREFIX = "nothelpful:";
 /** How many recent answers keep a working "Not helpful" button; the oldest goes first. */
 export const MAX_FEEDBACK_LINKS = 10_000;
 
-interface ShownAnswer {
-  readonly question: string;
-  readonly passages: readonly Pick<QuotedPassage, "document" | "paragraph">[];
-  /** Members who already marked a passage of this answer, by passage: one press each counts. */
-  readonly pressed: Set<string>;
-}
-
 /**
- * What the bot needs to record feedback: the store, and the question and passages behind each
- * recent answer's "Not helpful" button (a custom id holds 100 characters, not a question).
+ * What the bot needs to record feedback: the store, which also keeps the question and passages
+ * behind each recent answer's "Not helpful" buttons, across restarts.
  */
 export class AnswerFeedback {
-  readonly #shown = new Map<string, ShownAnswer>();
-
   constructor(
     readonly store: FeedbackStore,
     readonly capacity = MAX_FEEDBACK_LINKS,
   ) {}
 
-  /** Remembers an answer's question and passages; returns the token its buttons carry. */
-  remember(question: string, passages: readonly QuotedPassage[]): string {
+  /**
+   * Keeps an answer's question and passages; returns the token its buttons carry, or undefined
+   * (no "Not helpful" button) when the disk fails: the answer is sent all the same.
+   */
+  remember(
+    context: BotContext,
+    question: string,
+    passages: readonly QuotedPassage[],
+  ): string | undefined {
     const token = randomBytes(9).toString("base64url");
     const kept = passages.map(({ document, paragraph }) => ({ document, paragraph }));
-    this.#shown.set(token, { question, passages: kept, pressed: new Set() });
-    while (this.#shown.size > this.capacity) {
-      const oldest = this.#shown.keys().next().value;
-      if (oldest === undefined) break;
-      this.#shown.delete(oldest);
+    try {
+      this.store.rememberShown(token, { question, passages: kept }, this.capacity);
+      return token;
+    } catch (error) {
+      context.logger.error("could not keep an answer for its Not helpful button", { error });
+      return undefined;
     }
-    return token;
   }
 
   /** The custom id of the "Not helpful" button under `passage` of the answer behind `token`. */
-  buttonId(token: string, passage: QuotedPassage): string | undefined {
-    const shown = this.#shown.get(token);
+  buttonId(token: string | undefined, passage: QuotedPassage): string | undefined {
+    const shown = token === undefined ? undefined : this.store.shownAnswer(token);
     const position = shown?.passages.findIndex(
       (kept) => kept.document === passage.document && kept.paragraph === passage.paragraph,
     );
@@ -66,11 +64,10 @@ export class AnswerFeedback {
   /** Records a press, once per member and passage; "expired" when the answer is forgotten. */
   press(customId: string, memberId: string): "recorded" | "again" | "expired" {
     const [token = "", position = ""] = customId.slice(NOT_HELPFUL_PREFIX.length).split(":");
-    const shown = this.#shown.get(token);
+    const shown = this.store.shownAnswer(token);
     const passage = shown?.passages[Number(position)];
     if (!shown || !passage) return "expired";
-    if (shown.pressed.has(`${memberId}:${position}`)) return "again";
-    shown.pressed.add(`${memberId}:${position}`);
+    if (!this.store.markPressed(token, memberId, Number(position))) return "again";
     this.store.recordNotHelpful({ question: shown.question, ...passage, memberId });
     return "recorded";
   }

@@ -23,6 +23,12 @@ export interface ReportRow {
   readonly last: Date;
 }
 
+/** The question and passages an answer showed, behind its "Not helpful" buttons. */
+export interface ShownAnswer {
+  readonly question: string;
+  readonly passages: readonly { readonly document: string; readonly paragraph: number }[];
+}
+
 export interface FeedbackStoreOptions {
   /** The clock; tests move it. */
   readonly now?: () => number;
@@ -64,6 +70,19 @@ export class FeedbackStore {
         at INTEGER NOT NULL
       );
       CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at);
+      CREATE TABLE IF NOT EXISTS shown (
+        id INTEGER PRIMARY KEY,
+        token TEXT NOT NULL UNIQUE,
+        question TEXT NOT NULL,
+        passages TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS pressed (
+        token TEXT NOT NULL,
+        member_hash TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (token, member_hash, position)
+      );
     `);
     db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?)").run(
       randomBytes(32).toString("hex"),
@@ -121,9 +140,45 @@ export class FeedbackStore {
       );
   }
 
-  /** Deletes the entries older than `retentionDays`; returns how many went. */
+  /**
+   * Keeps the question and passages behind an answer's "Not helpful" buttons (a custom id holds
+   * 100 characters, not a question), so that the buttons work after a restart too; only the
+   * latest `capacity` answers are kept.
+   */
+  rememberShown(token: string, shown: ShownAnswer, capacity: number): void {
+    const passages = JSON.stringify(shown.passages.map((p) => [p.document, p.paragraph]));
+    const { lastInsertRowid } = this.#db
+      .prepare("INSERT INTO shown (token, question, passages, at) VALUES (?, ?, ?, ?)")
+      .run(token, shown.question, passages, this.#now());
+    this.#db.prepare("DELETE FROM shown WHERE id <= ?").run(Number(lastInsertRowid) - capacity);
+  }
+
+  /** The answer behind a button's token, if it is still kept. */
+  shownAnswer(token: string): ShownAnswer | undefined {
+    const row = this.#db
+      .prepare("SELECT question, passages FROM shown WHERE token = ?")
+      .get(token) as { question: string; passages: string } | undefined;
+    if (!row) return undefined;
+    const passages = (JSON.parse(row.passages) as [string, number][]).map(
+      ([document, paragraph]) => ({ document, paragraph }),
+    );
+    return { question: row.question, passages };
+  }
+
+  /** Marks a member's press on a passage of a kept answer; false when they pressed it before. */
+  markPressed(token: string, memberId: string, position: number): boolean {
+    return (
+      this.#db
+        .prepare("INSERT OR IGNORE INTO pressed (token, member_hash, position) VALUES (?, ?, ?)")
+        .run(token, this.memberHash(memberId), position).changes === 1
+    );
+  }
+
+  /** Deletes the entries and kept answers older than `retentionDays`; returns how many entries went. */
   prune(retentionDays: number): number {
     const cutoff = this.#now() - retentionDays * DAY_MS;
+    this.#db.prepare("DELETE FROM shown WHERE at < ?").run(cutoff);
+    this.#db.prepare("DELETE FROM pressed WHERE token NOT IN (SELECT token FROM shown)").run();
     return this.#db.prepare("DELETE FROM feedback WHERE at < ?").run(cutoff).changes;
   }
 

@@ -133,6 +133,42 @@ describe("feedback: Not helpful, unanswered questions and the report", () => {
 });
 
 describe("feedback retention", () => {
+  it("takes a Not helpful press on an answer given before the bot restarted", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "dispute-bot-restart-"));
+    try {
+      const before = await startBot({ env: { DATA_DIR: dataDir } });
+      let customId: string | undefined;
+      let message: Record<string, unknown> = {};
+      try {
+        const id = ask(before, "Why did Japan drop Korea from the white list?");
+        customId = buttonLabelled(await firstResponse(before, id), "Not helpful")?.custom_id;
+        message = (before.fake.message(`original-${id}`) ?? {}) as Record<string, unknown>;
+      } finally {
+        await before.stop();
+      }
+      assert.ok(customId);
+      const after = await startBot({ env: { DATA_DIR: dataDir } });
+      try {
+        const presser = member("800000000000000778");
+        const thanks = await firstResponse(after, after.fake.press(customId, message, presser));
+        assert.match(thanks.data?.content ?? "", /noted/);
+        const again = await firstResponse(after, after.fake.press(customId, message, presser));
+        assert.match(again.data?.content ?? "", /already/);
+        const pressed = after.bot.context.feedback.store
+          .entries()
+          .filter((entry) => entry.kind === "not-helpful");
+        assert.deepEqual(
+          pressed.map((entry) => entry.question),
+          ["Why did Japan drop Korea from the white list?"],
+        );
+      } finally {
+        await after.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("prunes entries older than FEEDBACK_RETENTION_DAYS when the bot starts, and keeps them across restarts", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "dispute-bot-retention-"));
     let clock = Date.parse("2026-01-01T12:00:00Z");
@@ -173,5 +209,33 @@ describe("feedback settings", () => {
         error instanceof ConfigError &&
         /FEEDBACK_RETENTION_DAYS: must be at least 1 day/.test(error.message),
     );
+  });
+});
+
+describe("the answers kept for Not helpful", () => {
+  it("keeps only the latest ones, and forgets them with the retention", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "dispute-bot-shown-"));
+    let clock = Date.parse("2026-01-01T12:00:00Z");
+    const store = FeedbackStore.open(dataDir, { now: () => clock });
+    try {
+      const shown = (question: string) => ({
+        question,
+        passages: [{ document: "test-wire-story", paragraph: 1 }],
+      });
+      store.rememberShown("first", shown("one"), 2);
+      store.rememberShown("second", shown("two"), 2);
+      store.rememberShown("third", shown("three"), 2);
+      assert.equal(store.shownAnswer("first"), undefined, "beyond the capacity");
+      assert.equal(store.shownAnswer("third")?.question, "three");
+      assert.deepEqual(store.shownAnswer("second")?.passages, [
+        { document: "test-wire-story", paragraph: 1 },
+      ]);
+      clock += 31 * DAY_MS;
+      store.prune(30);
+      assert.equal(store.shownAnswer("third"), undefined, "older than the retention");
+    } finally {
+      store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
