@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadDotEnv, loadFeedbackConfig } from "../config.ts";
 import { reportLines } from "../feedback/report.ts";
-import { FeedbackStore } from "../feedback/store.ts";
+import { FeedbackStore, FeedbackStoreError } from "../feedback/store.ts";
 
 const USAGE = "Usage: npm run report [-- --limit N]";
 
@@ -41,6 +41,10 @@ async function main(): Promise<number> {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
+    }
+    if (error instanceof FeedbackStoreError) {
+      process.stderr.write(`${error.message}.\n`);
+      return 1;
     }
     throw error;
   }

@@ -1,4 +1,5 @@
 import { type BotConfig, ConfigError, loadBotConfig, loadDotEnv } from "../config.ts";
+import { FeedbackStoreError } from "../feedback/store.ts";
 import { formatIssue } from "../knowledge/types.ts";
 import { createLogger, type Logger, logUnhandledRejections } from "../log.ts";
 import { KnowledgeError, KnowledgeStore } from "../store.ts";
@@ -22,7 +23,16 @@ async function runBot(config: BotConfig, logger: Logger): Promise<number> {
     }
     throw error;
   }
-  const bot = createBot({ config, store, logger });
+  let bot: ReturnType<typeof createBot>;
+  try {
+    bot = createBot({ config, store, logger });
+  } catch (error) {
+    if (error instanceof FeedbackStoreError) {
+      process.stderr.write(`Cannot start the bot: ${error.message}.\n`);
+      return 1;
+    }
+    throw error;
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -34,6 +34,11 @@ export interface FeedbackStoreOptions {
   readonly now?: () => number;
 }
 
+/** The store's folder cannot be created, opened or written. */
+export class FeedbackStoreError extends Error {
+  override readonly name = "FeedbackStoreError";
+}
+
 /** The grouping key: what distinguishes two questions for the report. */
 function questionKey(question: string): string {
   return question.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
@@ -91,11 +96,20 @@ export class FeedbackStore {
     this.#salt = row.value;
   }
 
-  /** Opens (or creates) the store in `dataDir`, creating the folder when it is missing. */
+  /**
+   * Opens (or creates) the store in `dataDir`, creating the folder when it is missing; a folder
+   * that cannot hold it is a FeedbackStoreError that says which and why.
+   */
   static open(dataDir: string, options: FeedbackStoreOptions = {}): FeedbackStore {
-    mkdirSync(dataDir, { recursive: true });
     const file = path.join(dataDir, FEEDBACK_FILE);
-    return new FeedbackStore(file, new Database(file), options.now ?? Date.now);
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      return new FeedbackStore(file, new Database(file), options.now ?? Date.now);
+    } catch (error) {
+      throw new FeedbackStoreError(
+        `DATA_DIR=${dataDir} cannot hold the feedback store ${file} (${(error as Error).message}); set DATA_DIR to a folder the bot may create and write`,
+      );
+    }
   }
 
   /** The member's id, salted and hashed: the same member counts once, and cannot be read back. */

@@ -117,6 +117,16 @@ describe("feedback: Not helpful, unanswered questions and the report", () => {
     assert.match(lines[4] ?? "", /1× not helpful · 1 member · .* · shown: .+ ¶\d+/);
   });
 
+  it("npm run report says which DATA_DIR cannot hold the store, without a stack trace", async () => {
+    const notAFolder = path.join(dataDir, "feedback.sqlite");
+    const { code, stderr } = await runCli("src/cli/report.ts", [], {
+      env: { DATA_DIR: notAFolder },
+    });
+    assert.equal(code, 1);
+    assert.match(stderr, /cannot hold the feedback store .*set DATA_DIR to a folder/);
+    assert.doesNotMatch(stderr, /\n\s+at /);
+  });
+
   it("/report shows the same to an operator privately, and refuses anyone else", async () => {
     const shown = await firstResponse(running, running.fake.slash("report", [], member(OWNER_ID)));
     assert.equal(shown.data?.flags, EPHEMERAL);

@@ -11,7 +11,7 @@ import {
   SECOND_GUILD_ID,
 } from "../../src/playground/fake-discord.ts";
 import { type Running, startBot, TEST_TOKEN } from "../support/bot.ts";
-import { article, BOYCOTT_ARTICLE, makeKnowledgeDir } from "../support/knowledge.ts";
+import { article, BOYCOTT_ARTICLE, makeKnowledgeDir, PROJECT_ROOT } from "../support/knowledge.ts";
 import { runCli, startBotProcess } from "../support/spawn.ts";
 
 type Body = {
@@ -405,6 +405,20 @@ describe("npm start", () => {
     assert.match(stderr, /DISCORD_TOKEN/);
     assert.match(stderr, /\.env\.example/);
     assert.match(stderr, /npm run ask/);
+  });
+
+  it("stops at once when DATA_DIR cannot hold the feedback store, naming it and what to do", async () => {
+    const { code, stderr } = await runCli("src/discord/main.ts", [], {
+      // A file where the folder should be: refused whoever runs the tests, root included.
+      env: { DISCORD_TOKEN: TEST_TOKEN, DATA_DIR: path.join(PROJECT_ROOT, "package.json") },
+    });
+    assert.equal(code, 1);
+    assert.match(
+      stderr,
+      /Cannot start the bot: DATA_DIR=.*package\.json cannot hold the feedback store/,
+    );
+    assert.match(stderr, /set DATA_DIR to a folder/);
+    assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace");
   });
 });
 
