@@ -92,7 +92,7 @@ async function main(): Promise<number> {
   for (const issue of all) process.stdout.write(`${formatIssue(issue)}\n`);
   const errors = all.filter((issue) => issue.severity === "error").length;
   const warnings = all.length - errors;
-  const summary = `${knowledge.documents.length} documents, ${knowledge.passages.length} passages, ${knowledge.topics.length} topics, ${knowledge.glossary.length} glossary entries, ${knowledge.timeline.length} timeline events in ${knowledge.directory}`;
+  const summary = `${knowledge.documents.length} documents, ${knowledge.passages.length} passages, ${knowledge.topics.length} topics, ${knowledge.glossary.length} glossary entries, ${knowledge.vocabulary.length} vocabulary entries, ${knowledge.timeline.length} timeline events in ${knowledge.directory}`;
   if (errors > 0) {
     process.stdout.write(
       `\n${errors} error${errors > 1 ? "s" : ""}, ${warnings} warning${warnings === 1 ? "" : "s"}: fix the errors above, then run this again.\n`,

@@ -29,7 +29,7 @@ export const RESERVED_TOPIC_NAMES: readonly string[] = [
 /** A folder's README explains the folder; it is not an article. */
 const README = /(^|\/)readme(\.[a-z]+)?$/i;
 const ARTICLE_FILE = /\.(md|markdown|txt)$/i;
-const DATA_FILE = /^(topics|glossary|timeline)\.(ya?ml|json)$/i;
+const DATA_FILE = /^(topics|glossary|vocabulary|timeline)\.(ya?ml|json)$/i;
 
 export interface LoadResult {
   readonly knowledge: KnowledgeBase;
@@ -92,9 +92,15 @@ export async function loadKnowledge(directory: string): Promise<LoadResult> {
   const topics = topicsFile
     ? readTopics(topicsFile, texts.get(topicsFile) ?? "", passages, documents, issues)
     : [];
+  // A term belongs to one entry, across the glossary and the vocabulary.
+  const owners = new Map<string, string>();
   const glossaryFile = pickDataFile(texts, "glossary", issues);
   const glossary = glossaryFile
-    ? readGlossary(glossaryFile, texts.get(glossaryFile) ?? "", issues)
+    ? readGlossary(glossaryFile, texts.get(glossaryFile) ?? "", owners, issues)
+    : [];
+  const vocabularyFile = pickDataFile(texts, "vocabulary", issues);
+  const vocabulary = vocabularyFile
+    ? readGlossary(vocabularyFile, texts.get(vocabularyFile) ?? "", owners, issues)
     : [];
   const timelineFile = pickDataFile(texts, "timeline", issues);
   const timeline = timelineFile
@@ -102,7 +108,15 @@ export async function loadKnowledge(directory: string): Promise<LoadResult> {
     : [];
 
   return {
-    knowledge: Object.freeze({ directory: root, documents, passages, topics, glossary, timeline }),
+    knowledge: Object.freeze({
+      directory: root,
+      documents,
+      passages,
+      topics,
+      glossary,
+      vocabulary,
+      timeline,
+    }),
     issues: issues.sort(byPlace),
   };
 }
@@ -190,7 +204,7 @@ async function readText(
       file,
       line: undefined,
       message:
-        "ignored: articles end in .md or .txt; topics, glossary and timeline are topics.yaml, glossary.yaml and timeline.yaml at the top",
+        "ignored: articles end in .md or .txt; topics, glossary, vocabulary and timeline are topics.yaml, glossary.yaml, vocabulary.yaml and timeline.yaml at the top",
     });
     return undefined;
   }
@@ -331,27 +345,37 @@ function checkPin(
   return undefined;
 }
 
-function readGlossary(file: string, text: string, issues: KnowledgeIssue[]): GlossaryEntry[] {
+/**
+ * Entries of terms that mean one thing (glossary.yaml or vocabulary.yaml). `owners` holds where
+ * each term already stands, as "file:line", so that a term belongs to one entry across files.
+ */
+function readGlossary(
+  file: string,
+  text: string,
+  owners: Map<string, string>,
+  issues: KnowledgeIssue[],
+): GlossaryEntry[] {
   const validated = validatedFile(file, text, glossaryFileSchema, issues);
   if (!validated) return [];
-  const owner = new Map<string, number>();
   const entries: GlossaryEntry[] = [];
   validated.value.forEach((entry, index) => {
     let clean = true;
+    const place = `${file}:${validated.lineOf([index, "terms"])}`;
     entry.terms.forEach((term, termIndex) => {
       const key = foldForMatch(term);
-      const first = owner.get(key);
-      if (first !== undefined && first !== index) {
+      const first = owners.get(key);
+      if (first !== undefined && first !== place) {
         clean = false;
+        const where = first.startsWith(`${file}:`) ? `line ${first.slice(file.length + 1)}` : first;
         issues.push(
           issueAt(
             file,
             validated.lineOf([index, "terms", termIndex]),
-            `"${term}" is already in the entry at line ${validated.lineOf([first, "terms"])}; a term belongs to one entry, so merge the two`,
+            `"${term}" is already in the entry at ${where}; a term belongs to one entry, so merge the two`,
           ),
         );
       }
-      owner.set(key, index);
+      owners.set(key, place);
     });
     if (clean) entries.push({ terms: entry.terms });
   });

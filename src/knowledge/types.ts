@@ -92,8 +92,18 @@ export interface KnowledgeBase {
   readonly passages: readonly Passage[];
   readonly topics: readonly Topic[];
   readonly glossary: readonly GlossaryEntry[];
+  /**
+   * Words of the articles with their Korean and Japanese equivalents (vocabulary.yaml): searched
+   * like the glossary, never offered as a subject ("What is minister?").
+   */
+  readonly vocabulary: readonly GlossaryEntry[];
   /** Sorted by date; empty without a timeline file. */
   readonly timeline: readonly TimelineEvent[];
+}
+
+/** What the search matches as one concept: the glossary's entries, then the vocabulary's. */
+export function searchTerms(knowledge: KnowledgeBase): readonly GlossaryEntry[] {
+  return [...knowledge.glossary, ...knowledge.vocabulary];
 }
 
 export function formatIssue(issue: KnowledgeIssue): string {

@@ -1,4 +1,4 @@
-import type { KnowledgeBase, Passage, Topic } from "../knowledge/types.ts";
+import { type KnowledgeBase, type Passage, searchTerms, type Topic } from "../knowledge/types.ts";
 import { analyze, conceptKey, coreKeys } from "./analyze.ts";
 import { Vocabulary } from "./fuzzy.ts";
 import { GlossaryMatcher } from "./glossary.ts";
@@ -226,7 +226,7 @@ function withRoomFor<T extends GrowableArray>(array: T, length: number): T {
 }
 
 function* indexSteps(knowledge: KnowledgeBase): Generator<void, SearchIndex> {
-  const glossary = new GlossaryMatcher(knowledge.glossary);
+  const glossary = new GlossaryMatcher(searchTerms(knowledge));
   const postings = yield* postingsSteps(knowledge, glossary, knowledge.passages.length);
   return assembleIndex(knowledge, glossary, [postings]);
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { GlossaryEntry, KnowledgeBase } from "../knowledge/types.ts";
+import { type GlossaryEntry, type KnowledgeBase, searchTerms } from "../knowledge/types.ts";
 import {
   assembleIndex,
   type PartialPostings,
@@ -76,10 +76,10 @@ export function parallelBuildPays(knowledge: KnowledgeBase): boolean {
  * parts are joined.
  */
 export async function buildIndexParallel(knowledge: KnowledgeBase): Promise<SearchIndex> {
-  const glossary = new GlossaryMatcher(knowledge.glossary);
+  const glossary = new GlossaryMatcher(searchTerms(knowledge));
   const split = Math.ceil(knowledge.passages.length * (1 - WORKER_SHARE));
   const theirs = postingsInWorker({
-    glossary: knowledge.glossary,
+    glossary: searchTerms(knowledge),
     texts: knowledge.passages.slice(split).map((passage) => passage.text),
     firstPassage: split,
   });

@@ -81,6 +81,7 @@ export function syntheticKnowledge(real: KnowledgeBase, size: number, seed = 42)
     passages,
     topics: real.topics.filter((topic) => !topic.pin),
     glossary: real.glossary,
+    vocabulary: real.vocabulary,
     timeline: [],
   };
 }

@@ -150,3 +150,19 @@ describe("questions near the topic that no article on the dispute answers (quest
     });
   }
 });
+
+describe("Korean and Japanese questions on the shipped knowledge (questions-cjk.json, written blind)", async () => {
+  const { knowledge } = await loadKnowledgeSpec("shipped");
+  const questions = await readQuestions(
+    path.join(PROJECT_ROOT, "test", "fixtures", "questions-cjk.json"),
+  );
+  const engine = score(knowledge, engineRetriever(knowledge), questions);
+  const bm25 = score(knowledge, bm25Retriever(knowledge), questions);
+
+  it("keeps its measured quality: top-1 ≥ 40% and above BM25's, ≤ 10% of answerable refused", () => {
+    assert.ok(questions.filter((question) => question.expect).length >= 40);
+    assert.ok(engine.top1 >= 0.4, `top-1 ${engine.top1}`);
+    assert.ok(engine.top1 > bm25.top1, `${engine.top1} vs BM25 ${bm25.top1}`);
+    assert.ok((engine.wronglyRefused ?? 1) <= 0.1, `wrongly refused ${engine.wronglyRefused}`);
+  });
+});

@@ -112,6 +112,18 @@ describe("a broken knowledge folder", () => {
     assert.match(issue?.message ?? "", /"Seoul" is already in the entry at line 1/);
   });
 
+  it("reads the vocabulary beside the glossary, a term in one entry across both files", async () => {
+    const { knowledge, issues } = await load({
+      "glossary.yaml": "- terms: [Seoul, ROK]\n",
+      "vocabulary.yaml": "- terms: [talks, 회담, 会談]\n- terms:\n    - capital\n    - Seoul\n",
+    });
+    assert.deepEqual(knowledge.glossary, [{ terms: ["Seoul", "ROK"] }]);
+    assert.deepEqual(knowledge.vocabulary, [{ terms: ["talks", "회담", "会談"] }]);
+    const [issue] = find(issues, "vocabulary.yaml");
+    assert.equal(issue?.line, 4);
+    assert.match(issue?.message ?? "", /"Seoul" is already in the entry at glossary\.yaml:1/);
+  });
+
   it("reports an article without a title, a binary file and an oversized file", async () => {
     const { issues } = await load({
       "untitled.md": article(

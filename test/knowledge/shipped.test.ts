@@ -40,3 +40,24 @@ describe("the shipped knowledge's topic commands", async () => {
     });
   }
 });
+
+describe("the shipped vocabulary", async () => {
+  const { engine } = await loadEngine(SHIPPED_KNOWLEDGE);
+  assert.ok(engine);
+
+  it("finds the English paragraph for a Korean or Japanese everyday word", () => {
+    const korean = engine.ask("2019년 한국 방문객은 얼마나 감소했나요?");
+    const japanese = engine.ask("2019年に韓国からの訪問者はどれくらい減少しましたか");
+    for (const answer of [korean, japanese]) {
+      assert.equal(answer.kind, "answer");
+      if (answer.kind === "answer") assert.match(answer.passage.text, /visitors|visited/);
+    }
+  });
+
+  it("never offers its everyday words as subjects", () => {
+    assert.ok(engine.knowledge.vocabulary.some((entry) => entry.terms[0] === "minister"));
+    const choices = engine.suggest("what is minis").map((choice) => choice.toLowerCase());
+    assert.ok(!choices.includes("what is minister?"), choices.join(" | "));
+    assert.ok(engine.suggest("what is gso").includes("what is GSOMIA?"), "a glossary subject is");
+  });
+});
