@@ -41,11 +41,15 @@ const SITE_FURNITURE =
   /^(\(END\)|\(C\)\s|©|copyright\b|all rights reserved|advertisement$|read more\b|related (articles|stories|topics|content)\b|share (this|on)\b|follow us\b|sign up\b|subscribe\b|click here\b|url:?\s+https?:|https?:\/\/\S+$|feedback:|send us your feedback\b|print this page\b|permalink\b|skip next section\b|audios and videos on the topic\b|related subjects\b)/i;
 /**
  * A wire dateline before a paragraph's first words: "SEOUL, Aug. 23 (Yonhap) --", "TOKYO (Reuters) -",
- * "WASHINGTON, Nov. 15, 2019 (AFP) –", "SEOUL: South Korea said…". It places the story; it is not
- * the paragraph's words.
+ * "WASHINGTON, Nov. 15, 2019 (AFP) –". It places the story; it is not the paragraph's words.
  */
 const DATELINE =
-  /^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?(?: \([\p{L}. ,&/-]{2,40}\))? ?(?:--|—|–|-) +(?=\S)|[A-Z][A-Z.'’ -]{2,30}:\s+(?=\p{Lu}))/u;
+  /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?(?: \([\p{L}. ,&/-]{2,40}\))? ?(?:--|—|–|-) +(?=\S)/u;
+/**
+ * "SEOUL: South Korea said…": a dateline with a colon, only before an article's first paragraph;
+ * elsewhere "GSOMIA: The pact…" or "NOTE: The figures…" are the paragraph's own words.
+ */
+const COLON_DATELINE = /^[A-Z][A-Z.'’ -]{2,30}:\s+(?=\p{Lu})/u;
 /** A broadcast transcript's speaker label: "[Soundbite] Kim Hyun-jong (Deputy Director) :". */
 const SPEAKER_LABEL = /^\[[^\]]{2,30}\]\s*(?:[^:]{2,80}?\s*:\s+)?(?=\S)/u;
 /** A stock listing in the text: "(KRX: 005930)", "(005930.KS)", "(TYO: 7011)". */
@@ -364,7 +368,9 @@ function paragraphsOf(
       continue;
     }
     if (isBoilerplate(text, title)) continue;
-    const quoted = withoutFurniture(text);
+    const quoted = withoutFurniture(
+      paragraphs.length === 0 ? text.replace(COLON_DATELINE, "") : text,
+    );
     if (quoted !== "") paragraphs.push({ line, heading, text: quoted, references: [] });
   }
   // A page saved or crawled before it finished loading ends mid-sentence: that is not a quote.

@@ -181,11 +181,12 @@ describe("real articles as admins add them", () => {
   const front = (extra: string) =>
     `---\ntitle: A test story\nsource: Test Wire\nurl: https://example.org/story\n${extra}---\n\n`;
   const body = [
-    "SEOUL, Aug. 23 (Test Wire) -- South Korea formally notified Japan of its decision to end the pact on Friday.",
+    "SEOUL: South Korea formally notified Japan of its decision to end the pact on Friday.",
     "TOKYO (Test Wire) - Japan's foreign minister said the decision was deeply regrettable and unwise.",
     "[Soundbite] Park Min-su (Test Wire Analyst) : Both governments will need to find a way back to the table soon.",
     "Chipmakers such as Example Electronics (KRX: 012345) and Sample Semicon (067890.KS) rely on the three chemicals.",
-    "WASHINGTON: The State Department urged both allies to keep talking.",
+    "WASHINGTON, Aug. 23 (Test Wire) -- The State Department urged both allies to keep talking.",
+    "GSOMIA: The pact lets the two allies share military secrets directly.",
     "The last paragraph of this saved page was cut off in the middle of a sentence because the page never fin",
   ].join("\n\n");
 
@@ -214,7 +215,7 @@ describe("real articles as admins add them", () => {
     assert.equal(parsed.document?.published, "2019-08-23");
   });
 
-  it("quotes a paragraph's own words: no dateline, speaker label or stock code, no cut-off last paragraph", () => {
+  it("quotes a paragraph's own words: no dateline (a colon one only before the first), speaker label or stock code, no cut-off last paragraph", () => {
     const parsed = parseArticle("story.md", `${front("published: 2019-08-23\n")}${body}\n`);
     assert.deepEqual(
       parsed.paragraphs.map((paragraph) => paragraph.text),
@@ -224,6 +225,7 @@ describe("real articles as admins add them", () => {
         "Both governments will need to find a way back to the table soon.",
         "Chipmakers such as Example Electronics and Sample Semicon rely on the three chemicals.",
         "The State Department urged both allies to keep talking.",
+        "GSOMIA: The pact lets the two allies share military secrets directly.",
       ],
     );
   });
