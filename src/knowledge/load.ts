@@ -93,7 +93,7 @@ export async function loadKnowledge(directory: string): Promise<LoadResult> {
     ? readTopics(topicsFile, texts.get(topicsFile) ?? "", passages, documents, issues)
     : [];
   // A term belongs to one entry, across the glossary and the vocabulary.
-  const owners = new Map<string, string>();
+  const owners = new Map<string, TermOwner>();
   const glossaryFile = pickDataFile(texts, "glossary", issues);
   const glossary = glossaryFile
     ? readGlossary(glossaryFile, texts.get(glossaryFile) ?? "", owners, issues)
@@ -345,14 +345,21 @@ function checkPin(
   return undefined;
 }
 
+/** Where a glossary or vocabulary term first stood: its entry, and that entry's line for messages. */
+interface TermOwner {
+  readonly file: string;
+  readonly entry: number;
+  readonly line: number | undefined;
+}
+
 /**
- * Entries of terms that mean one thing (glossary.yaml or vocabulary.yaml). `owners` holds where
- * each term already stands, as "file:line", so that a term belongs to one entry across files.
+ * Entries of terms that mean one thing (glossary.yaml or vocabulary.yaml). `owners` holds the
+ * entry each term already belongs to, so that a term belongs to one entry across both files.
  */
 function readGlossary(
   file: string,
   text: string,
-  owners: Map<string, string>,
+  owners: Map<string, TermOwner>,
   issues: KnowledgeIssue[],
 ): GlossaryEntry[] {
   const validated = validatedFile(file, text, glossaryFileSchema, issues);
@@ -360,13 +367,13 @@ function readGlossary(
   const entries: GlossaryEntry[] = [];
   validated.value.forEach((entry, index) => {
     let clean = true;
-    const place = `${file}:${validated.lineOf([index, "terms"])}`;
+    const owner: TermOwner = { file, entry: index, line: validated.lineOf([index, "terms"]) };
     entry.terms.forEach((term, termIndex) => {
       const key = foldForMatch(term);
       const first = owners.get(key);
-      if (first !== undefined && first !== place) {
+      if (first !== undefined && (first.file !== file || first.entry !== index)) {
         clean = false;
-        const where = first.startsWith(`${file}:`) ? `line ${first.slice(file.length + 1)}` : first;
+        const where = first.file === file ? `line ${first.line}` : `${first.file}:${first.line}`;
         issues.push(
           issueAt(
             file,
@@ -375,7 +382,7 @@ function readGlossary(
           ),
         );
       }
-      owners.set(key, place);
+      owners.set(key, owner);
     });
     if (clean) entries.push({ terms: entry.terms });
   });

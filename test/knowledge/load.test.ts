@@ -112,6 +112,14 @@ describe("a broken knowledge folder", () => {
     assert.match(issue?.message ?? "", /"Seoul" is already in the entry at line 1/);
   });
 
+  it("reports a term that two entries on one line claim (a glossary in JSON)", async () => {
+    const { issues } = await load({
+      "glossary.json": '[{"terms":["Seoul","ROK"]},{"terms":["capital","seoul"]}]',
+    });
+    const [issue] = find(issues, "glossary.json");
+    assert.match(issue?.message ?? "", /"seoul" is already in the entry at line 1/);
+  });
+
   it("reads the vocabulary beside the glossary, a term in one entry across both files", async () => {
     const { knowledge, issues } = await load({
       "glossary.yaml": "- terms: [Seoul, ROK]\n",
