@@ -53,7 +53,11 @@ function renderWithSession(
     answer.kind === "answer"
       ? context.feedback.buttonId(
           context.feedback.remember(context, asked ?? answer.question, passages),
-          answer.passage,
+          passages.findIndex(
+            (passage) =>
+              passage.document === answer.passage.document &&
+              passage.paragraph === answer.passage.paragraph,
+          ),
         )
       : undefined;
   const openable = answer.kind === "answer" ? passages.length > 1 : passages.length > 0;
@@ -141,8 +145,7 @@ export async function pressPassage(
   }
   const position = Math.min(Math.max(0, pressed.position), session.passages.length - 1);
   const token = feedbackTokenOf(interaction);
-  const shown = session.passages[position];
-  const notHelpfulId = token && shown ? context.feedback.buttonId(token, shown) : undefined;
+  const notHelpfulId = context.feedback.buttonId(token, position);
   const view = renderPassageView(
     session.passages,
     position,

@@ -40,13 +40,12 @@ export class AnswerFeedback {
     }
   }
 
-  /** The custom id of the "Not helpful" button under `passage` of the answer behind `token`. */
-  buttonId(token: string | undefined, passage: QuotedPassage): string | undefined {
-    const shown = token === undefined ? undefined : this.store.shownAnswer(token);
-    const position = shown?.passages.findIndex(
-      (kept) => kept.document === passage.document && kept.paragraph === passage.paragraph,
-    );
-    return position === undefined || position < 0
+  /**
+   * The custom id of the "Not helpful" button under the passage at `position` of the answer
+   * behind `token` (positions as the answer's passages were remembered).
+   */
+  buttonId(token: string | undefined, position: number): string | undefined {
+    return token === undefined || position < 0
       ? undefined
       : `${NOT_HELPFUL_PREFIX}${token}:${position}`;
   }
@@ -64,12 +63,7 @@ export class AnswerFeedback {
   /** Records a press, once per member and passage; "expired" when the answer is forgotten. */
   press(customId: string, memberId: string): "recorded" | "again" | "expired" {
     const [token = "", position = ""] = customId.slice(NOT_HELPFUL_PREFIX.length).split(":");
-    const shown = this.store.shownAnswer(token);
-    const passage = shown?.passages[Number(position)];
-    if (!shown || !passage) return "expired";
-    if (!this.store.markPressed(token, memberId, Number(position))) return "again";
-    this.store.recordNotHelpful({ question: shown.question, ...passage, memberId });
-    return "recorded";
+    return this.store.pressNotHelpful(token, Number(position), memberId);
   }
 }
 

@@ -39,6 +39,17 @@ export class FeedbackStoreError extends Error {
   override readonly name = "FeedbackStoreError";
 }
 
+/** What keeps the store from opening, and what to do about it. */
+function storeProblem(dataDir: string, file: string, error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const reason = (error as Error).message;
+  if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT")
+    return `${file} is not a feedback store (${reason}); move it aside, and the bot starts a new one`;
+  if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED")
+    return `${file} is held by another process (${reason}); stop that process, or give this bot a DATA_DIR of its own`;
+  return `DATA_DIR=${dataDir} cannot hold the feedback store ${file} (${reason}); set DATA_DIR to a folder the bot may create and write`;
+}
+
 /** The grouping key: what distinguishes two questions for the report. */
 function questionKey(question: string): string {
   return question.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
@@ -102,13 +113,14 @@ export class FeedbackStore {
    */
   static open(dataDir: string, options: FeedbackStoreOptions = {}): FeedbackStore {
     const file = path.join(dataDir, FEEDBACK_FILE);
+    let db: Database.Database | undefined;
     try {
       mkdirSync(dataDir, { recursive: true });
-      return new FeedbackStore(file, new Database(file), options.now ?? Date.now);
+      db = new Database(file);
+      return new FeedbackStore(file, db, options.now ?? Date.now);
     } catch (error) {
-      throw new FeedbackStoreError(
-        `DATA_DIR=${dataDir} cannot hold the feedback store ${file} (${(error as Error).message}); set DATA_DIR to a folder the bot may create and write`,
-      );
+      db?.close();
+      throw new FeedbackStoreError(storeProblem(dataDir, file, error));
     }
   }
 
@@ -179,13 +191,27 @@ export class FeedbackStore {
     return { question: row.question, passages };
   }
 
-  /** Marks a member's press on a passage of a kept answer; false when they pressed it before. */
-  markPressed(token: string, memberId: string, position: number): boolean {
-    return (
-      this.#db
+  /**
+   * A "Not helpful" press on the passage at `position` of a kept answer, recorded once per member
+   * and passage (the mark and the entry in one transaction, so a failed write can be retried);
+   * "expired" when the answer is no longer kept.
+   */
+  pressNotHelpful(
+    token: string,
+    position: number,
+    memberId: string,
+  ): "recorded" | "again" | "expired" {
+    return this.#db.transaction(() => {
+      const shown = this.shownAnswer(token);
+      const passage = shown?.passages[position];
+      if (!shown || !passage) return "expired" as const;
+      const marked = this.#db
         .prepare("INSERT OR IGNORE INTO pressed (token, member_hash, position) VALUES (?, ?, ?)")
-        .run(token, this.memberHash(memberId), position).changes === 1
-    );
+        .run(token, this.memberHash(memberId), position).changes;
+      if (marked === 0) return "again" as const;
+      this.recordNotHelpful({ question: shown.question, ...passage, memberId });
+      return "recorded" as const;
+    })();
   }
 
   /** Deletes the entries and kept answers older than `retentionDays`; returns how many entries went. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -125,6 +125,23 @@ describe("feedback: Not helpful, unanswered questions and the report", () => {
     assert.equal(code, 1);
     assert.match(stderr, /cannot hold the feedback store .*set DATA_DIR to a folder/);
     assert.doesNotMatch(stderr, /\n\s+at /);
+  });
+
+  it("npm run report says when feedback.sqlite is not a store, and what to do", async () => {
+    const damaged = await mkdtemp(path.join(tmpdir(), "dispute-bot-damaged-"));
+    try {
+      await writeFile(
+        path.join(damaged, "feedback.sqlite"),
+        "not a database, just text\n".repeat(200),
+      );
+      const { code, stderr } = await runCli("src/cli/report.ts", [], {
+        env: { DATA_DIR: damaged },
+      });
+      assert.equal(code, 1);
+      assert.match(stderr, /feedback\.sqlite is not a feedback store .*move it aside/);
+    } finally {
+      await rm(damaged, { recursive: true, force: true });
+    }
   });
 
   it("/report shows the same to an operator privately, and refuses anyone else", async () => {
