@@ -50,6 +50,30 @@ const COMMONEST_LIST_SIZE = 10;
 /** Fewer matched words than this, all of the commonest, are a chance match. */
 const CHANCE_MATCH_WORDS = 3;
 
+/** A number as typed: "3", "2019", "1,120". */
+const NUMBER = /^\d[\d,.]*$/u;
+const NUMBER_NAMES = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+] as const;
+
+/** Whether a text writes a small number out in words: "three chemicals" for "3 chemicals". */
+function namesNumber(text: string, number: string): boolean {
+  const name = NUMBER_NAMES[Number(number)];
+  return name !== undefined && new RegExp(`\\b${name}\\b`, "iu").test(text);
+}
+
 export const ANSWERABILITY_FEATURE_NAMES: readonly (keyof AnswerabilityFeatures)[] = [
   "knownCoverage",
   "context",
@@ -125,7 +149,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     } else if ((ranked.contextTerms & (1 << bit)) !== 0) context += weight;
     else {
       missed += weight;
-      if (/^\d/u.test(term.label)) missedNumbers++;
+      if (NUMBER.test(term.label) && !namesNumber(ranked.passage.text, term.label)) missedNumbers++;
     }
   });
   const { proximity, answerType, bm25 } = ranked.features;

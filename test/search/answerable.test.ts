@@ -97,6 +97,19 @@ describe("what the decision reads of a question the passage may not answer", () 
     assert.equal(notAsked?.features.answerTypeAsked, 0);
   });
 
+  it("takes a number written out for its digits, and a glossary phrase with a year for no number", () => {
+    const [three] = ranking("Which 3 chemicals did Japan restrict?").filter((entry) =>
+      /\bthree chemicals\b/.test(entry.text),
+    );
+    assert.ok(three, "a passage says 'three chemicals'");
+    assert.equal(three.features.missedNumbers, 0);
+    const shippedIndex = buildIndex(shipped.knowledge);
+    const query = parseQuery(shippedIndex, "what did the 1965 treaty settle");
+    assert.ok(query.terms.some((term) => term.label === "1965 treaty"));
+    for (const ranked of rankPassages(shippedIndex, query, 10))
+      assert.equal(answerabilityFeatures(query, ranked).missedNumbers, 0);
+  });
+
   it("counts a year of the question that a passage lacks, and not one it has", () => {
     const ranked = ranking("Why did South Korea sign GSOMIA in 2016?");
     const withYear = ranked.filter((entry) => entry.text.includes("2016"));
