@@ -17,6 +17,7 @@ import { BotMetrics } from "./metrics.ts";
 import { applicationOwners } from "./operators.ts";
 import { RefusalGuard } from "./refusals.ts";
 import {
+  CommandIds,
   commandFingerprint,
   commandScopes,
   registerCommands,
@@ -36,6 +37,8 @@ export const SHARD_ANSWER_TIMEOUT_MS = 10_000;
 export const RELOAD_GAP_MS = 10_000;
 /** Feedback older than FEEDBACK_RETENTION_DAYS is pruned at start and then once a day. */
 const PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
+/** How long a host without shard 0 waits before reading the command ids again for a topic without one. */
+const COMMAND_IDS_REREAD_MS = 30_000;
 
 export function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -56,6 +59,8 @@ export interface BotOptions {
   readonly buttonTimeoutMs?: number;
   /** Reload requests within this long of the last reload's start are run once, together. */
   readonly reloadGapMs?: number;
+  /** A host without shard 0 reads the command ids again at most this often, for a topic without one. */
+  readonly commandIdsRereadMs?: number;
   /** discord.js REST options, merged over the defaults (tests shorten the timeouts). */
   readonly rest?: Partial<RESTOptions>;
   /** The feedback store; by default the bot opens DATA_DIR's and closes it on stop. */
@@ -157,12 +162,22 @@ export function createBot(options: BotOptions): Bot {
         context.commandIds.set(command.name, command.id);
     }
   };
-  const learnCommandIdsOrWarn = () =>
-    learnCommandIds().catch((error: unknown) =>
+  let commandIdsReadAt = Number.NEGATIVE_INFINITY;
+  const learnCommandIdsOrWarn = () => {
+    commandIdsReadAt = Date.now();
+    return learnCommandIds().catch((error: unknown) =>
       logger.warn("could not read the registered commands; topic suggestions show /name as text", {
         error,
       }),
     );
+  };
+  /** A topic shown without an id: a host without shard 0 reads the ids again, once a minute at most. */
+  const commandIdMissing = () => {
+    if (registersCommands() || !client.isReady()) return;
+    if (Date.now() - commandIdsReadAt < (options.commandIdsRereadMs ?? COMMAND_IDS_REREAD_MS))
+      return;
+    void learnCommandIdsOrWarn();
+  };
 
   /** Registers the commands after the topics changed, and says truly what happened. */
   const registerAfterReload = async (): Promise<string> => {
@@ -252,7 +267,7 @@ export function createBot(options: BotOptions): Bot {
     store,
     metrics,
     sessions: new AnswerSessions(options.buttonTimeoutMs ?? BUTTON_TIMEOUT_MS),
-    commandIds: new Map(),
+    commandIds: new CommandIds(commandIdMissing),
     cooldown: new Cooldown(config.cooldownSeconds),
     feedback: new AnswerFeedback(feedbackStore),
     refusals: new RefusalGuard(logger, (status) => metrics.refused(status)),

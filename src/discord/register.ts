@@ -89,6 +89,26 @@ export async function registerCommands(
   })) as RegisteredCommand[];
 }
 
+/**
+ * The ids Discord gave the commands, by name. A name without an id calls `onMissing`: a host
+ * that does not register the commands reads them again, since the host with shard 0 may have
+ * registered new topics after this one last read them.
+ */
+export class CommandIds extends Map<string, string> {
+  readonly #onMissing: () => void;
+
+  constructor(onMissing: () => void = () => {}) {
+    super();
+    this.#onMissing = onMissing;
+  }
+
+  override get(name: string): string | undefined {
+    const id = super.get(name);
+    if (id === undefined) this.#onMissing();
+    return id;
+  }
+}
+
 /** The commands Discord holds in one server, or globally, with their ids. */
 export async function registeredCommands(
   rest: REST,

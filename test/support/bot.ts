@@ -24,6 +24,7 @@ export async function startBot({
   env = {},
   buttonTimeoutMs,
   reloadGapMs = 0,
+  commandIdsRereadMs,
   guilds,
   owner,
   beforeStart,
@@ -34,6 +35,8 @@ export async function startBot({
   buttonTimeoutMs?: number;
   /** 0 by default, so that tests may reload one after another; the bot's default is 10 s. */
   reloadGapMs?: number;
+  /** How often a host without shard 0 may read the command ids again; the bot's default is 30 s. */
+  commandIdsRereadMs?: number;
   guilds?: string[];
   /** Who owns the application, as GET /applications/@me says; default: OWNER_ID alone. */
   owner?: FakeDiscord["owner"];
@@ -68,6 +71,7 @@ export async function startBot({
     logger,
     ...(buttonTimeoutMs ? { buttonTimeoutMs } : {}),
     reloadGapMs,
+    ...(commandIdsRereadMs !== undefined ? { commandIdsRereadMs } : {}),
     rest: { retries: 2, timeout: 5000 },
     ...(feedback ? { feedback } : {}),
   });
