@@ -1,6 +1,7 @@
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import { termKey } from "../search/glossary.ts";
 import { parseArticle } from "./parse.ts";
 import { glossaryFileSchema, timelineFileSchema, topicsFileSchema } from "./schema.ts";
 import type {
@@ -369,7 +370,7 @@ function readGlossary(
     let clean = true;
     const owner: TermOwner = { file, entry: index, line: validated.lineOf([index, "terms"]) };
     entry.terms.forEach((term, termIndex) => {
-      const key = foldForMatch(term);
+      const key = termKey(term);
       const first = owners.get(key);
       if (first !== undefined && (first.file !== file || first.entry !== index)) {
         clean = false;

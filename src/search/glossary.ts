@@ -32,6 +32,18 @@ interface ScriptTerm {
   readonly text: string;
 }
 
+/**
+ * What the matcher tells terms apart by: a Latin term's word stems ("talk" and "talks" are one),
+ * a Korean or Japanese term's characters without spaces. Two entries may not share one.
+ */
+export function termKey(term: string): string {
+  return containsCjk(term)
+    ? normalizeText(term).replace(/\s+/g, "")
+    : tokenize(term)
+        .map((token) => token.stem)
+        .join(" ");
+}
+
 /** Finds glossary terms in tokenised text: word sequences for Latin terms, substrings for CJK ones. */
 export class GlossaryMatcher {
   readonly #byFirstStem = new Map<string, WordTerm[]>();

@@ -120,6 +120,17 @@ describe("a broken knowledge folder", () => {
     assert.match(issue?.message ?? "", /"seoul" is already in the entry at line 1/);
   });
 
+  it("reports terms the search would take for one: another form of a word, a CJK term with a space", async () => {
+    const { issues } = await load({
+      "glossary.yaml": "- terms: [talk, dialogue]\n- terms: [외교장관, foreign minister]\n",
+      "vocabulary.yaml": "- terms: [talks, 회담]\n- terms: [외교 장관, 外相]\n",
+    });
+    const messages = find(issues, "vocabulary.yaml").map((issue) => issue.message);
+    assert.equal(messages.length, 2, messages.join(" | "));
+    assert.match(messages[0] ?? "", /"talks" is already in the entry at glossary\.yaml:1/);
+    assert.match(messages[1] ?? "", /"외교 장관" is already in the entry at glossary\.yaml:2/);
+  });
+
   it("reads the vocabulary beside the glossary, a term in one entry across both files", async () => {
     const { knowledge, issues } = await load({
       "glossary.yaml": "- terms: [Seoul, ROK]\n",
