@@ -27,8 +27,11 @@ const VIDEO_MARKER = /^(watch|play) (video|audio)\b.*\d{1,2}:\d{2}$/i;
 /** "cw/ng (AP, Reuters)", "(AFP, dpa)": the editors' initials and the wire agencies. */
 const AGENCY_CREDIT =
   /^([\p{L}]{1,5}(\/[\p{L}]{1,5})*\s*)?\((\s*[\p{L}][\p{L}.&-]*\s*)(,\s*[\p{L}][\p{L}.&-]*\s*)*\)$/u;
-/** The end of a sentence, perhaps inside quotes or brackets: `said.`, `matter."`, `(Aug. 7).` */
-const SENTENCE_END = /[.!?…:;]["'”’)\]]*$/u;
+/**
+ * The end of a sentence, perhaps inside quotes or brackets: `said.`, `matter."`, `(Aug. 7).`, or
+ * a closing quote mark alone: `He called it “a betrayal”`.
+ */
+const SENTENCE_END = /[.!?…:;]["'”’)\]]*$|["”’]$/u;
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 /** An image caption ends with its photo credit: "(picture-alliance/AP Photo/A. Young-joon)". */
 const PHOTO_CREDIT =

@@ -230,6 +230,20 @@ describe("real articles as admins add them", () => {
     );
   });
 
+  it("keeps a short paragraph, or the last one, that ends on a closing quote mark", () => {
+    const parsed = parseArticle(
+      "story.md",
+      `${front("published: 2019-08-23\n")}Seoul called the move \u201ca betrayal\u201d\n\nA spokesman said the talks would go on despite the \u201cgrave change\u201d\n`,
+    );
+    assert.deepEqual(
+      parsed.paragraphs.map((paragraph) => paragraph.text),
+      [
+        "Seoul called the move \u201ca betrayal\u201d",
+        "A spokesman said the talks would go on despite the \u201cgrave change\u201d",
+      ],
+    );
+  });
+
   it("keeps a paragraph that merely starts with a capitalised name", () => {
     const parsed = parseArticle(
       "story.md",
