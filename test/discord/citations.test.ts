@@ -10,7 +10,7 @@ import {
   testWireReference,
   testWireTimeline,
 } from "../support/knowledge.ts";
-import { type Body, EPHEMERAL } from "../support/payloads.ts";
+import { type Body, EPHEMERAL, embedCharacters } from "../support/payloads.ts";
 
 /** 24 events, most of 2019, each long enough that a year does not fit one embed. */
 const EVENTS = [
@@ -105,12 +105,7 @@ describe("fact-sheet citations and /timeline on the loopback Discord", () => {
   it("keeps a long summary with 30 sources inside Discord's limits, saying how many sources are left out", async () => {
     const body = await ask("how much zanzibarite cargo arrived at the harbour?");
     const embed = body.data?.embeds?.[0] ?? {};
-    const total =
-      (embed.author?.name.length ?? 0) +
-      (embed.title?.length ?? 0) +
-      (embed.description?.length ?? 0) +
-      (embed.footer?.text.length ?? 0) +
-      (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+    const total = embedCharacters(embed);
     assert.ok(total <= LIMITS.embedTotal, `embed of ${total} characters`);
     assert.ok((embed.description?.length ?? 0) <= LIMITS.embedDescription);
     assert.match(embed.description ?? "", /longer than Discord shows/);

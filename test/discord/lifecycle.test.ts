@@ -4,6 +4,7 @@ import type { QuotedPassage } from "../../src/answer.ts";
 import { passageEmbed } from "../../src/discord/render.ts";
 import { member, validateMessage } from "../../src/playground/fake-discord.ts";
 import { type Running, startBot } from "../support/bot.ts";
+import { embedCharacters } from "../support/payloads.ts";
 import { runCli } from "../support/spawn.ts";
 
 type Logged = { message: string; command?: string; outcome?: string; ms?: number };
@@ -105,12 +106,7 @@ describe("an embed from any knowledge file", () => {
       asked: "Q".repeat(400),
       previews: [passage, passage],
     });
-    const total =
-      (embed.author?.name.length ?? 0) +
-      (embed.title?.length ?? 0) +
-      (embed.description?.length ?? 0) +
-      (embed.footer?.text.length ?? 0) +
-      (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+    const total = embedCharacters(embed);
     assert.ok(total <= 6000, `${total} characters`);
     assert.equal(validateMessage({ embeds: [embed] }), undefined);
     assert.match(embed.footer?.text ?? "", /^A very long source name/);
