@@ -1,20 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { isPrivateAddress } from "../../src/import/address.ts";
-import { ImportError } from "../../src/import/errors.ts";
 import { fetchPage } from "../../src/import/fetch.ts";
+import { importErrorOf } from "../support/errors.ts";
 import { html, newsPage, redirect, startPageServer } from "../support/pages.ts";
 
 type Server = Awaited<ReturnType<typeof startPageServer>>;
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ImportError, `expected an ImportError, got ${String(error)}`);
-    return error.message;
-  }
-  assert.fail("the fetch was expected to be refused");
+  return (await importErrorOf(promise, "the fetch")).message;
 }
 
 describe("fetchPage", () => {

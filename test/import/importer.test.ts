@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { ImportError } from "../../src/import/errors.ts";
 import { type ImportSource, importArticle } from "../../src/import/importer.ts";
 import { moveToRemoved, writeArticleAtomically } from "../../src/import/write.ts";
 import { hasErrors, loadKnowledge } from "../../src/knowledge/load.ts";
+import { importErrorOf } from "../support/errors.ts";
 import { article, makeKnowledgeDir } from "../support/knowledge.ts";
 import {
   BODY_PARAGRAPHS,
@@ -25,13 +25,7 @@ const file = (name: string, text: string | Buffer): ImportSource => ({
 });
 
 async function problemsOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ImportError, `expected an ImportError, got ${String(error)}`);
-    return error.problems;
-  }
-  assert.fail("the import was expected to fail");
+  return (await importErrorOf(promise, "the import")).problems;
 }
 
 describe("importArticle", () => {
