@@ -52,6 +52,7 @@ const CHANCE_MATCH_WORDS = 3;
 
 /** A number as typed: "3", "2019", "1,120". */
 const NUMBER = /^\d[\d,.]*$/u;
+/** One to twelve written out, as whole words, by their value: "three" at 3. */
 const NUMBER_NAMES = [
   "zero",
   "one",
@@ -66,12 +67,11 @@ const NUMBER_NAMES = [
   "ten",
   "eleven",
   "twelve",
-] as const;
+].map((name) => new RegExp(`\\b${name}\\b`, "iu"));
 
 /** Whether a text writes a small number out in words: "three chemicals" for "3 chemicals". */
 function namesNumber(text: string, number: string): boolean {
-  const name = NUMBER_NAMES[Number(number)];
-  return name !== undefined && new RegExp(`\\b${name}\\b`, "iu").test(text);
+  return NUMBER_NAMES[Number(number)]?.test(text) ?? false;
 }
 
 export const ANSWERABILITY_FEATURE_NAMES: readonly (keyof AnswerabilityFeatures)[] = [

@@ -58,7 +58,7 @@ export class GlossaryMatcher {
     entries.forEach((entry, concept) => {
       for (const term of entry.terms) {
         if (containsCjk(term)) {
-          this.#scriptTerms.push({ concept, text: normalizeText(term).replace(/\s+/g, "") });
+          this.#scriptTerms.push({ concept, text: termKey(term) });
           continue;
         }
         const tokens = tokenize(term);

@@ -76,10 +76,11 @@ export function parallelBuildPays(knowledge: KnowledgeBase): boolean {
  * parts are joined.
  */
 export async function buildIndexParallel(knowledge: KnowledgeBase): Promise<SearchIndex> {
-  const glossary = new GlossaryMatcher(searchTerms(knowledge));
+  const terms = searchTerms(knowledge);
+  const glossary = new GlossaryMatcher(terms);
   const split = Math.ceil(knowledge.passages.length * (1 - WORKER_SHARE));
   const theirs = postingsInWorker({
-    glossary: searchTerms(knowledge),
+    glossary: terms,
     texts: knowledge.passages.slice(split).map((passage) => passage.text),
     firstPassage: split,
   });
