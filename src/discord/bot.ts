@@ -171,7 +171,7 @@ export function createBot(options: BotOptions): Bot {
       }),
     );
   };
-  /** A topic shown without an id: a host without shard 0 reads the ids again, once a minute at most. */
+  /** A topic shown without an id: a host without shard 0 reads the ids again, at most every 30 s. */
   const commandIdMissing = () => {
     if (registersCommands() || !client.isReady()) return;
     if (Date.now() - commandIdsReadAt < (options.commandIdsRereadMs ?? COMMAND_IDS_REREAD_MS))

@@ -64,6 +64,8 @@ export class FeedbackStore {
   readonly #db: Database.Database;
   readonly #salt: string;
   readonly #now: () => number;
+  /** Statements prepared once: a store answer and press each run a few. */
+  readonly #statements = new Map<string, Database.Statement>();
   readonly file: string;
 
   private constructor(file: string, db: Database.Database, now: () => number) {
@@ -124,6 +126,15 @@ export class FeedbackStore {
     }
   }
 
+  #statement(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   /** The member's id, salted and hashed: the same member counts once, and cannot be read back. */
   memberHash(memberId: string): string {
     return createHash("sha256").update(this.#salt).update(memberId).digest("hex");
@@ -151,19 +162,17 @@ export class FeedbackStore {
     document: string | null,
     paragraph: number | null,
   ): void {
-    this.#db
-      .prepare(
-        "INSERT INTO feedback (kind, question, question_key, document, paragraph, member_hash, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(
-        kind,
-        question,
-        questionKey(question),
-        document,
-        paragraph,
-        this.memberHash(memberId),
-        this.#now(),
-      );
+    this.#statement(
+      "INSERT INTO feedback (kind, question, question_key, document, paragraph, member_hash, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ).run(
+      kind,
+      question,
+      questionKey(question),
+      document,
+      paragraph,
+      this.memberHash(memberId),
+      this.#now(),
+    );
   }
 
   /**
@@ -173,17 +182,17 @@ export class FeedbackStore {
    */
   rememberShown(token: string, shown: ShownAnswer, capacity: number): void {
     const passages = JSON.stringify(shown.passages.map((p) => [p.document, p.paragraph]));
-    const { lastInsertRowid } = this.#db
-      .prepare("INSERT INTO shown (token, question, passages, at) VALUES (?, ?, ?, ?)")
-      .run(token, shown.question, passages, this.#now());
-    this.#db.prepare("DELETE FROM shown WHERE id <= ?").run(Number(lastInsertRowid) - capacity);
+    const { lastInsertRowid } = this.#statement(
+      "INSERT INTO shown (token, question, passages, at) VALUES (?, ?, ?, ?)",
+    ).run(token, shown.question, passages, this.#now());
+    this.#statement("DELETE FROM shown WHERE id <= ?").run(Number(lastInsertRowid) - capacity);
   }
 
   /** The answer behind a button's token, if it is still kept. */
   shownAnswer(token: string): ShownAnswer | undefined {
-    const row = this.#db
-      .prepare("SELECT question, passages FROM shown WHERE token = ?")
-      .get(token) as { question: string; passages: string } | undefined;
+    const row = this.#statement("SELECT question, passages FROM shown WHERE token = ?").get(
+      token,
+    ) as { question: string; passages: string } | undefined;
     if (!row) return undefined;
     const passages = (JSON.parse(row.passages) as [string, number][]).map(
       ([document, paragraph]) => ({ document, paragraph }),
@@ -205,9 +214,9 @@ export class FeedbackStore {
       const shown = this.shownAnswer(token);
       const passage = shown?.passages[position];
       if (!shown || !passage) return "expired" as const;
-      const marked = this.#db
-        .prepare("INSERT OR IGNORE INTO pressed (token, member_hash, position) VALUES (?, ?, ?)")
-        .run(token, this.memberHash(memberId), position).changes;
+      const marked = this.#statement(
+        "INSERT OR IGNORE INTO pressed (token, member_hash, position) VALUES (?, ?, ?)",
+      ).run(token, this.memberHash(memberId), position).changes;
       if (marked === 0) return "again" as const;
       this.recordNotHelpful({ question: shown.question, ...passage, memberId });
       return "recorded" as const;
@@ -217,9 +226,9 @@ export class FeedbackStore {
   /** Deletes the entries and kept answers older than `retentionDays`; returns how many entries went. */
   prune(retentionDays: number): number {
     const cutoff = this.#now() - retentionDays * DAY_MS;
-    this.#db.prepare("DELETE FROM shown WHERE at < ?").run(cutoff);
-    this.#db.prepare("DELETE FROM pressed WHERE token NOT IN (SELECT token FROM shown)").run();
-    return this.#db.prepare("DELETE FROM feedback WHERE at < ?").run(cutoff).changes;
+    this.#statement("DELETE FROM shown WHERE at < ?").run(cutoff);
+    this.#statement("DELETE FROM pressed WHERE token NOT IN (SELECT token FROM shown)").run();
+    return this.#statement("DELETE FROM feedback WHERE at < ?").run(cutoff).changes;
   }
 
   /** Every entry kept, for tests and exports: oldest first. */
@@ -231,11 +240,9 @@ export class FeedbackStore {
     memberHash: string;
     at: Date;
   }[] {
-    const rows = this.#db
-      .prepare(
-        "SELECT kind, question, document, paragraph, member_hash AS memberHash, at FROM feedback ORDER BY at, id",
-      )
-      .all() as {
+    const rows = this.#statement(
+      "SELECT kind, question, document, paragraph, member_hash AS memberHash, at FROM feedback ORDER BY at, id",
+    ).all() as {
       kind: FeedbackKind;
       question: string;
       document: string | null;
@@ -248,9 +255,8 @@ export class FeedbackStore {
 
   /** What members asked that the bot could not answer well: most frequent first, then latest. */
   report(limit = 50): ReportRow[] {
-    const groups = this.#db
-      .prepare(
-        `SELECT question_key AS key,
+    const groups = this.#statement(
+      `SELECT question_key AS key,
                 SUM(kind = 'unanswered') AS unanswered,
                 SUM(kind = 'not-helpful') AS notHelpful,
                 COUNT(DISTINCT member_hash) AS members,
@@ -261,8 +267,7 @@ export class FeedbackStore {
           GROUP BY question_key
           ORDER BY COUNT(*) DESC, MAX(at) DESC
           LIMIT ?`,
-      )
-      .all(limit) as {
+    ).all(limit) as {
       key: string;
       unanswered: number;
       notHelpful: number;
@@ -271,7 +276,7 @@ export class FeedbackStore {
       last: number;
       question: string;
     }[];
-    const passagesOf = this.#db.prepare(
+    const passagesOf = this.#statement(
       `SELECT document, paragraph FROM feedback
         WHERE question_key = ? AND kind = 'not-helpful'
         GROUP BY document, paragraph ORDER BY COUNT(*) DESC, MAX(at) DESC`,
