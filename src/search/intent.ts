@@ -13,6 +13,8 @@ export type AnswerType =
 
 const MONTH =
   "January|February|March|April|May|June|July|August|September|October|November|December";
+/** A month as news agencies shorten it before a day: "Aug. 28", "Sept. 11". */
+const MONTH_SHORT = "(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.";
 /** Tests a text for a kind of answer; every one runs in time linear in the text's length. */
 type Cue = { test(text: string): boolean };
 
@@ -20,7 +22,7 @@ const CUES: Record<AnswerType, Cue> = {
   reason:
     /\b(because|reasons?|due to|owing to|given|cit(ed|ing)|in response|retaliat\w*|as a result|link(ed|ing)|so that|in order to|amid|over concerns|why)\b/i,
   time: new RegExp(
-    `\\b(1[89]\\d\\d|20\\d\\d|${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last (year|month|week))\\b`,
+    `\\b(1[89]\\d\\d|20\\d\\d|${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last (year|month|week))\\b|\\b${MONTH_SHORT}`,
     "i",
   ),
   quantity:
@@ -106,9 +108,9 @@ export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
   return undefined;
 }
 
-/** A day of a month: "2 August 2019", "August 2", "22.08.2019", "2019-08-22". */
+/** A day of a month: "2 August 2019", "August 2", "Aug. 2", "22.08.2019", "2019-08-22". */
 const CALENDAR_DATE = new RegExp(
-  `\\b(\\d{1,2} (${MONTH})|(${MONTH}) \\d{1,2}\\b|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2})`,
+  `\\b(\\d{1,2} (${MONTH})|(${MONTH}|${MONTH_SHORT}) ?\\d{1,2}\\b|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2})`,
   "i",
 );
 

@@ -47,6 +47,17 @@ describe("answer types in a passage", () => {
     assert.equal(answerStrength("list", "Seoul, Busan and Incheon"), 1);
   });
 
+  it("reads a date as news agencies write it, with the month shortened", () => {
+    assert.equal(answerStrength("time", "The removal takes effect Aug. 28, officials said."), 1);
+    assert.equal(
+      answerStrength("time", "He will be in Tokyo from Oct. 22 to attend the ceremony."),
+      1,
+    );
+    assert.equal(answerStrength("time", "Talks resumed on Sept. 11."), 1);
+    assert.equal(answerStrength("time", "The octopus 22 went missing."), 0);
+    assert.equal(answerStrength("time", "Talks are expected in Dec., officials said."), 0.5);
+  });
+
   it("does not read a list into one comma, a list split by a full stop, or 'and' inside a word", () => {
     assert.equal(holdsList("Seoul, however, ended the pact."), false);
     assert.equal(holdsList("Seoul. Busan and Incheon"), false);
