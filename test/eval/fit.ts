@@ -2,10 +2,12 @@
  * Fits the ranking weights and the answer-or-refuse model on labelled question files, and says
  * how well they generalise by leaving each question file out in turn (cross-validation).
  *
- *   npm run fit -- FILE=KNOWLEDGE [FILE=KNOWLEDGE …] [--write] [--json]
+ *   npm run fit -- FILE=KNOWLEDGE [FILE=KNOWLEDGE …] [--ranking-only] [--write] [--json]
  *
  * KNOWLEDGE is `shipped`, `seed` or a folder, with `+DIR` for articles to add (datasets.ts).
- * `--write` writes the weights fitted on every file to src/search/weights.ts.
+ * `--write` writes the weights fitted on every file to src/search/weights.ts. `--ranking-only`
+ * fits the ranking alone and keeps the answer-or-refuse model of src/search/weights.ts, in the
+ * cross-validation too.
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -194,6 +196,16 @@ function rankingObjective(examples: readonly Example[], weights: RankWeights): n
 
 const STEPS = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45, 0.6, 0.8, 1, 1.3, 1.6, 2];
 
+/**
+ * The bot quotes the paragraph alone, so a word only the title or the paragraph before holds
+ * counts for at most half a word of the paragraph's own (coverage, held at 1): a quote must show
+ * the member most of what they asked about.
+ */
+const MAX_WEIGHT: Partial<Record<keyof RankFeatures, number>> = {
+  titleContext: 0.5,
+  previousContext: 0.5,
+};
+
 /** Coordinate ascent over a grid of weights, coverage held at 1 (only ratios matter). */
 function fitRanking(examples: readonly Example[]): RankWeights {
   let weights: Record<keyof RankFeatures, number> = { ...RANK_WEIGHTS, coverage: 1 };
@@ -203,6 +215,7 @@ function fitRanking(examples: readonly Example[]): RankWeights {
     for (const name of RANK_FEATURE_NAMES) {
       if (name === "coverage") continue;
       for (const step of STEPS) {
+        if (step > (MAX_WEIGHT[name] ?? Number.POSITIVE_INFINITY)) continue;
         const trial = { ...weights, [name]: step };
         const value = rankingObjective(examples, trial);
         if (value > best + 1e-9) {
@@ -303,10 +316,19 @@ function line(name: string, result: Figures): string {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { write: { type: "boolean" }, json: { type: "boolean" } },
+    options: {
+      write: { type: "boolean" },
+      json: { type: "boolean" },
+      "ranking-only": { type: "boolean" },
+    },
   });
+  const rankingOnly = values["ranking-only"] === true;
+  const answerabilityFor = (training: readonly Example[], weights: RankWeights) =>
+    rankingOnly ? ANSWERABILITY : fitAnswerability(training, weights);
   if (positionals.length < 2) {
-    process.stderr.write("usage: npm run fit -- FILE=KNOWLEDGE FILE=KNOWLEDGE … [--write]\n");
+    process.stderr.write(
+      "usage: npm run fit -- FILE=KNOWLEDGE FILE=KNOWLEDGE … [--ranking-only] [--write]\n",
+    );
     return 2;
   }
   const examples: Example[] = [];
@@ -337,14 +359,14 @@ async function main(): Promise<number> {
     const training = examples.filter((example) => example.set !== set);
     const held = examples.filter((example) => example.set === set);
     const weights = fitRanking(training);
-    const model = fitAnswerability(training, weights);
+    const model = answerabilityFor(training, weights);
     crossValidated[set] = figures(held, weights, model);
     process.stdout.write(`${line(set, crossValidated[set])}\n`);
   }
   report.crossValidated = crossValidated;
 
   const weights = fitRanking(examples);
-  const model = fitAnswerability(examples, weights);
+  const model = answerabilityFor(examples, weights);
   report.weights = weights;
   report.model = model;
   process.stdout.write("\nFitted on every file (in-sample):\n");
@@ -364,7 +386,7 @@ async function main(): Promise<number> {
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   if (values.write) {
     const file = path.join(PROJECT_ROOT, "src", "search", "weights.ts");
-    await writeFile(file, weightsModule(weights, model, positionals));
+    await writeFile(file, weightsModule(weights, model, positionals, rankingOnly));
     process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
   }
   return 0;
@@ -374,11 +396,15 @@ function weightsModule(
   weights: RankWeights,
   model: AnswerabilityModel,
   sets: readonly string[],
+  rankingOnly: boolean,
 ): string {
+  const kept = rankingOnly
+    ? "\n * The answer-or-refuse model was kept from the fit before (`--ranking-only`)."
+    : "";
   return `/**
  * Weights fitted on labelled questions by \`npm run fit\` (test/eval/fit.ts), which prints the
  * cross-validated figures they give; change them there, not by hand. Fitted on:
-${sets.map((set) => ` *   ${set}`).join("\n")}
+${sets.map((set) => ` *   ${set}`).join("\n")}${kept}
  */
 import type { AnswerabilityModel } from "./answerable.ts";
 import type { RankWeights } from "./rank.ts";
