@@ -41,6 +41,17 @@ const WORD_CHAR = /\w/;
 const SPACE_THEN_MORE = /^\s[\s\S]/;
 const AND_OR = /\s(and|or)\s\w/;
 const LEADING_AND_OR = /^\s(and|or)\s\w/;
+/**
+ * A list's items are short ("photoresists", "hydrogen fluoride"); a longer piece after a comma
+ * is a clause: "With the boycotts sparking cancellations, carriers such as Korean Air and …".
+ */
+const MAX_ITEM_WORDS = 4;
+
+function wordsIn(text: string): number {
+  let count = 0;
+  for (const word of text.split(" ")) if (WORD_CHAR.test(word)) count++;
+  return count;
+}
 
 /**
  * "A, B and C": the items that "which" or "what are" asks for. Within a sentence (up to a
@@ -59,9 +70,10 @@ export function holdsList(text: string): boolean {
     for (const piece of pieces) {
       const item: boolean = begun && SPACE_THEN_MORE.test(piece);
       // The item's first character after ", " belongs to it, so "and" starts after that.
-      if (item && AND_OR.test(piece.slice(2))) return true;
+      const andOr = item ? AND_OR.exec(piece.slice(2)) : null;
+      if (andOr && wordsIn(piece.slice(0, andOr.index + 2)) <= MAX_ITEM_WORDS) return true;
       if (afterItem && LEADING_AND_OR.test(piece)) return true;
-      afterItem = item;
+      afterItem = item && wordsIn(piece) <= MAX_ITEM_WORDS;
       begun = item || WORD_CHAR.test(piece);
     }
   }

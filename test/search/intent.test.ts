@@ -58,10 +58,20 @@ describe("answer types in a passage", () => {
     assert.equal(answerStrength("time", "Talks are expected in Dec., officials said."), 0.5);
   });
 
-  it("does not read a list into one comma, a list split by a full stop, or 'and' inside a word", () => {
+  it("does not read a list into one comma, a list split by a full stop, 'and' inside a word, or a clause after a comma", () => {
     assert.equal(holdsList("Seoul, however, ended the pact."), false);
     assert.equal(holdsList("Seoul. Busan and Incheon"), false);
     assert.equal(holdsList("Seoul, Busan android"), false);
+    assert.equal(
+      holdsList(
+        "With the boycotts sparking cancellations, carriers such as Korean Air and Asiana Airlines cut flights.",
+      ),
+      false,
+    );
+    assert.equal(
+      holdsList("Seoul, which had warned Tokyo for weeks, and Washington agreed."),
+      false,
+    );
     assert.equal(holdsList("word ".repeat(6000)), false);
   });
 
