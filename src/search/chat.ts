@@ -40,6 +40,18 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     govt: "government",
     gov: "government",
     ppl: "people",
+    bein: "being",
+    evr: "ever",
+    gonna: "going to",
+    wanna: "want to",
+    gotta: "got to",
+    kinda: "",
+    dunno: "",
+    nah: "",
+    ya: "you",
+    xmas: "christmas",
+    tmrw: "tomorrow",
+    yday: "yesterday",
     thx: "thanks",
     ty: "thanks",
     lol: "",
@@ -71,9 +83,12 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
 /** A whole word: not part of an abbreviation such as "U.S." or of a word with an apostrophe. */
 const CHAT_WORD = /(?<![\p{L}\p{N}'’.])[\p{L}\p{N}]+(?![\p{L}\p{N}'’]|\.[\p{L}])/gu;
 
+/** "w/o", which the word rule would read as "w" (with) and "o". */
+const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
+
 /** The question with its chat spellings written out ("hw r u" → "how are you"). */
 export function expandChatSpellings(text: string): string {
-  return text.replace(CHAT_WORD, (word) => {
+  return text.replace(WITHOUT, "without").replace(CHAT_WORD, (word) => {
     const expanded = CHAT_SPELLINGS.get(word.toLowerCase());
     return expanded === undefined ? word : expanded;
   });

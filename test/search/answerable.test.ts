@@ -123,7 +123,7 @@ describe("what the decision reads of a question the passage may not answer", () 
 });
 
 describe("questions as members type them", () => {
-  it("reads chat spellings as the words they stand for: y, wat, r, u, abt, w/, b4", () => {
+  it("reads chat spellings as the words they stand for: y, wat, r, u, abt, w/, w/o, b4, gonna, bein", () => {
     assert.match(text(small.ask("y did korea drop gsomia")) ?? "", DEPUTY_DIRECTOR);
     const pairs: [string, string][] = [
       ["wat r the reasons korea quit gsomia", "what are the reasons korea quit gsomia"],
@@ -136,6 +136,11 @@ describe("questions as members type them", () => {
         "what did the united states think about gsomia ending",
       ],
       ["is the us upset w/ seoul", "is the us upset with seoul"],
+      ["is korea gonna end gsomia w/o japan", "is korea going to end gsomia without japan"],
+      [
+        "why was korea bein taken off the white list",
+        "why was korea being taken off the white list",
+      ],
     ];
     for (const [chat, spelled] of pairs) {
       const answer = text(small.ask(spelled));
