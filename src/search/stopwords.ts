@@ -26,6 +26,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   ..."anybody anyone everybody everyone nobody somebody someone whatever whenever wherever whoever say says said saying".split(
     " ",
   ),
+  ..."besides stuff versus vs".split(" "),
   ..."anything bot does everything exactly explain explained happen happened happening hello hey hi know okay ok please pls really something tell thanks thank thing things want wanted whats whys hows whos wonder wondering".split(
     " ",
   ),

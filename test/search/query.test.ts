@@ -21,6 +21,12 @@ describe("parseQuery", () => {
     assert.deepEqual(parseQuery(index, "any info on exports").corrections, []);
   });
 
+  it("weighs no word of comparison or filler: vs, versus, besides, stuff", () => {
+    assert.deepEqual(termKeys("exports in july vs august"), termKeys("exports in july august"));
+    assert.deepEqual(termKeys("exports in july versus august"), termKeys("exports in july august"));
+    assert.deepEqual(termKeys("what stuff besides beer"), termKeys("what beer"));
+  });
+
   it("still corrects a typo to the word of the same length", () => {
     assert.deepEqual(parseQuery(index, "trad war").corrections, [{ from: "trad", to: "trade" }]);
   });
