@@ -3,6 +3,14 @@ const MIN_WORDS_TO_SPLIT = 12;
 /** A part must have at least this many words to be judged on its own. */
 const MIN_PART_WORDS = 3;
 const SENTENCE_END = /(?<=[.!?;:])\s+|\n+/u;
+/**
+ * What a part must have to be asked on its own: a question mark, a question word, or a question
+ * or request's opening ("did…", "is…", "tell me…"). Context and opinion ("my uncle says it is
+ * all about trade") have none, and their rare words would otherwise pick the paragraph. Korean
+ * and Japanese parts are all kept: their question endings are not told apart here.
+ */
+const ASKS =
+  /[?？\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|\b(?:who|whom|whose|what|when|where|why|how|which)\b|^(?:did|does|do|is|are|was|were|can|could|has|have|had|will|would|should|tell|explain|describe|show|list|summari[sz]e)\b/iu;
 const CLAUSE_BREAK = /\s*(?:,|\s[-–—]\s|\(|\))\s*|\s+(?=(?:but|though|although|so|anyway|btw)\s)/iu;
 
 function wordCount(text: string): number {
@@ -10,18 +18,20 @@ function wordCount(text: string): number {
 }
 
 /**
- * The sentences and clauses of a long question, each a question the member may really be
- * asking amid context and opinion; none for a short question.
+ * The sentences and clauses of a long question that ask something, each a question the member
+ * may really be asking amid context and opinion; none for a short question.
  */
 export function questionParts(question: string): string[] {
   if (wordCount(question) < MIN_WORDS_TO_SPLIT) return [];
   const parts = new Set<string>();
   for (const sentence of question.split(SENTENCE_END)) {
     const trimmed = sentence.trim();
-    if (wordCount(trimmed) >= MIN_PART_WORDS) parts.add(trimmed);
+    if (wordCount(trimmed) >= MIN_PART_WORDS && ASKS.test(trimmed)) parts.add(trimmed);
     const clauses = trimmed.split(CLAUSE_BREAK).map((clause) => clause.trim());
     if (clauses.length < 2) continue;
-    for (const clause of clauses) if (wordCount(clause) >= MIN_PART_WORDS) parts.add(clause);
+    for (const clause of clauses) {
+      if (wordCount(clause) >= MIN_PART_WORDS && ASKS.test(clause)) parts.add(clause);
+    }
   }
   parts.delete(question.trim());
   return [...parts];

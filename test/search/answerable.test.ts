@@ -171,11 +171,20 @@ describe("questionParts", () => {
     assert.deepEqual(questionParts("why did korea drop gsomia"), []);
   });
 
-  it("splits a long one at sentences and clauses", () => {
+  it("splits a long one at sentences and clauses, and keeps the parts that ask", () => {
     const parts = questionParts(
       "My uncle says it is all about trade, but I am not sure. Why did South Korea scrap GSOMIA? Thanks!",
     );
-    assert.ok(parts.includes("Why did South Korea scrap GSOMIA?"), parts.join(" | "));
-    assert.ok(parts.includes("My uncle says it is all about trade"), parts.join(" | "));
+    assert.deepEqual(parts, ["Why did South Korea scrap GSOMIA?"]);
+    const curbs = questionParts(
+      "I watched the news last night about the export curbs, and I have a question: did Japan warn its suppliers first, or tell me what they said",
+    );
+    assert.ok(curbs.includes("did Japan warn its suppliers first"), curbs.join(" | "));
+    assert.ok(!curbs.some((part) => part.includes("watched")), curbs.join(" | "));
+    assert.ok(
+      questionParts(
+        "어제 저녁에 친구와 함께 뉴스를 보면서 지소미아 종료에 대해 오래 이야기했어요. 한국은 왜 지소미아를 종료했나요?",
+      ).length > 0,
+    );
   });
 });
