@@ -53,8 +53,13 @@ const DATELINE =
  * elsewhere "GSOMIA: The pact…" or "NOTE: The figures…" are the paragraph's own words.
  */
 const COLON_DATELINE = /^[A-Z][A-Z.'’ -]{2,30}:\s+(?=\p{Lu})/u;
-/** A broadcast transcript's speaker label: "[Soundbite] Kim Hyun-jong (Deputy Director) :". */
-const SPEAKER_LABEL = /^\[[^\]]{2,30}\]\s*(?:[^:]{2,80}?\s*:\s+)?(?=\S)/u;
+/**
+ * A broadcast transcript's speaker label: "[Soundbite] Kim Hyun-jong (Deputy Director) :",
+ * "[Sound bite: President Moon Jae-in (Korean)]". The name before a colon must end in a space or
+ * a bracket, as labels do and sentences never do ("Better late than never: if Japan…").
+ */
+const SPEAKER_LABEL =
+  /^\[(?:[^\]]{2,30}|(?:sound ?bites?|interview|reporter|narration|anchor|stand-?up|voice)\b[^\]]{0,80})\]\s*(?:\p{Lu}[^:.!?"“]{1,79}?(?:\s|\))\s*:\s+)?(?=\S)/iu;
 /** A stock listing in the text: "(KRX: 005930)", "(005930.KS)", "(TYO: 7011)". */
 const STOCK_CODE = /\s*\((?:[A-Z]{2,6}:\s*\d{4,6}|\d{4,6}\.[A-Z]{1,3})\)/gu;
 const MARKDOWN_NOISE = /^(!\[.*\]\(.*\)|<!--.*-->|([-*_])\s*(\2\s*){2,})$/;
