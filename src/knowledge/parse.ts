@@ -44,10 +44,12 @@ const SITE_FURNITURE =
   /^(\(END\)|\(C\)\s|©|copyright\b|all rights reserved|advertisement$|read more\b|related (articles|stories|topics|content)\b|share (this|on)\b|follow us\b|sign up\b|subscribe\b|click here\b|url:?\s+https?:|https?:\/\/\S+$|feedback:|send us your feedback\b|print this page\b|permalink\b|skip next section\b|audios and videos on the topic\b|related subjects\b)/i;
 /**
  * A wire dateline before a paragraph's first words: "SEOUL, Aug. 23 (Yonhap) --", "TOKYO (Reuters) -",
- * "WASHINGTON, Nov. 15, 2019 (AFP) –". It places the story; it is not the paragraph's words.
+ * "WASHINGTON, Nov. 15, 2019 (AFP) –", "SEOUL, South Korea (AP) —", and as a syndicated copy prints
+ * it, "SEOUL, Korea, Republic Of -". It places the story; it is not the paragraph's words. The
+ * city must be in capitals: "Seoul--The government…" stays, since "Tokyo—Seoul ties…" is prose.
  */
 const DATELINE =
-  /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?(?: \([\p{L}. ,&/-]{2,40}\))? ?(?:--|—|–|-) +(?=\S)/u;
+  /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}){0,2}(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?(?: \([\p{L}. ,&/-]{2,40}\))? ?(?:--|—|–|-) +(?=\S)/u;
 /**
  * "SEOUL: South Korea said…": a dateline with a colon, only before an article's first paragraph;
  * elsewhere "GSOMIA: The pact…" or "NOTE: The figures…" are the paragraph's own words.

@@ -188,6 +188,9 @@ describe("real articles as admins add them", () => {
     "[Interview] Choi Yu-na (Test Wire Reporter): Exports of the chemicals fell by half in August.",
     "Chipmakers such as Example Electronics (KRX: 012345) and Sample Semicon (067890.KS) rely on the three chemicals.",
     "WASHINGTON, Aug. 23 (Test Wire) -- The State Department urged both allies to keep talking.",
+    "SEOUL, South Korea (Test Wire) — Seoul said it would keep the pact for now.",
+    "SEOUL, Korea, Republic Of - Squeezed between two allies, Seoul must decide this week.",
+    "Tokyo—Seoul ties have hit their lowest point in decades, analysts said.",
     "GSOMIA: The pact lets the two allies share military secrets directly.",
     "The last paragraph of this saved page was cut off in the middle of a sentence because the page never fin",
   ].join("\n\n");
@@ -229,6 +232,9 @@ describe("real articles as admins add them", () => {
         "Exports of the chemicals fell by half in August.",
         "Chipmakers such as Example Electronics and Sample Semicon rely on the three chemicals.",
         "The State Department urged both allies to keep talking.",
+        "Seoul said it would keep the pact for now.",
+        "Squeezed between two allies, Seoul must decide this week.",
+        "Tokyo—Seoul ties have hit their lowest point in decades, analysts said.",
         "GSOMIA: The pact lets the two allies share military secrets directly.",
       ],
     );
