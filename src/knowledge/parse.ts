@@ -62,8 +62,8 @@ const COLON_DATELINE = /^[A-Z][A-Z.'’ -]{2,30}:\s+(?=\p{Lu})/u;
  */
 const SPEAKER_LABEL =
   /^\[(?:[^\]]{2,30}|(?:sound ?bites?|interview|reporter|narration|anchor|stand-?up|voice)\b[^\]]{0,80})\]\s*(?:\p{Lu}[^:.!?"“]{1,79}?(?:\s|\))\s*:\s+)?(?=\S)/iu;
-/** A stock listing in the text: "(KRX: 005930)", "(005930.KS)", "(TYO: 7011)". */
-const STOCK_CODE = /\s*\((?:[A-Z]{2,6}:\s*\d{4,6}|\d{4,6}\.[A-Z]{1,3})\)/gu;
+/** A stock listing in the text: "(KRX: 005930)", "(005930.KS)", "(TYO: 7011)", Jiji's "<7011>". */
+const STOCK_CODE = /\s*(?:\((?:[A-Z]{2,6}:\s*\d{4,6}|\d{4,6}\.[A-Z]{1,3})\)|<\d{4}>)/gu;
 const MARKDOWN_NOISE = /^(!\[.*\]\(.*\)|<!--.*-->|([-*_])\s*(\2\s*){2,})$/;
 /** A short line without a sentence's closing punctuation is a label, caption or video title. */
 const MIN_WORDS_OF_UNPUNCTUATED_PARAGRAPH = 12;
