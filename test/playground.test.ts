@@ -1,19 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { runCli } from "./support/spawn.ts";
+import { sayInPlayground } from "./support/spawn.ts";
 
 describe("npm run playground", () => {
   it("answers /why-gsomia with the cited seed passage in --say mode, then presses a button and mentions the bot", async () => {
-    const { code, stdout, stderr } = await runCli("src/playground/main.ts", [
-      "--say",
+    const { code, stderr, replies } = await sayInPlayground([
       "/why-gsomia",
-      "--say",
       "1",
-      "--say",
       "@bot why did Seoul end the intelligence pact?",
     ]);
     assert.equal(code, 0, stderr);
-    const [topic = "", press = "", mention = ""] = stdout.split(/^you> .*$/m).slice(1);
+    const [topic = "", press = "", mention = ""] = replies;
     assert.match(topic, /South Korea scraps intelligence sharing with Japan/);
     assert.match(topic, /not in the "national interest"/);
     assert.match(topic, /DW · 22 Aug 2019 · paragraph 3/);
@@ -26,21 +23,15 @@ describe("npm run playground", () => {
   });
 
   it("lists /ask's autocomplete choices for what was typed, in English and Korean", async () => {
-    const { code, stdout, stderr } = await runCli("src/playground/main.ts", [
-      "--say",
-      "?why did japan rem",
-      "--say",
-      "?지소",
-    ]);
+    const { code, stderr, replies } = await sayInPlayground(["?why did japan rem", "?지소"]);
     assert.equal(code, 0, stderr);
-    const [english = "", korean = ""] = stdout.split(/^you> .*$/m).slice(1);
+    const [english = "", korean = ""] = replies;
     assert.match(english, /^ {2}Why did Japan remove South Korea from its export white list\?$/m);
     assert.match(korean, /^ {2}What is 지소미아\?$/m);
   });
 
   it("says plainly when there is no confident answer", async () => {
-    const { code, stdout, stderr } = await runCli("src/playground/main.ts", [
-      "--say",
+    const { code, stdout, stderr } = await sayInPlayground([
       "/ask question: who won the world cup",
     ]);
     assert.equal(code, 0, stderr);
@@ -48,14 +39,12 @@ describe("npm run playground", () => {
   });
 
   it("shows the /knowledge add flow with an attached saved page, and Cancel", async () => {
-    const { code, stdout, stderr } = await runCli("src/playground/main.ts", [
-      "--say",
+    const { code, stderr, replies } = await sayInPlayground([
       "/knowledge add file: test/fixtures/test-wire-article.html",
-      "--say",
       "2",
     ]);
     assert.equal(code, 0, stderr);
-    const [preview = "", cancel = ""] = stdout.split(/^you> .*$/m).slice(1);
+    const [preview = "", cancel = ""] = replies;
     assert.match(preview, /Testland tightens chemical export rules/);
     assert.match(preview, /Test Wire · 1 Jul 2019 · 4 paragraphs/);
     assert.match(preview, /\[1: Add it\] +\[2: Cancel\]/);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { makeKnowledgeDir, TEST_WIRE_KNOWLEDGE, testWireFactSheet } from "../support/knowledge.ts";
-import { runCli } from "../support/spawn.ts";
+import { runCli, sayInPlayground } from "../support/spawn.ts";
 
 const ASK = "src/cli/ask.ts";
 const CHECK = "src/cli/check-knowledge.ts";
@@ -141,14 +141,12 @@ describe("npm run check-knowledge on references and the command limit", () => {
 
 describe("npm run playground -- --say '/timeline 2019'", () => {
   it("answers through the bot with the year's events, each linked to its source", async () => {
-    const { code, stdout, stderr } = await runCli("src/playground/main.ts", [
-      "--say",
+    const { code, stderr, replies } = await sayInPlayground([
       "/timeline 2019",
-      "--say",
       "/timeline year: 1990",
     ]);
     assert.equal(code, 0, stderr);
-    const [year = "", outside = ""] = stdout.split(/^you> .*$/m).slice(1);
+    const [year = "", outside = ""] = replies;
     assert.match(year, /┃ Timeline 2019: \d+ events/);
     assert.match(
       year,

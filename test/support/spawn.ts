@@ -44,6 +44,20 @@ export function runCli(
   });
 }
 
+/**
+ * Runs the playground with each line said in turn, as `--say` does; `replies[i]` is what the
+ * bot printed after the i-th line.
+ */
+export async function sayInPlayground(
+  lines: readonly string[],
+): Promise<Finished & { readonly replies: string[] }> {
+  const finished = await runCli(
+    "src/playground/main.ts",
+    lines.flatMap((line) => ["--say", line]),
+  );
+  return { ...finished, replies: finished.stdout.split(/^you> .*$/m).slice(1) };
+}
+
 export interface BotProcess {
   readonly child: ChildProcess;
   /** Everything the process wrote so far, stdout and stderr interleaved. */
