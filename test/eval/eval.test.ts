@@ -2,18 +2,36 @@ import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { loadKnowledge } from "../../src/knowledge/load.ts";
+import type { KnowledgeBase } from "../../src/knowledge/types.ts";
 import { PROJECT_ROOT, V1_KNOWLEDGE } from "../support/knowledge.ts";
-import { bm25Retriever, engineRetriever, miniSearchRetriever } from "./baselines.ts";
+import {
+  bm25Retriever,
+  engineRetriever,
+  miniSearchRetriever,
+  type Retriever,
+} from "./baselines.ts";
 import { loadKnowledgeSpec, readQuestions } from "./datasets.ts";
 import { loadWithAdded, score } from "./run.ts";
+
+/** A knowledge folder, named as in `npm run fit`, and the engine built on it. */
+async function engineOn(spec: string): Promise<{ knowledge: KnowledgeBase; engine: Retriever }> {
+  const { knowledge } = await loadKnowledgeSpec(spec);
+  return { knowledge, engine: engineRetriever(knowledge) };
+}
+
+/** Each folder is loaded and its engine built once, for every test below that asks of it. */
+const built = {
+  v1: await engineOn("v1"),
+  seed: await engineOn("seed"),
+  shipped: await engineOn("shipped"),
+};
 
 describe("answer quality on test/fixtures/questions.json (on knowledge-v1)", async () => {
   const questions = JSON.parse(
     await readFile(path.join(PROJECT_ROOT, "test", "fixtures", "questions.json"), "utf8"),
   );
-  const { knowledge } = await loadKnowledge(V1_KNOWLEDGE);
-  const engine = score(knowledge, engineRetriever(knowledge), questions);
+  const { knowledge, engine: answerer } = built.v1;
+  const engine = score(knowledge, answerer, questions);
   const miniSearch = score(knowledge, miniSearchRetriever(knowledge), questions);
   const bm25 = score(knowledge, bm25Retriever(knowledge), questions);
 
@@ -41,8 +59,8 @@ describe("answer quality on questions written after the tuning (questions-unseen
   const questions = JSON.parse(
     await readFile(path.join(PROJECT_ROOT, "test", "fixtures", "questions-unseen.json"), "utf8"),
   );
-  const { knowledge } = await loadKnowledge(V1_KNOWLEDGE);
-  const engine = score(knowledge, engineRetriever(knowledge), questions);
+  const { knowledge, engine: answerer } = built.v1;
+  const engine = score(knowledge, answerer, questions);
   const bm25 = score(knowledge, bm25Retriever(knowledge), questions);
 
   it("does at least as well as BM25 on top-1 and MRR", () => {
@@ -81,13 +99,12 @@ describe("answer quality after three crawled articles are added (questions-new-a
 });
 
 describe("answer quality on the seed article alone (questions-seed-a/b.json, written blind)", async () => {
-  const { knowledge } = await loadKnowledgeSpec("seed");
+  const { knowledge, engine: answerer } = built.seed;
   for (const file of ["questions-seed-a.json", "questions-seed-b.json"]) {
     const questions = await readQuestions(path.join(PROJECT_ROOT, "test", "fixtures", file));
-    const engine = score(knowledge, engineRetriever(knowledge), questions);
+    const engine = score(knowledge, answerer, questions);
     const miniSearch = score(knowledge, miniSearchRetriever(knowledge), questions);
     const offTopic = questions.filter((question) => question.kind === "off-topic");
-    const answerer = engineRetriever(knowledge);
 
     it(`${file}: top-1 ≥ 55% and above MiniSearch, top-3 ≥ 85%, ≤ 25% of answerable refused`, () => {
       assert.ok(engine.top1 >= 0.55, `top-1 ${engine.top1}`);
@@ -105,13 +122,12 @@ describe("answer quality on the seed article alone (questions-seed-a/b.json, wri
 });
 
 describe("answer quality on the shipped knowledge (questions-coverage.json, written blind)", async () => {
-  const { knowledge } = await loadKnowledgeSpec("shipped");
+  const { knowledge, engine: answerer } = built.shipped;
   const questions = await readQuestions(
     path.join(PROJECT_ROOT, "test", "fixtures", "questions-coverage.json"),
   );
-  const engine = score(knowledge, engineRetriever(knowledge), questions);
+  const engine = score(knowledge, answerer, questions);
   const bm25 = score(knowledge, bm25Retriever(knowledge), questions);
-  const answerer = engineRetriever(knowledge);
   const offTopic = questions.filter((question) => question.kind === "off-topic");
 
   // Each question accepts one paragraph, where the fact sheets often have two that answer it:
@@ -139,9 +155,8 @@ describe("questions near the topic that no article on the dispute answers (quest
   const questions = await readQuestions(
     path.join(PROJECT_ROOT, "test", "fixtures", "questions-near-topic-eval.json"),
   );
-  for (const spec of ["seed", "shipped"]) {
-    const { knowledge } = await loadKnowledgeSpec(spec);
-    const answerer = engineRetriever(knowledge);
+  for (const spec of ["seed", "shipped"] as const) {
+    const { engine: answerer } = built[spec];
 
     it(`refuses at least 65% of them on the ${spec} knowledge`, () => {
       const refused = questions.filter((question) => answerer.refuses?.(question.question)).length;
@@ -152,11 +167,11 @@ describe("questions near the topic that no article on the dispute answers (quest
 });
 
 describe("Korean and Japanese questions on the shipped knowledge (questions-cjk.json, written blind)", async () => {
-  const { knowledge } = await loadKnowledgeSpec("shipped");
+  const { knowledge, engine: answerer } = built.shipped;
   const questions = await readQuestions(
     path.join(PROJECT_ROOT, "test", "fixtures", "questions-cjk.json"),
   );
-  const engine = score(knowledge, engineRetriever(knowledge), questions);
+  const engine = score(knowledge, answerer, questions);
   const bm25 = score(knowledge, bm25Retriever(knowledge), questions);
 
   it("keeps its measured quality: top-1 ≥ 40% and above BM25's, ≤ 10% of answerable refused", () => {
