@@ -1,4 +1,4 @@
-import type { Token } from "./text.ts";
+import { type Token, wordCount } from "./text.ts";
 
 /** The kind of answer a question asks for, read from its question words. */
 export type AnswerType =
@@ -47,12 +47,6 @@ const LEADING_AND_OR = /^\s(and|or)\s\w/;
  */
 const MAX_ITEM_WORDS = 4;
 
-function wordsIn(text: string): number {
-  let count = 0;
-  for (const word of text.split(" ")) if (WORD_CHAR.test(word)) count++;
-  return count;
-}
-
 /**
  * "A, B and C": the items that "which" or "what are" asks for. Within a sentence (up to a
  * full stop or semicolon), a comma after a word, then items each after ", ", and "and" or "or"
@@ -71,9 +65,9 @@ export function holdsList(text: string): boolean {
       const item: boolean = begun && SPACE_THEN_MORE.test(piece);
       // The item's first character after ", " belongs to it, so "and" starts after that.
       const andOr = item ? AND_OR.exec(piece.slice(2)) : null;
-      if (andOr && wordsIn(piece.slice(0, andOr.index + 2)) <= MAX_ITEM_WORDS) return true;
+      if (andOr && wordCount(piece.slice(0, andOr.index + 2)) <= MAX_ITEM_WORDS) return true;
       if (afterItem && LEADING_AND_OR.test(piece)) return true;
-      afterItem = item && wordsIn(piece) <= MAX_ITEM_WORDS;
+      afterItem = item && wordCount(piece) <= MAX_ITEM_WORDS;
       begun = item || WORD_CHAR.test(piece);
     }
   }

@@ -1,3 +1,5 @@
+import { wordCount } from "./text.ts";
+
 /** Questions shorter than this many words are judged whole. */
 const MIN_WORDS_TO_SPLIT = 12;
 /** A part must have at least this many words to be judged on its own. */
@@ -12,10 +14,6 @@ const SENTENCE_END = /(?<=[.!?;:])\s+|\n+/u;
 const ASKS =
   /[?？\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|\b(?:who|whom|whose|what|when|where|why|how|which)\b|^(?:did|does|do|is|are|was|were|can|could|has|have|had|will|would|should|tell|explain|describe|show|list|summari[sz]e)\b/iu;
 const CLAUSE_BREAK = /\s*(?:,|\s[-–—]\s|\(|\))\s*|\s+(?=(?:but|though|although|so|anyway|btw)\s)/iu;
-
-function wordCount(text: string): number {
-  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}
 
 /**
  * The sentences and clauses of a long question that ask something, each a question the member

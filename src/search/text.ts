@@ -91,6 +91,13 @@ export function stemWord(norm: string): string {
   return stemmer(IRREGULAR.get(norm) ?? norm).replace(FINAL_DOUBLE, "$1");
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** How many words a text has: runs between spaces that hold a letter or a digit. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((word) => LETTER_OR_DIGIT.test(word)).length;
+}
+
 export function containsCjk(text: string): boolean {
   return CJK.test(text);
 }
