@@ -49,7 +49,7 @@ const SITE_FURNITURE =
  * city must be in capitals: "Seoul--The government…" stays, since "Tokyo—Seoul ties…" is prose.
  */
 const DATELINE =
-  /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}){0,2}(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?(?: \([\p{L}. ,&/-]{2,40}\))? ?(?:--|—|–|-) +(?=\S)/u;
+  /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, (?![A-Z][a-z]{2,4}\.? \d)\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}){0,2}(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?(?: \([\p{L}. ,&/-]{2,40}\))? ?(?:--|—|–|-) +(?=\S)/u;
 /**
  * "SEOUL: South Korea said…": a dateline with a colon, only before an article's first paragraph;
  * elsewhere "GSOMIA: The pact…" or "NOTE: The figures…" are the paragraph's own words.
