@@ -62,7 +62,8 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       isCommonEnglishWord(token.norm);
     const correction = known
       ? undefined
-      : (calendarWordFor(token.norm) ?? index.vocabulary.correct(token.norm));
+      : (calendarWordFor(token.norm) ??
+        (isTypedName(token, position) ? undefined : index.vocabulary.correct(token.norm)));
     if (correction && !STOP_WORDS.has(correction.word) && !NUMBER_WORDS.has(correction.word)) {
       corrections.push({ from: token.raw, to: correction.word });
       quality.set(position, 1 - TYPO_PENALTY * correction.distance);
@@ -189,6 +190,16 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+
+/**
+ * A capitalised word after the first ("Paris", "Busan") is a name the member took care to type,
+ * not a typo: the knowledge lacking it says the question is about something else, where
+ * correcting it ("parts") would make up a match.
+ */
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
+function isTypedName(token: Token, position: number): boolean {
+  return position > 0 && TITLE_CASE.test(token.raw);
+}
 
 /** "waht", "becuase": a typo of a word without a topic, one edit away. */
 function isMistypedStopWord(word: string): boolean {

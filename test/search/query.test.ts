@@ -31,6 +31,16 @@ describe("parseQuery", () => {
     assert.deepEqual(parseQuery(index, "trad war").corrections, [{ from: "trad", to: "trade" }]);
   });
 
+  it("leaves a capitalised name the knowledge lacks alone, and corrects the first word still", () => {
+    assert.deepEqual(parseQuery(index, "trade with Brasil").corrections, []);
+    assert.deepEqual(parseQuery(index, "trade with brasil").corrections, [
+      { from: "brasil", to: "basic" },
+    ]);
+    assert.deepEqual(parseQuery(index, "Exprot curbs in july").corrections, [
+      { from: "Exprot", to: "export" },
+    ]);
+  });
+
   it("drops a mistyped word without a topic instead of weighing it as a rare word", () => {
     assert.deepEqual(termKeys("waht did japan do"), termKeys("what did japan do"));
     assert.deepEqual(termKeys("becuase of the ruling"), termKeys("because of the ruling"));
