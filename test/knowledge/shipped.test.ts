@@ -54,6 +54,21 @@ describe("the shipped vocabulary", async () => {
     }
   });
 
+  it("finds a body or an office by the other names news writers and members give it", () => {
+    const quoted = (question: string) => {
+      const first = engine.rank(question, 1)[0];
+      return `${first?.document} ${first?.paragraph}`;
+    };
+    assert.equal(
+      quoted("What did the global trade watchdog decide about Korea's complaint?"),
+      quoted("What did the WTO decide about Korea's complaint?"),
+    );
+    assert.equal(
+      quoted("what did the top diplomats agree"),
+      quoted("what did the foreign ministers agree"),
+    );
+  });
+
   it("never offers its everyday words as subjects", () => {
     assert.ok(engine.knowledge.vocabulary.some((entry) => entry.terms[0] === "minister"));
     const choices = engine.suggest("what is minis").map((choice) => choice.toLowerCase());
