@@ -24,6 +24,9 @@ export function outcomeOf(answer: Answer): Outcome {
 
 type EditComponents = (components: RenderedMessage["components"]) => Promise<unknown>;
 
+/** Where the answer's own passage stands among the passages of its reply: first. */
+const ANSWER_POSITION = 0;
+
 /** The passages a member can open from a reply: the answer's, or those a no-answer suggests. */
 function passagesOf(context: BotContext, answer: Answer): QuotedPassage[] {
   if (answer.kind === "answer") return [answer.passage, ...answer.alternatives];
@@ -53,11 +56,7 @@ function renderWithSession(
     answer.kind === "answer"
       ? context.feedback.buttonId(
           context.feedback.remember(context, asked ?? answer.question, passages),
-          passages.findIndex(
-            (passage) =>
-              passage.document === answer.passage.document &&
-              passage.paragraph === answer.passage.paragraph,
-          ),
+          ANSWER_POSITION,
         )
       : undefined;
   const openable = answer.kind === "answer" ? passages.length > 1 : passages.length > 0;
