@@ -11,8 +11,30 @@ export type AnswerType =
   | "list"
   | "purpose";
 
-const MONTH =
-  "January|February|March|April|May|June|July|August|September|October|November|December";
+export const MONTHS: readonly string[] = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+export const WEEKDAYS: readonly string[] = [
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday",
+];
+const MONTH = MONTHS.join("|");
 /** A month as news agencies shorten it before a day: "Aug. 28", "Sept. 11". */
 const MONTH_SHORT = "(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.";
 /** Tests a text for a kind of answer; every one runs in time linear in the text's length. */
@@ -22,7 +44,7 @@ const CUES: Record<AnswerType, Cue> = {
   reason:
     /\b(because|reasons?|due to|owing to|given|cit(ed|ing)|in response|retaliat\w*|as a result|link(ed|ing)|so that|in order to|amid|over concerns|why)\b/i,
   time: new RegExp(
-    `\\b(1[89]\\d\\d|20\\d\\d|${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last (year|month|week))\\b|\\b${MONTH_SHORT}`,
+    `\\b(1[89]\\d\\d|20\\d\\d|${MONTH}|${WEEKDAYS.join("|")}|yesterday|today|last (year|month|week))\\b|\\b${MONTH_SHORT}`,
     "i",
   ),
   quantity:

@@ -3,7 +3,7 @@ import type { SearchIndex } from "./build.ts";
 import { expandChatSpellings } from "./chat.ts";
 import { isCommonEnglishWord } from "./english.ts";
 import { type Correction, editDistance } from "./fuzzy.ts";
-import { type AnswerType, answerTypeOf } from "./intent.ts";
+import { type AnswerType, answerTypeOf, MONTHS, WEEKDAYS } from "./intent.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize } from "./text.ts";
 
@@ -164,12 +164,7 @@ function relatedStem(index: SearchIndex, stem: string): string | undefined {
   return best?.stem;
 }
 
-const CALENDAR_WORDS = [
-  ..."january february march april may june july august september october november december".split(
-    " ",
-  ),
-  ..."monday tuesday wednesday thursday friday saturday sunday".split(" "),
-];
+const CALENDAR_WORDS = [...MONTHS, ...WEEKDAYS].map((word) => word.toLowerCase());
 
 /**
  * A mistyped month or weekday ("novmber", "thrusday"), whether or not the knowledge has it: a
