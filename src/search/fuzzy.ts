@@ -7,6 +7,12 @@ export interface Correction {
 
 /** Words shorter than this are never corrected: too many real words sit one edit apart. */
 const MIN_CORRECTABLE_LENGTH = 4;
+/**
+ * Words up to this long are corrected by one edit at most, longer ones by two: two edits are a
+ * third of a six-letter word ("brasil" is not "basic"). Generated typos in the real-article
+ * questions are corrected as often with 5 as with 6 here.
+ */
+const MAX_ONE_EDIT_LENGTH = 6;
 
 /**
  * Corrects typed words against the vocabulary of the knowledge. fuse.js proposes near words
@@ -51,7 +57,7 @@ export class Vocabulary {
 
   correct(word: string): Correction | undefined {
     if (word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word)) return undefined;
-    const allowed = word.length <= 5 ? 1 : 2;
+    const allowed = word.length <= MAX_ONE_EDIT_LENGTH ? 1 : 2;
     let best: (Correction & { count: number }) | undefined;
     for (let length = word.length - allowed; length <= word.length + allowed; length++) {
       for (const result of this.#groups

@@ -32,12 +32,19 @@ describe("parseQuery", () => {
   });
 
   it("leaves a capitalised name the knowledge lacks alone, and corrects the first word still", () => {
-    assert.deepEqual(parseQuery(index, "trade with Brasil").corrections, []);
-    assert.deepEqual(parseQuery(index, "trade with brasil").corrections, [
-      { from: "brasil", to: "basic" },
+    assert.deepEqual(parseQuery(index, "trade with Japna").corrections, []);
+    assert.deepEqual(parseQuery(index, "trade with japna").corrections, [
+      { from: "japna", to: "japan" },
     ]);
     assert.deepEqual(parseQuery(index, "Exprot curbs in july").corrections, [
       { from: "Exprot", to: "export" },
+    ]);
+  });
+
+  it("corrects a word of six letters or fewer by one edit only", () => {
+    assert.deepEqual(parseQuery(index, "trade with brasil").corrections, []);
+    assert.deepEqual(parseQuery(index, "retalation over the ruling").corrections, [
+      { from: "retalation", to: "retaliation" },
     ]);
   });
 
