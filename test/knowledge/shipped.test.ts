@@ -69,6 +69,19 @@ describe("the shipped vocabulary", async () => {
     );
   });
 
+  it("finds a company or a material by its other names, in English or Korean", () => {
+    const first = (question: string) => engine.rank(question, 1)[0];
+    const quoted = (question: string) =>
+      `${first(question)?.document} ${first(question)?.paragraph}`;
+    assert.equal(
+      quoted("when was the first hydrofluoric acid shipment approved"),
+      quoted("when was the first hydrogen fluoride shipment approved"),
+    );
+    const samsung = engine.ask("삼성전자는 어떤 영향을 받았어?");
+    assert.equal(samsung.kind, "answer");
+    assert.match(samsung.passage.text, /Samsung Electronics/);
+  });
+
   it("never offers its everyday words as subjects", () => {
     assert.ok(engine.knowledge.vocabulary.some((entry) => entry.terms[0] === "minister"));
     const choices = engine.suggest("what is minis").map((choice) => choice.toLowerCase());
