@@ -82,6 +82,17 @@ describe("the shipped vocabulary", async () => {
     assert.match(samsung.passage.text, /Samsung Electronics/);
   });
 
+  it("finds a person named in Japanese script", () => {
+    for (const [question, name] of [
+      ["康京和は北京で何を言った？", /Kang Kyung-wha/],
+      ["河野太郎は慰安婦合意について何と警告した？", /Taro Kono/],
+    ] as const) {
+      const answer = engine.ask(question);
+      assert.equal(answer.kind, "answer", question);
+      assert.match(answer.passage.text, name, question);
+    }
+  });
+
   it("never offers its everyday words as subjects", () => {
     assert.ok(engine.knowledge.vocabulary.some((entry) => entry.terms[0] === "minister"));
     const choices = engine.suggest("what is minis").map((choice) => choice.toLowerCase());
