@@ -32,13 +32,18 @@ interface ScriptTerm {
   readonly text: string;
 }
 
+/** What may stand between the words of a Korean or Japanese name: "고노 담화", "キャンプ・デービッド". */
+const SCRIPT_TERM_BREAKS = /[\s・·]+/gu;
+/** A Korean or Japanese term is found across at most this many words of the question. */
+const MAX_SCRIPT_TERM_WORDS = 3;
+
 /**
  * What the matcher tells terms apart by: a Latin term's word stems ("talk" and "talks" are one),
  * a Korean or Japanese term's characters without spaces. Two entries may not share one.
  */
 export function termKey(term: string): string {
   return containsCjk(term)
-    ? normalizeText(term).replace(/\s+/g, "")
+    ? normalizeText(term).replace(SCRIPT_TERM_BREAKS, "")
     : tokenize(term)
         .map((token) => token.stem)
         .join(" ");
@@ -146,6 +151,52 @@ export class GlossaryMatcher {
         endToken: index + 1,
         start: token.start ?? 0,
         end: token.end ?? 0,
+      });
+    }
+    return [...hits, ...this.#spacedScriptHitsAt(tokens, index, hits)];
+  }
+
+  /**
+   * Terms written across words ("고노 담화" typed with its space, "キャンプ・デービッド" with its
+   * dot): found in the run of Korean or Japanese words that follow one another with a single
+   * space or dot between them, starting in this word and ending in a later one.
+   */
+  #spacedScriptHitsAt(
+    tokens: readonly PlacedWord[],
+    index: number,
+    found: readonly ConceptHit[],
+  ): ConceptHit[] {
+    const first = tokens[index] as PlacedWord;
+    /** The joined length after each word, and that word's token: the pairs of characters between are skipped. */
+    const ends: { length: number; token: number }[] = [{ length: first.norm.length, token: index }];
+    let joined = first.norm;
+    let before = first;
+    for (
+      let next = index + 1;
+      next < tokens.length && ends.length < MAX_SCRIPT_TERM_WORDS;
+      next++
+    ) {
+      const token = tokens[next] as PlacedWord;
+      if ((token.start ?? 0) < (before.end ?? 0)) continue;
+      if (!token.cjk || (token.start ?? 0) - (before.end ?? 0) !== 1) break;
+      joined += token.norm;
+      ends.push({ length: joined.length, token: next });
+      before = token;
+    }
+    if (ends.length === 1) return [];
+    const hits: ConceptHit[] = [];
+    for (const term of this.#scriptTerms) {
+      const at = joined.indexOf(term.text);
+      const end = at + term.text.length;
+      if (at < 0 || at >= first.norm.length || end <= first.norm.length) continue;
+      if ([...found, ...hits].some((hit) => hit.concept === term.concept)) continue;
+      const endToken = (ends.find((word) => word.length >= end)?.token ?? index) + 1;
+      hits.push({
+        concept: term.concept,
+        firstToken: index,
+        endToken,
+        start: first.start ?? 0,
+        end: tokens[endToken - 1]?.end ?? 0,
       });
     }
     return hits;

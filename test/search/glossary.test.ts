@@ -6,6 +6,7 @@ import { tokenize } from "../../src/search/text.ts";
 const glossary = new GlossaryMatcher([
   { terms: ["United States", "US", "America"] },
   { terms: ["South Korea", "ROK", "한국"] },
+  { terms: ["Camp David", "캠프 데이비드", "キャンプ・デービッド"] },
 ]);
 
 function conceptsIn(text: string): string[] {
@@ -29,5 +30,13 @@ describe("GlossaryMatcher", () => {
       "United States",
     ]);
     assert.deepEqual(conceptsIn("한국은"), ["South Korea"]);
+  });
+
+  it("matches a Korean or Japanese term across the space or dot between its words, as typed or not", () => {
+    assert.deepEqual(conceptsIn("캠프 데이비드 회의에서"), ["Camp David"]);
+    assert.deepEqual(conceptsIn("캠프데이비드에서"), ["Camp David"]);
+    assert.deepEqual(conceptsIn("キャンプ・デービッドの首脳会談"), ["Camp David"]);
+    assert.deepEqual(conceptsIn("캠프에서 데이비드를"), []);
+    assert.deepEqual(conceptsIn("캠프, 데이비드"), []);
   });
 });
