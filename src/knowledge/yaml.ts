@@ -14,6 +14,9 @@ export type Validated<T> =
     }
   | { readonly ok: false; readonly problems: readonly LocatedProblem[] };
 
+/** "title: Nippon Steel : to appeal": an unquoted value with ": " in it, which YAML cannot read. */
+const UNQUOTED_COLON_VALUE = /^\s*([\w-]+):\s+([^\s"'[{|>].*?:\s.*?)\s*$/u;
+
 /**
  * Parses YAML (or JSON, which YAML reads too) and validates it with a zod schema.
  * Every problem carries the line it applies to; `firstLine` is the file line of the text's line 1.
@@ -27,12 +30,19 @@ export function parseAndValidate<Schema extends z.ZodType>(
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   if (document.errors.length > 0) {
+    const lines = text.split(/\r?\n/);
     return {
       ok: false,
-      problems: document.errors.map((error) => ({
-        line: toLine(error.pos[0]),
-        message: `this is not valid YAML (${error.message.split("\n")[0]}); check indentation, colons and quotes`,
-      })),
+      problems: document.errors.map((error) => {
+        const line = lineCounter.linePos(error.pos[0]).line;
+        const colonInValue = UNQUOTED_COLON_VALUE.exec(lines[line - 1] ?? "");
+        return {
+          line: line + firstLine - 1,
+          message: colonInValue
+            ? `the value of "${colonInValue[1]}" holds a colon and a space, which YAML reads as a new key; put the value in quotes: ${colonInValue[1]}: "${colonInValue[2]?.replaceAll('"', '\\"')}"`
+            : `this is not valid YAML (${error.message.split("\n")[0]}); check indentation, colons and quotes`,
+        };
+      }),
     };
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {

@@ -99,6 +99,18 @@ describe("Markdown articles", () => {
     assert.match(parsed.issues[0]?.message ?? "", /not valid YAML/);
   });
 
+  it("says to quote a front-matter value that holds a colon", () => {
+    const parsed = parseArticle(
+      "n.md",
+      "---\ntitle: Steelmaker : to appeal the ruling\nsource: Test Wire\nurl: https://example.org/a\npublished: 2020-08-04\n---\n\nText here.\n",
+    );
+    assert.equal(parsed.issues[0]?.line, 2);
+    assert.match(
+      parsed.issues[0]?.message ?? "",
+      /put the value in quotes: title: "Steelmaker : to appeal the ruling"/,
+    );
+  });
+
   it("asks for front matter when there is none", () => {
     const parsed = parseArticle("e.md", "Just some text.\n");
     assert.match(parsed.issues[0]?.message ?? "", /must start with front matter/);
