@@ -26,7 +26,7 @@ export function analyze(
   glossary: GlossaryMatcher,
   tokens = tokenize(text),
 ): Analysis {
-  const hits = glossary.find(tokens);
+  const hits = glossary.find(tokens, text);
   const occurrences: TermOccurrence[] = [];
   tokens.forEach((token, position) => {
     if (!token.stop)

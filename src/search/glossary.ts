@@ -1,6 +1,6 @@
 import type { GlossaryEntry } from "../knowledge/types.ts";
 import { isCommonEnglishWord } from "./english.ts";
-import { containsCjk, normalizeText, tokenize, type Word } from "./text.ts";
+import { containsCjk, MAX_WORD_LENGTH, normalizeText, tokenize, type Word } from "./text.ts";
 
 /** A word, with its place in the text when the caller needs the hits' places. */
 type PlacedWord = Word & { readonly start?: number; readonly end?: number };
@@ -32,10 +32,18 @@ interface ScriptTerm {
   readonly text: string;
 }
 
-/** What may stand between the words of a Korean or Japanese name: "고노 담화", "キャンプ・デービッド". */
-const SCRIPT_TERM_BREAKS = /[\s・·]+/gu;
+/** A Korean or Japanese term of several words to the tokeniser: where its spaces or dots stood. */
+interface SpacedScriptTerm extends ScriptTerm {
+  /** Offsets in `text` where a space or dot was: "캠프 데이비드" has one at 2. */
+  readonly breaks: ReadonlySet<number>;
+}
+
+/** What may stand between the words of a Korean or Japanese name: "고노 담화", "キャンプ・デービッド", "김대중-오부치". */
+const SCRIPT_TERM_BREAKS = /[\s・·-]+/gu;
+/** One character that may stand between the words of such a term as a member types it. */
+const SCRIPT_WORD_BREAK = /^[\s・·-]$/u;
 /** A Korean or Japanese term is found across at most this many words of the question. */
-const MAX_SCRIPT_TERM_WORDS = 3;
+const MAX_SCRIPT_TERM_WORDS = 5;
 
 /**
  * What the matcher tells terms apart by: a Latin term's word stems ("talk" and "talks" are one),
@@ -53,6 +61,7 @@ export function termKey(term: string): string {
 export class GlossaryMatcher {
   readonly #byFirstStem = new Map<string, WordTerm[]>();
   readonly #scriptTerms: ScriptTerm[] = [];
+  readonly #spacedScriptTerms: SpacedScriptTerm[] = [];
   readonly labels: readonly string[];
   /** Every normalised word of every term, for the typo-correcting vocabulary. */
   readonly words: ReadonlySet<string>;
@@ -64,6 +73,8 @@ export class GlossaryMatcher {
       for (const term of entry.terms) {
         if (containsCjk(term)) {
           this.#scriptTerms.push({ concept, text: termKey(term) });
+          const spaced = spacedScriptTerm(concept, term);
+          if (spaced) this.#spacedScriptTerms.push(spaced);
           continue;
         }
         const tokens = tokenize(term);
@@ -92,8 +103,30 @@ export class GlossaryMatcher {
     return this.labels.length;
   }
 
-  /** Longest terms first; a Latin token belongs to at most one hit, a CJK word to every term inside it. */
-  find(tokens: readonly PlacedWord[]): ConceptHit[] {
+  /**
+   * The terms a question can never find as written, by entry index, with the entry each is read
+   * as instead, if any: "LG디스플레이" read as the word "LG" and a Korean word.
+   */
+  unreachableTerms(
+    entries: readonly GlossaryEntry[],
+  ): { entry: number; term: string; readAs: number | undefined }[] {
+    const unreachable: { entry: number; term: string; readAs: number | undefined }[] = [];
+    entries.forEach((entry, concept) => {
+      for (const term of entry.terms) {
+        const hits = this.find(tokenize(term), term);
+        if (hits.some((hit) => hit.concept === concept)) continue;
+        unreachable.push({ entry: concept, term, readAs: hits[0]?.concept });
+      }
+    });
+    return unreachable;
+  }
+
+  /**
+   * Longest terms first; a Latin token belongs to at most one hit, a CJK word to every term inside
+   * it. With the text the tokens were read from, a Korean or Japanese term is also found across
+   * the space or dot it is written with ("캠프 데이비드").
+   */
+  find(tokens: readonly PlacedWord[], text?: string): ConceptHit[] {
     const hits: ConceptHit[] = [];
     for (let index = 0; index < tokens.length; ) {
       const wordHit = this.#wordHitAt(tokens, index);
@@ -102,7 +135,7 @@ export class GlossaryMatcher {
         index = wordHit.endToken;
         continue;
       }
-      hits.push(...this.#scriptHitsAt(tokens, index));
+      hits.push(...this.#scriptHitsAt(tokens, index, text));
       index += 1;
     }
     return hits;
@@ -136,9 +169,18 @@ export class GlossaryMatcher {
     return undefined;
   }
 
-  #scriptHitsAt(tokens: readonly PlacedWord[], index: number): ConceptHit[] {
+  #scriptHitsAt(tokens: readonly PlacedWord[], index: number, text?: string): ConceptHit[] {
     const token = tokens[index];
-    if (!token?.cjk) return [];
+    if (!token) return [];
+    // "3국", "LG디스플레이": a number or Latin word written against a Korean or Japanese one (not
+    // one of the character pairs of a Korean or Japanese word, which are searched, not matched).
+    if (!token.cjk) {
+      // …and only at the start of a written word: "3자" (three-way) is not in "제3자" (third party).
+      const startsWord = (tokens[index - 1]?.end ?? -1) < (token.start ?? 0);
+      return text === undefined || containsCjk(token.norm) || !startsWord
+        ? []
+        : this.#spacedScriptHitsAt(tokens, index, [], text);
+    }
     const hits: ConceptHit[] = [];
     let rest = token.norm;
     for (const term of this.#scriptTerms) {
@@ -153,52 +195,96 @@ export class GlossaryMatcher {
         end: token.end ?? 0,
       });
     }
-    return [...hits, ...this.#spacedScriptHitsAt(tokens, index, hits)];
+    if (text === undefined) return hits;
+    return [...hits, ...this.#spacedScriptHitsAt(tokens, index, hits, text)];
   }
 
   /**
    * Terms written across words ("고노 담화" typed with its space, "キャンプ・デービッド" with its
-   * dot): found in the run of Korean or Japanese words that follow one another with a single
-   * space or dot between them, starting in this word and ending in a later one.
+   * dot): found in the run of Korean or Japanese words that follow one another with one space or
+   * dot between them, starting in this word and ending in a later one, and only where each break
+   * between the words falls where the term has a space or dot: "대한 국제" does not hold 한국.
    */
   #spacedScriptHitsAt(
     tokens: readonly PlacedWord[],
     index: number,
     found: readonly ConceptHit[],
+    text: string,
   ): ConceptHit[] {
     const first = tokens[index] as PlacedWord;
-    /** The joined length after each word, and that word's token: the pairs of characters between are skipped. */
-    const ends: { length: number; token: number }[] = [{ length: first.norm.length, token: index }];
+    if (this.#spacedScriptTerms.length === 0 || isClipped(first)) return [];
+    /** Each word's end in the joined text, and its token: the character pairs between are skipped. */
+    const words: { end: number; token: number; attached: boolean }[] = [
+      { end: first.norm.length, token: index, attached: false },
+    ];
     let joined = first.norm;
     let before = first;
     for (
       let next = index + 1;
-      next < tokens.length && ends.length < MAX_SCRIPT_TERM_WORDS;
+      next < tokens.length && words.length < MAX_SCRIPT_TERM_WORDS;
       next++
     ) {
       const token = tokens[next] as PlacedWord;
       if ((token.start ?? 0) < (before.end ?? 0)) continue;
-      if (!token.cjk || (token.start ?? 0) - (before.end ?? 0) !== 1) break;
+      const gap = text.slice(before.end ?? 0, token.start ?? 0);
+      const attached = gap === "";
+      if (isClipped(token) || !(attached || SCRIPT_WORD_BREAK.test(gap))) break;
       joined += token.norm;
-      ends.push({ length: joined.length, token: next });
+      words.push({ end: joined.length, token: next, attached });
       before = token;
     }
-    if (ends.length === 1) return [];
+    if (words.length === 1 || !words.some((word) => tokens[word.token]?.cjk)) return [];
     const hits: ConceptHit[] = [];
-    for (const term of this.#scriptTerms) {
-      const at = joined.indexOf(term.text);
-      const end = at + term.text.length;
-      if (at < 0 || at >= first.norm.length || end <= first.norm.length) continue;
+    for (const term of this.#spacedScriptTerms) {
       if ([...found, ...hits].some((hit) => hit.concept === term.concept)) continue;
-      const endToken = (ends.find((word) => word.length >= end)?.token ?? index) + 1;
-      hits.push({
-        concept: term.concept,
-        firstToken: index,
-        endToken,
-        start: first.start ?? 0,
-        end: tokens[endToken - 1]?.end ?? 0,
-      });
+      for (let at = joined.indexOf(term.text); at >= 0 && at < first.norm.length; ) {
+        const end = at + term.text.length;
+        const crossed = words.filter((word) => word.end > at && word.end < end);
+        const fits = crossed.every(
+          (word) =>
+            words[words.indexOf(word) + 1]?.attached === true || term.breaks.has(word.end - at),
+        );
+        if (crossed.length > 0 && fits) {
+          const last = words.find((word) => word.end >= end) ?? (words[0] as (typeof words)[0]);
+          hits.push({
+            concept: term.concept,
+            firstToken: index,
+            endToken: last.token + 1,
+            start: first.start ?? 0,
+            end: tokens[last.token]?.end ?? 0,
+          });
+          break;
+        }
+        at = joined.indexOf(term.text, at + 1);
+      }
     }
     return hits;
   }
+}
+
+/** A word cut at the tokeniser's length limit: its end is not where the member's word ended. */
+function isClipped(word: PlacedWord): boolean {
+  return word.norm.length >= MAX_WORD_LENGTH;
+}
+
+/** A letter or digit of another script than Korean and Japanese: "3" in "3국", "LG" in "LG디스플레이". */
+const NOT_CJK_WORD_CHARACTER =
+  /[^\s\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}・·ー々-]/u;
+
+/**
+ * "캠프 데이비드" as text "캠프데이비드" with a break at 2, and "3국" (a digit, then Hangul: two
+ * words to the tokeniser) with none; nothing for a term of one Korean or Japanese word.
+ */
+function spacedScriptTerm(concept: number, term: string): SpacedScriptTerm | undefined {
+  const parts = normalizeText(term)
+    .split(SCRIPT_TERM_BREAKS)
+    .filter((part) => part !== "");
+  if (parts.length < 2 && !NOT_CJK_WORD_CHARACTER.test(parts[0] ?? "")) return undefined;
+  const breaks = new Set<number>();
+  let offset = 0;
+  for (const part of parts.slice(0, -1)) {
+    offset += part.length;
+    breaks.add(offset);
+  }
+  return { concept, text: parts.join(""), breaks };
 }

@@ -25,7 +25,7 @@ export interface Word {
 
 const LATIN_WORD = /^[a-z0-9'\u00c0-\u024f]+$/;
 const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const MAX_WORD_LENGTH = 40;
+export const MAX_WORD_LENGTH = 40;
 
 export function normalizeText(text: string): string {
   return text

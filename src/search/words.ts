@@ -48,10 +48,11 @@ function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019;
 }
 
-/** Hangul, kana and the common CJK ideographs (the Basic Multilingual Plane's). */
+/** Hangul, kana, the common CJK ideographs (the Basic Multilingual Plane's) and 々, which repeats one ("島々"). */
 function isCjkCode(code: number): boolean {
   return (
     (code >= 0x1100 && code <= 0x11ff) ||
+    code === 0x3005 ||
     (code >= 0x3040 && code <= 0x30ff) ||
     (code >= 0x3130 && code <= 0x318f) ||
     (code >= 0x3400 && code <= 0x4dbf) ||

@@ -7,10 +7,12 @@ const glossary = new GlossaryMatcher([
   { terms: ["United States", "US", "America"] },
   { terms: ["South Korea", "ROK", "한국"] },
   { terms: ["Camp David", "캠프 데이비드", "キャンプ・デービッド"] },
+  { terms: ["trilateral", "3국"] },
+  { terms: ["islands", "島々"] },
 ]);
 
 function conceptsIn(text: string): string[] {
-  return glossary.find(tokenize(text)).map((hit) => glossary.labels[hit.concept] ?? "?");
+  return glossary.find(tokenize(text), text).map((hit) => glossary.labels[hit.concept] ?? "?");
 }
 
 describe("GlossaryMatcher", () => {
@@ -32,11 +34,25 @@ describe("GlossaryMatcher", () => {
     assert.deepEqual(conceptsIn("한국은"), ["South Korea"]);
   });
 
-  it("matches a Korean or Japanese term across the space or dot between its words, as typed or not", () => {
+  it("matches a Korean or Japanese term across the space or dot it is written with, as typed or not", () => {
     assert.deepEqual(conceptsIn("캠프 데이비드 회의에서"), ["Camp David"]);
     assert.deepEqual(conceptsIn("캠프데이비드에서"), ["Camp David"]);
     assert.deepEqual(conceptsIn("キャンプ・デービッドの首脳会談"), ["Camp David"]);
+    const question = "회의는 캠프 데이비드에서 열렸다";
+    const [hit] = glossary.find(tokenize(question), question);
+    assert.equal(question.slice(hit?.start, hit?.end), "캠프 데이비드에서");
+  });
+
+  it("matches a term that mixes a number with Korean or Japanese, only where a word starts", () => {
+    assert.deepEqual(conceptsIn("3국 정상회의"), ["trilateral"]);
+    assert.deepEqual(conceptsIn("제3국 경유"), []);
+    assert.deepEqual(conceptsIn("島々の領有権"), ["islands"]);
+  });
+
+  it("finds no term across a word break where the term has none", () => {
+    assert.deepEqual(conceptsIn("대한 국제 사회"), []);
     assert.deepEqual(conceptsIn("캠프에서 데이비드를"), []);
     assert.deepEqual(conceptsIn("캠프, 데이비드"), []);
+    assert.deepEqual(conceptsIn("캠프/데이비드"), []);
   });
 });
