@@ -1,9 +1,17 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { AnswerEngine } from "../answer.ts";
 import { ConfigError, loadDotEnv, loadEngineConfig } from "../config.ts";
 import { builtInCommands, MAX_CHAT_COMMANDS } from "../discord/commands/index.ts";
 import { findPinnedPassages, hasErrors, loadKnowledge } from "../knowledge/load.ts";
-import { formatIssue, type KnowledgeBase, type KnowledgeIssue } from "../knowledge/types.ts";
+import {
+  formatIssue,
+  type KnowledgeBase,
+  type KnowledgeIssue,
+  searchTerms,
+} from "../knowledge/types.ts";
+import { GlossaryMatcher } from "../search/glossary.ts";
 
 const USAGE = "Usage: npm run check-knowledge [-- --knowledge DIR]";
 
@@ -57,6 +65,44 @@ function topicIssues(knowledge: KnowledgeBase, engine: AnswerEngine): KnowledgeI
   return issues;
 }
 
+/** The glossary and vocabulary files of a folder, in the order their entries are searched. */
+const TERM_FILES = [/^glossary\.(ya?ml|json)$/i, /^vocabulary\.(ya?ml|json)$/i];
+
+/**
+ * A glossary or vocabulary term that no question can find as written is a warning at its line:
+ * "LG디스플레이" is the word "LG" and a Korean word to the search, never the term.
+ */
+async function unreachableTermIssues(knowledge: KnowledgeBase): Promise<KnowledgeIssue[]> {
+  const entries = searchTerms(knowledge);
+  const matcher = new GlossaryMatcher(entries);
+  const names = await readdir(knowledge.directory);
+  const files = await Promise.all(
+    TERM_FILES.map(async (pattern) => {
+      const name = names.find((candidate) => pattern.test(candidate));
+      return name
+        ? {
+            name,
+            lines: (await readFile(path.join(knowledge.directory, name), "utf8")).split(/\r?\n/),
+          }
+        : undefined;
+    }),
+  );
+  return matcher.unreachableTerms(entries).map(({ entry, term, readAs }) => {
+    const file = entry < knowledge.glossary.length ? files[0] : files[1];
+    const at = file?.lines.findIndex((line) => line.replace(/^\s*-\s*/, "").trim() === term) ?? -1;
+    const instead =
+      readAs === undefined
+        ? "as separate words"
+        : `as the term "${matcher.labels[readAs] ?? "?"}" of another entry`;
+    return {
+      severity: "warning",
+      file: file?.name ?? "glossary.yaml",
+      line: at >= 0 ? at + 1 : undefined,
+      message: `"${term}" can never be found in a question: the search reads it ${instead}; write it as members type it, in at most five words, or remove it`,
+    };
+  });
+}
+
 async function main(): Promise<number> {
   let values: { knowledge?: string | undefined; help?: boolean | undefined };
   try {
@@ -88,7 +134,10 @@ async function main(): Promise<number> {
   const { knowledge, issues } = await loadKnowledge(directory);
   const limit = commandLimitIssue(knowledge);
   const all: KnowledgeIssue[] = [...issues, ...(limit ? [limit] : [])];
-  if (!hasErrors(all)) all.push(...topicIssues(knowledge, new AnswerEngine(knowledge)));
+  if (!hasErrors(all)) {
+    all.push(...(await unreachableTermIssues(knowledge)));
+    all.push(...topicIssues(knowledge, new AnswerEngine(knowledge)));
+  }
   for (const issue of all) process.stdout.write(`${formatIssue(issue)}\n`);
   const errors = all.filter((issue) => issue.severity === "error").length;
   const warnings = all.length - errors;
