@@ -15,7 +15,19 @@ export type Validated<T> =
   | { readonly ok: false; readonly problems: readonly LocatedProblem[] };
 
 /** "title: Nippon Steel : to appeal": an unquoted value with ": " in it, which YAML cannot read. */
-const UNQUOTED_COLON_VALUE = /^\s*([\w-]+):\s+([^\s"'[{|>].*?:\s.*?)\s*$/u;
+const UNQUOTED_COLON_VALUE = /^\s*([\w-]+):\s+([^\s"'[{|>#].*?:\s.*?)(?:\s+#.*)?\s*$/u;
+
+/**
+ * What to write instead of a line whose unquoted value holds ": ": the value in quotes, single
+ * ones (which keep a backslash as it is) when it has a backslash or a double quote.
+ */
+function quotedValueFix(line: string): string | undefined {
+  const match = UNQUOTED_COLON_VALUE.exec(line);
+  if (!match) return undefined;
+  const [, key = "", value = ""] = match;
+  const quoted = /[\\"]/u.test(value) ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
+  return `the value of "${key}" holds a colon and a space, which YAML reads as a new key; put the value in quotes: ${key}: ${quoted}`;
+}
 
 /**
  * Parses YAML (or JSON, which YAML reads too) and validates it with a zod schema.
@@ -31,19 +43,20 @@ export function parseAndValidate<Schema extends z.ZodType>(
   const toLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   if (document.errors.length > 0) {
     const lines = text.split(/\r?\n/);
-    return {
-      ok: false,
-      problems: document.errors.map((error) => {
-        const line = lineCounter.linePos(error.pos[0]).line;
-        const colonInValue = UNQUOTED_COLON_VALUE.exec(lines[line - 1] ?? "");
-        return {
-          line: line + firstLine - 1,
-          message: colonInValue
-            ? `the value of "${colonInValue[1]}" holds a colon and a space, which YAML reads as a new key; put the value in quotes: ${colonInValue[1]}: "${colonInValue[2]?.replaceAll('"', '\\"')}"`
-            : `this is not valid YAML (${error.message.split("\n")[0]}); check indentation, colons and quotes`,
-        };
-      }),
-    };
+    const problems: LocatedProblem[] = [];
+    for (const error of document.errors) {
+      const line = lineCounter.linePos(error.pos[0]).line;
+      const quoted =
+        error.code === "BLOCK_AS_IMPLICIT_KEY" ? quotedValueFix(lines[line - 1] ?? "") : undefined;
+      const message =
+        quoted ??
+        `this is not valid YAML (${error.message.split("\n")[0]}); check indentation, colons and quotes`;
+      const at = line + firstLine - 1;
+      if (!problems.some((problem) => problem.line === at && problem.message === message)) {
+        problems.push({ line: at, message });
+      }
+    }
+    return { ok: false, problems };
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {

@@ -111,6 +111,21 @@ describe("Markdown articles", () => {
     );
   });
 
+  it("quotes the suggested value so that it reads back as typed, and keeps the other errors", () => {
+    const backslash = parseArticle(
+      "n.md",
+      "---\ntitle: Yen\\dollar: rates\nsource: Test Wire\nurl: https://example.org/a\npublished: 2020-08-04\n---\n\nText.\n",
+    );
+    assert.match(backslash.issues[0]?.message ?? "", /title: 'Yen\\dollar: rates'$/);
+    const twice = parseArticle(
+      "n.md",
+      "---\ntitle: A\ntitle: B: C\nsource: Test Wire\nurl: https://example.org/a\npublished: 2020-08-04\n---\n\nText.\n",
+    );
+    const messages = twice.issues.map((issue) => issue.message).join(" | ");
+    assert.match(messages, /Map keys must be unique/);
+    assert.match(messages, /put the value in quotes: title: "B: C"/);
+  });
+
   it("asks for front matter when there is none", () => {
     const parsed = parseArticle("e.md", "Just some text.\n");
     assert.match(parsed.issues[0]?.message ?? "", /must start with front matter/);

@@ -77,6 +77,10 @@ describe("the shipped vocabulary", async () => {
       quoted("when was the first hydrofluoric acid shipment approved"),
       quoted("when was the first hydrogen fluoride shipment approved"),
     );
+    assert.match(
+      first("when was the first hydrofluoric acid shipment approved")?.text ?? "",
+      /first shipment of liquid hydrogen fluoride/,
+    );
     const samsung = engine.ask("삼성전자는 어떤 영향을 받았어?");
     assert.equal(samsung.kind, "answer");
     assert.match(samsung.passage.text, /Samsung Electronics/);
