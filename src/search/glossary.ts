@@ -128,6 +128,8 @@ export class GlossaryMatcher {
    */
   find(tokens: readonly PlacedWord[], text?: string): ConceptHit[] {
     const hits: ConceptHit[] = [];
+    // Only a text with Korean or Japanese words can hold a term across them: English costs nothing.
+    const spacedIn = tokens.some((token) => token.cjk) ? text : undefined;
     for (let index = 0; index < tokens.length; ) {
       const wordHit = this.#wordHitAt(tokens, index);
       if (wordHit) {
@@ -135,7 +137,7 @@ export class GlossaryMatcher {
         index = wordHit.endToken;
         continue;
       }
-      hits.push(...this.#scriptHitsAt(tokens, index, text));
+      hits.push(...this.#scriptHitsAt(tokens, index, spacedIn));
       index += 1;
     }
     return hits;
