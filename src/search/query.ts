@@ -109,6 +109,17 @@ export function parseQuery(index: SearchIndex, question: string): Query {
   tokens.forEach((token, position) => {
     if (!token.stop) add(token.stem, token.raw, quality.get(position) ?? 1, inHit.has(position));
   });
+  // A Korean or Japanese term the passages never use as that term ("제3자 변제", where they say
+  // "payment by a third party"): its entry's English name, by its words, is what they may hold.
+  for (const hit of analysis.hits) {
+    const label = index.glossary.labels[hit.concept] ?? "";
+    const typed = searchable.slice(hit.start, hit.end);
+    if (!containsCjk(typed) || containsCjk(label) || index.postings.has(conceptKey(hit.concept)))
+      continue;
+    for (const word of tokenize(label)) {
+      if (!word.stop && index.postings.has(word.stem)) add(word.stem, typed, 1, false);
+    }
+  }
 
   const strongestFirst = [...terms.values()]
     .sort((a, b) => b.idf - a.idf)

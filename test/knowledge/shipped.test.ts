@@ -97,6 +97,12 @@ describe("the shipped vocabulary", async () => {
     }
   });
 
+  it("searches a Korean term the articles never use by its entry's English words", () => {
+    const answer = engine.ask("제3자 변제 해법이 뭐야?");
+    assert.equal(answer.kind, "answer");
+    assert.match(answer.passage.text, /third party/);
+  });
+
   it("never offers its everyday words as subjects", () => {
     assert.ok(engine.knowledge.vocabulary.some((entry) => entry.terms[0] === "minister"));
     const choices = engine.suggest("what is minis").map((choice) => choice.toLowerCase());
