@@ -124,7 +124,8 @@ export class GlossaryMatcher {
   /**
    * Longest terms first; a Latin token belongs to at most one hit, a CJK word to every term inside
    * it. With the text the tokens were read from, a Korean or Japanese term is also found across
-   * the space or dot it is written with ("캠프 데이비드").
+   * the space, dot or hyphen it is written with ("캠프 데이비드") and with a number or Latin word
+   * written against it ("3국").
    */
   find(tokens: readonly PlacedWord[], text?: string): ConceptHit[] {
     const hits: ConceptHit[] = [];
@@ -203,9 +204,10 @@ export class GlossaryMatcher {
 
   /**
    * Terms written across words ("고노 담화" typed with its space, "キャンプ・デービッド" with its
-   * dot): found in the run of Korean or Japanese words that follow one another with one space or
-   * dot between them, starting in this word and ending in a later one, and only where each break
-   * between the words falls where the term has a space or dot: "대한 국제" does not hold 한국.
+   * dot, "3국" a digit against Hangul): found in the run of words that follow one another with one
+   * space, dot or hyphen between them or nothing at all, starting in this word and ending in a
+   * later one, and only where each space, dot or hyphen crossed falls where the term has one:
+   * "대한 국제" does not hold 한국.
    */
   #spacedScriptHitsAt(
     tokens: readonly PlacedWord[],
@@ -241,10 +243,10 @@ export class GlossaryMatcher {
       if ([...found, ...hits].some((hit) => hit.concept === term.concept)) continue;
       for (let at = joined.indexOf(term.text); at >= 0 && at < first.norm.length; ) {
         const end = at + term.text.length;
-        const crossed = words.filter((word) => word.end > at && word.end < end);
+        // The break after word i is crossed when that word ends inside the term.
+        const crossed = words.flatMap((word, i) => (word.end > at && word.end < end ? [i] : []));
         const fits = crossed.every(
-          (word) =>
-            words[words.indexOf(word) + 1]?.attached === true || term.breaks.has(word.end - at),
+          (i) => words[i + 1]?.attached === true || term.breaks.has((words[i]?.end ?? 0) - at),
         );
         if (crossed.length > 0 && fits) {
           const last = words.find((word) => word.end >= end) ?? (words[0] as (typeof words)[0]);
