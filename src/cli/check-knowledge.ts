@@ -1,5 +1,3 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { AnswerEngine } from "../answer.ts";
 import { ConfigError, loadDotEnv, loadEngineConfig } from "../config.ts";
@@ -65,39 +63,24 @@ function topicIssues(knowledge: KnowledgeBase, engine: AnswerEngine): KnowledgeI
   return issues;
 }
 
-/** The glossary and vocabulary files of a folder, in the order their entries are searched. */
-const TERM_FILES = [/^glossary\.(ya?ml|json)$/i, /^vocabulary\.(ya?ml|json)$/i];
-
 /**
  * A glossary or vocabulary term that no question can find as written is a warning at its line:
- * "LG디스플레이" is the word "LG" and a Korean word to the search, never the term.
+ * "ASEAN地域フォーラム" is read as the ASEAN entry's term and a Japanese word, never as itself.
  */
-async function unreachableTermIssues(knowledge: KnowledgeBase): Promise<KnowledgeIssue[]> {
+function unreachableTermIssues(knowledge: KnowledgeBase): KnowledgeIssue[] {
   const entries = searchTerms(knowledge);
   const matcher = new GlossaryMatcher(entries);
-  const names = await readdir(knowledge.directory);
-  const files = await Promise.all(
-    TERM_FILES.map(async (pattern) => {
-      const name = names.find((candidate) => pattern.test(candidate));
-      return name
-        ? {
-            name,
-            lines: (await readFile(path.join(knowledge.directory, name), "utf8")).split(/\r?\n/),
-          }
-        : undefined;
-    }),
-  );
-  return matcher.unreachableTerms(entries).map(({ entry, term, readAs }) => {
-    const file = entry < knowledge.glossary.length ? files[0] : files[1];
-    const at = file?.lines.findIndex((line) => line.replace(/^\s*-\s*/, "").trim() === term) ?? -1;
+  return matcher.unreachableTerms(entries).map(({ entry, term: termIndex, readAs }) => {
+    const term = entries[entry]?.terms[termIndex] ?? "";
+    const source = entries[entry]?.source;
     const instead =
       readAs === undefined
         ? "as separate words"
         : `as the term "${matcher.labels[readAs] ?? "?"}" of another entry`;
     return {
       severity: "warning",
-      file: file?.name ?? "glossary.yaml",
-      line: at >= 0 ? at + 1 : undefined,
+      file: source?.file ?? "glossary.yaml",
+      line: source?.lines[termIndex],
       message: `"${term}" can never be found in a question: the search reads it ${instead}; write it as members type it, in at most five words, or remove it`,
     };
   });
@@ -135,7 +118,7 @@ async function main(): Promise<number> {
   const limit = commandLimitIssue(knowledge);
   const all: KnowledgeIssue[] = [...issues, ...(limit ? [limit] : [])];
   if (!hasErrors(all)) {
-    all.push(...(await unreachableTermIssues(knowledge)));
+    all.push(...unreachableTermIssues(knowledge));
     all.push(...topicIssues(knowledge, new AnswerEngine(knowledge)));
   }
   for (const issue of all) process.stdout.write(`${formatIssue(issue)}\n`);

@@ -385,7 +385,12 @@ function readGlossary(
       }
       owners.set(key, owner);
     });
-    if (clean) entries.push({ terms: entry.terms });
+    if (clean) {
+      const lines = entry.terms.map((_, termIndex) =>
+        validated.lineOf([index, "terms", termIndex]),
+      );
+      entries.push({ terms: entry.terms, source: { file, lines } });
+    }
   });
   return entries;
 }

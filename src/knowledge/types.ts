@@ -74,6 +74,8 @@ export interface TimelineEvent {
 /** Words users type for one thing; the first term names the group. */
 export interface GlossaryEntry {
   readonly terms: readonly string[];
+  /** Where the entry was read, for messages: its file and each term's line (none when made in code). */
+  readonly source?: { readonly file: string; readonly lines: readonly (number | undefined)[] };
 }
 
 export interface KnowledgeIssue {

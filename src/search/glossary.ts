@@ -104,19 +104,19 @@ export class GlossaryMatcher {
   }
 
   /**
-   * The terms a question can never find as written, by entry index, with the entry each is read
-   * as instead, if any: "LG디스플레이" read as the word "LG" and a Korean word.
+   * The terms a question can never find as written, by entry and term index, with the entry each
+   * is read as instead, if any: "ASEAN地域フォーラム" read as the ASEAN entry's term.
    */
   unreachableTerms(
     entries: readonly GlossaryEntry[],
-  ): { entry: number; term: string; readAs: number | undefined }[] {
-    const unreachable: { entry: number; term: string; readAs: number | undefined }[] = [];
+  ): { entry: number; term: number; readAs: number | undefined }[] {
+    const unreachable: { entry: number; term: number; readAs: number | undefined }[] = [];
     entries.forEach((entry, concept) => {
-      for (const term of entry.terms) {
+      entry.terms.forEach((term, termIndex) => {
         const hits = this.find(tokenize(term), term);
-        if (hits.some((hit) => hit.concept === concept)) continue;
-        unreachable.push({ entry: concept, term, readAs: hits[0]?.concept });
-      }
+        if (hits.some((hit) => hit.concept === concept)) return;
+        unreachable.push({ entry: concept, term: termIndex, readAs: hits[0]?.concept });
+      });
     });
     return unreachable;
   }

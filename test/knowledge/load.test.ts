@@ -136,8 +136,12 @@ describe("a broken knowledge folder", () => {
       "glossary.yaml": "- terms: [Seoul, ROK]\n",
       "vocabulary.yaml": "- terms: [talks, 회담, 会談]\n- terms:\n    - capital\n    - Seoul\n",
     });
-    assert.deepEqual(knowledge.glossary, [{ terms: ["Seoul", "ROK"] }]);
-    assert.deepEqual(knowledge.vocabulary, [{ terms: ["talks", "회담", "会談"] }]);
+    assert.deepEqual(knowledge.glossary, [
+      { terms: ["Seoul", "ROK"], source: { file: "glossary.yaml", lines: [1, 1] } },
+    ]);
+    assert.deepEqual(knowledge.vocabulary, [
+      { terms: ["talks", "회담", "会談"], source: { file: "vocabulary.yaml", lines: [1, 1, 1] } },
+    ]);
     const [issue] = find(issues, "vocabulary.yaml");
     assert.equal(issue?.line, 4);
     assert.match(issue?.message ?? "", /"Seoul" is already in the entry at glossary\.yaml:1/);

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PROJECT_ROOT } from "./knowledge.ts";
+import { makeKnowledgeDir, PROJECT_ROOT } from "./knowledge.ts";
 
 export interface Finished {
   readonly code: number | null;
@@ -42,6 +42,16 @@ export function runCli(
     child.on("close", (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(input ?? "");
   });
+}
+
+/** `npm run check-knowledge` on a copy of the v1 knowledge with `files` written over it. */
+export async function checkKnowledgeWith(files: Record<string, string>): Promise<Finished> {
+  const { dir, cleanup } = await makeKnowledgeDir(files);
+  try {
+    return await runCli("src/cli/check-knowledge.ts", ["--knowledge", dir]);
+  } finally {
+    await cleanup();
+  }
 }
 
 /**
