@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { after, describe, it } from "node:test";
-import { makeKnowledgeDir, SEED_DOCUMENT } from "../support/knowledge.ts";
-import { runCli } from "../support/spawn.ts";
+import { describe, it } from "node:test";
+import { SEED_DOCUMENT } from "../support/knowledge.ts";
+import { checkKnowledgeWith } from "../support/spawn.ts";
 
-const CHECK = "src/cli/check-knowledge.ts";
 const QUESTION = "Which 1965 treaty does Japan say settled the wartime compensation issue?";
 
 /** Two topics asking the same question: one pins the paragraph that answers it, one does not. */
@@ -25,13 +24,8 @@ const TOPICS = `# A pin that answers its question, and one that answers another.
 `;
 
 describe("npm run check-knowledge on topic pins", () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  after(() => Promise.all(cleanups.map((cleanup) => cleanup())));
-
   it("warns, at the topic's line, when its own question does not rank its pin in the top 3", async () => {
-    const { dir, cleanup } = await makeKnowledgeDir({ "topics.yaml": TOPICS });
-    cleanups.push(cleanup);
-    const { code, stdout } = await runCli(CHECK, ["--knowledge", dir]);
+    const { code, stdout } = await checkKnowledgeWith({ "topics.yaml": TOPICS });
     assert.equal(code, 0, "a warning, not an error");
     assert.match(
       stdout,

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { after, describe, it } from "node:test";
-import { makeKnowledgeDir, TEST_WIRE_KNOWLEDGE, testWireFactSheet } from "../support/knowledge.ts";
-import { runCli, sayInPlayground } from "../support/spawn.ts";
+import { describe, it } from "node:test";
+import { TEST_WIRE_KNOWLEDGE, testWireFactSheet } from "../support/knowledge.ts";
+import { checkKnowledgeWith, runCli, sayInPlayground } from "../support/spawn.ts";
 
 const ASK = "src/cli/ask.ts";
-const CHECK = "src/cli/check-knowledge.ts";
 const QUESTION = "why did the harbour board raise docking fees?";
 const SOURCE_URL = "https://example.org/test-wire/2019-03-04-docking-fees";
 
@@ -99,17 +98,12 @@ describe("npm run ask -- /timeline", () => {
 });
 
 describe("npm run check-knowledge on references and the command limit", () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  after(() => Promise.all(cleanups.map((cleanup) => cleanup())));
-
   it("fails a fact-sheet paragraph without a reference with file:line and how to fix it", async () => {
-    const { dir, cleanup } = await makeKnowledgeDir({
+    const { code, stdout } = await checkKnowledgeWith({
       "harbour.md": testWireFactSheet(
         "In March 2019 the harbour board raised docking fees by twelve percent for ships. [^testwire-1]\n\nThree shipping lines protested the rise in May 2019 and threatened to leave the port.",
       ),
     });
-    cleanups.push(cleanup);
-    const { code, stdout } = await runCli(CHECK, ["--knowledge", dir]);
     assert.equal(code, 1);
     assert.match(
       stdout,
@@ -123,9 +117,7 @@ describe("npm run check-knowledge on references and the command limit", () => {
       (_, index) =>
         `- name: topic-${index + 1}\n  description: Topic ${index + 1}\n  question: What is topic ${index + 1}?\n`,
     ).join("");
-    const { dir, cleanup } = await makeKnowledgeDir({ "topics.yaml": topics });
-    cleanups.push(cleanup);
-    const { code, stdout } = await runCli(CHECK, ["--knowledge", dir]);
+    const { code, stdout } = await checkKnowledgeWith({ "topics.yaml": topics });
     assert.equal(code, 1);
     assert.match(
       stdout,
