@@ -45,13 +45,14 @@ export function parseAndValidate<Schema extends z.ZodType>(
     const lines = text.split(/\r?\n/);
     const problems: LocatedProblem[] = [];
     for (const error of document.errors) {
-      const line = lineCounter.linePos(error.pos[0]).line;
+      const at = toLine(error.pos[0]);
       const quoted =
-        error.code === "BLOCK_AS_IMPLICIT_KEY" ? quotedValueFix(lines[line - 1] ?? "") : undefined;
+        error.code === "BLOCK_AS_IMPLICIT_KEY"
+          ? quotedValueFix(lines[at - firstLine] ?? "")
+          : undefined;
       const message =
         quoted ??
         `this is not valid YAML (${error.message.split("\n")[0]}); check indentation, colons and quotes`;
-      const at = line + firstLine - 1;
       if (!problems.some((problem) => problem.line === at && problem.message === message)) {
         problems.push({ line: at, message });
       }

@@ -239,8 +239,9 @@ export class GlossaryMatcher {
     }
     if (words.length === 1 || !words.some((word) => tokens[word.token]?.cjk)) return [];
     const hits: ConceptHit[] = [];
+    const taken = new Set(found.map((hit) => hit.concept));
     for (const term of this.#spacedScriptTerms) {
-      if ([...found, ...hits].some((hit) => hit.concept === term.concept)) continue;
+      if (taken.has(term.concept)) continue;
       for (let at = joined.indexOf(term.text); at >= 0 && at < first.norm.length; ) {
         const end = at + term.text.length;
         // The break after word i is crossed when that word ends inside the term.
@@ -257,6 +258,7 @@ export class GlossaryMatcher {
             start: first.start ?? 0,
             end: tokens[last.token]?.end ?? 0,
           });
+          taken.add(term.concept);
           break;
         }
         at = joined.indexOf(term.text, at + 1);
