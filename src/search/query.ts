@@ -63,7 +63,9 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     const correction = known
       ? undefined
       : (calendarWordFor(token.norm) ??
-        (isTypedName(token, position) ? undefined : index.vocabulary.correct(token.norm)));
+        (isTypedName(token, position)
+          ? correctName(index, token.norm)
+          : index.vocabulary.correct(token.norm)));
     if (correction && !STOP_WORDS.has(correction.word) && !NUMBER_WORDS.has(correction.word)) {
       corrections.push({ from: token.raw, to: correction.word });
       quality.set(position, 1 - TYPO_PENALTY * correction.distance);
@@ -198,13 +200,23 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * A capitalised word after the first ("Paris", "Busan") is a name the member took care to type,
- * not a typo: the knowledge lacking it says the question is about something else, where
- * correcting it ("parts") would make up a match.
+ * A capitalised word after the first ("Paris", "Busan") is a name the member took care to type:
+ * it is corrected only to a name of the knowledge ("Mitsubishi" for "Mtsubishi"), since making
+ * it an ordinary word ("parts") would make up a match where the question is about something else.
  */
 const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 function isTypedName(token: Token, position: number): boolean {
   return position > 0 && TITLE_CASE.test(token.raw);
+}
+
+/** Names shorter than this are never corrected: "Kyoto" is not a typo of "Kyodo". */
+const MIN_CORRECTABLE_NAME_LENGTH = 6;
+
+/** A typed name corrected to a name of the knowledge, by one edit at most. */
+function correctName(index: SearchIndex, name: string): Correction | undefined {
+  if (name.length < MIN_CORRECTABLE_NAME_LENGTH) return undefined;
+  const correction = index.vocabulary.correct(name, (word) => index.names.has(word));
+  return correction && correction.distance <= 1 ? correction : undefined;
 }
 
 /** "waht", "becuase": a typo of a word without a topic, one edit away. */

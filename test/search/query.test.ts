@@ -31,7 +31,19 @@ describe("parseQuery", () => {
     assert.deepEqual(parseQuery(index, "trad war").corrections, [{ from: "trad", to: "trade" }]);
   });
 
-  it("leaves a capitalised name the knowledge lacks alone, and corrects the first word still", () => {
+  it("corrects a capitalised name only to a name of the knowledge, and the first word still", () => {
+    assert.deepEqual(parseQuery(index, "trade with Koorea").corrections, [
+      { from: "Koorea", to: "korea" },
+    ]);
+    assert.deepEqual(parseQuery(index, "the Mitsubshi ruling").corrections, [
+      { from: "Mitsubshi", to: "mitsubishi" },
+    ]);
+    // "matter" is a word of the knowledge, but never written as a name there.
+    assert.deepEqual(parseQuery(index, "what did Mather say").corrections, []);
+    assert.deepEqual(parseQuery(index, "what did mather say").corrections, [
+      { from: "mather", to: "matter" },
+    ]);
+    // Five letters are too few to tell a typo from another name ("Kyoto" is not "Kyodo").
     assert.deepEqual(parseQuery(index, "trade with Japna").corrections, []);
     assert.deepEqual(parseQuery(index, "trade with japna").corrections, [
       { from: "japna", to: "japan" },
