@@ -78,7 +78,11 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     }
     // Nearest to a word without a topic ("waht", "becuase"): a typo of it, nothing to look for.
     // ("info" is nearer "into" too, but the clipped "information" above came first.)
-    return correction || isMistypedStopWord(token.norm) ? { ...token, stop: true } : token;
+    if (correction) return { ...token, stop: true };
+    // Read as the word it mistypes, so that "wihch" still asks "which"; a word of English is
+    // no typo ("beer" is not "been").
+    const stopWord = known ? undefined : mistypedStopWord(token.norm);
+    return stopWord ? { ...token, norm: stopWord, stem: stopWord, stop: true } : token;
   });
   const analysis = analyze(searchable, index.glossary, tokens);
 
@@ -219,15 +223,20 @@ function correctName(index: SearchIndex, name: string): Correction | undefined {
   return correction && correction.distance <= 1 ? correction : undefined;
 }
 
-/** "waht", "becuase": a typo of a word without a topic, one edit away. */
-function isMistypedStopWord(word: string): boolean {
-  if (word.length < 4) return false;
-  for (const stopWord of STOP_WORDS) {
-    if (stopWord.length >= 4 && stopWord[0] === word[0] && editDistance(word, stopWord, 1) <= 1) {
-      return true;
+/** Words without a topic that a typo may stand for, question words first: "wehn" is "when". */
+const TYPO_PRONE_STOP_WORDS = [...new Set([...QUESTION_WORDS, ...STOP_WORDS])].filter(
+  (word) => word.length >= 4,
+);
+
+/** "waht", "becuase": a typo of a word without a topic, one edit away; that word. */
+function mistypedStopWord(word: string): string | undefined {
+  if (word.length < 4) return undefined;
+  for (const stopWord of TYPO_PRONE_STOP_WORDS) {
+    if (stopWord[0] === word[0] && editDistance(word, stopWord, 1) <= 1) {
+      return stopWord;
     }
   }
-  return false;
+  return undefined;
 }
 
 function idf(total: number, documentFrequency: number): number {

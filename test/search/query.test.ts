@@ -65,6 +65,26 @@ describe("parseQuery", () => {
     assert.deepEqual(termKeys("waht did japan do"), termKeys("what did japan do"));
     assert.deepEqual(termKeys("becuase of the ruling"), termKeys("because of the ruling"));
   });
+
+  it("still reads a mistyped question word as asking what it asks", () => {
+    for (const [typed, meant] of [
+      ["wihch chemicals did japan restrict", "which chemicals did japan restrict"],
+      ["wehn did japan restrict exports", "when did japan restrict exports"],
+    ] as const) {
+      const query = parseQuery(index, typed);
+      assert.equal(query.answerType, parseQuery(index, meant).answerType, typed);
+      assert.ok(query.answerType !== undefined, typed);
+      assert.deepEqual(termKeys(typed), termKeys(meant), typed);
+    }
+  });
+
+  it("keeps an English word the knowledge lacks, though it is one letter from a filler word", () => {
+    // "beer" is not a typo of "been": a question about it is about something the knowledge lacks.
+    const beer = parseQuery(index, "is the boycott of japanese beer still going").terms.find(
+      (term) => term.label === "beer",
+    );
+    assert.equal(beer?.known, false);
+  });
 });
 
 describe("word forms", () => {
