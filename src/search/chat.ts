@@ -71,6 +71,7 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     k: "",
     pm: "prime minister",
     intl: "international",
+    info: "information",
     dept: "department",
     econ: "economy",
     jp: "japan",

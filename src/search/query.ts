@@ -71,7 +71,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       quality.set(position, 1 - TYPO_PENALTY * correction.distance);
       return { ...token, norm: correction.word, stem: stemWord(correction.word) };
     }
-    const relative = relatedStem(index, token.stem);
+    const relative = relatedStem(index, token.stem, isCommonEnglishWord(token.norm));
     if (relative) {
       quality.set(position, RELATED_FORM_QUALITY);
       return { ...token, stem: relative };
@@ -158,7 +158,7 @@ function unknownWordIdf(total: number, word: string): number {
  * "suspend"), or, for a short unknown word, one that starts with all of it: a clipped word of
  * chat ("intel", "info", "admin"). The most frequent such stem wins.
  */
-function relatedStem(index: SearchIndex, stem: string): string | undefined {
+function relatedStem(index: SearchIndex, stem: string, englishWord: boolean): string | undefined {
   const clipped = stem.length >= MIN_CLIPPED_LENGTH && stem.length <= MAX_CLIPPED_LENGTH;
   if (!clipped && stem.length < MIN_RELATED_LENGTH) return undefined;
   const prefix = clipped ? stem : stem.slice(0, Math.max(MIN_RELATED_PREFIX, stem.length - 2));
@@ -175,11 +175,18 @@ function relatedStem(index: SearchIndex, stem: string): string | undefined {
     const candidate = stems[at] as string;
     if (clipped ? candidate.length < stem.length + 2 : Math.abs(candidate.length - stem.length) > 3)
       continue;
+    // A whole English word is no clipping: it may only gain an ending ("react": "reaction"),
+    // not grow into another word ("missed": "missile", "election": "electron").
+    if (clipped && englishWord && !DERIVED_ENDING.test(candidate.slice(stem.length))) continue;
     const frequency = index.postings.get(candidate)?.passages.length ?? 0;
     if (!best || frequency > best.frequency) best = { stem: candidate, frequency };
   }
   return best?.stem;
 }
+
+/** Endings that make another form of a word, as Porter leaves them: "reaction", "reactiv", "agre|ement". */
+const DERIVED_ENDING =
+  /^e?(?:al|ial|ion|ation|ition|ment|er|or|iv|ic|ical|iti|li|ness|ant|ent|anc|enc|ing|est)$/;
 
 const CALENDAR_WORDS = [...MONTHS, ...WEEKDAYS].map((word) => word.toLowerCase());
 

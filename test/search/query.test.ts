@@ -97,6 +97,15 @@ describe("word forms", () => {
     }
   });
 
+  it("never reads a whole English word as a longer word it starts: 'missed' is not 'missile'", () => {
+    assert.ok(termKeys("which tests were missed").includes("miss"));
+    assert.ok(!termKeys("which tests were missed").includes("missil"));
+    assert.ok(!termKeys("what part did the us play").includes("partner"));
+    assert.ok(!termKeys("what part did the us play").includes("plaintif"));
+    // A clipped word of chat still reads as the word it clips.
+    assert.ok(termKeys("intel sharing").includes("intellig"));
+  });
+
   it("finds 'boycott' from 'boycotting', though Porter stems them apart", () => {
     assert.equal(stemWord("boycotting"), stemWord("boycott"));
     assert.equal(stemWord("committed"), stemWord("commit"));
