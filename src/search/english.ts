@@ -43,3 +43,31 @@ function loadCommonWords(): ReadonlyMap<string, number> {
   }
   return words;
 }
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * The commonest English word one edit from `word` (a letter dropped, added, changed or two
+ * swapped), `except` aside: "compared" for "compard".
+ */
+export function englishNeighbour(word: string, except: string): string | undefined {
+  let best: { word: string; size: number } | undefined;
+  const consider = (candidate: string) => {
+    if (candidate === except) return;
+    const size = englishListSize(candidate);
+    if (size !== undefined && (!best || size < best.size)) best = { word: candidate, size };
+  };
+  for (let at = 0; at <= word.length; at++) {
+    const before = word.slice(0, at);
+    const after = word.slice(at);
+    if (at < word.length) consider(before + word.slice(at + 1));
+    if (at + 1 < word.length) {
+      consider(before + (word[at + 1] as string) + (word[at] as string) + word.slice(at + 2));
+    }
+    for (const letter of LETTERS) {
+      consider(before + letter + after);
+      if (at < word.length && letter !== word[at]) consider(before + letter + word.slice(at + 1));
+    }
+  }
+  return best?.word;
+}

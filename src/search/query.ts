@@ -1,7 +1,7 @@
 import { analyze, conceptKey, positionsInHits } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
 import { expandChatSpellings } from "./chat.ts";
-import { isCommonEnglishWord } from "./english.ts";
+import { englishNeighbour, isCommonEnglishWord } from "./english.ts";
 import { type Correction, editDistance } from "./fuzzy.ts";
 import { type AnswerType, answerTypeOf, MONTHS, WEEKDAYS } from "./intent.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
@@ -65,7 +65,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       : (calendarWordFor(token.norm) ??
         (isTypedName(token, position)
           ? correctName(index, token.norm)
-          : index.vocabulary.correct(token.norm)));
+          : correctWord(index, token.norm)));
     if (correction && !STOP_WORDS.has(correction.word) && !NUMBER_WORDS.has(correction.word)) {
       corrections.push({ from: token.raw, to: correction.word });
       quality.set(position, 1 - TYPO_PENALTY * correction.distance);
@@ -218,6 +218,17 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set(
 const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 function isTypedName(token: Token, position: number): boolean {
   return position > 0 && TITLE_CASE.test(token.raw);
+}
+
+/**
+ * A typo corrected to a word of the knowledge, or, where that is two edits away and another
+ * English word one, to that word, the likelier one meant: "compard" is "compared", not "company".
+ */
+function correctWord(index: SearchIndex, word: string): Correction | undefined {
+  const correction = index.vocabulary.correct(word);
+  if (!correction || correction.distance < 2) return correction;
+  const nearer = englishNeighbour(word, correction.word);
+  return nearer ? { word: nearer, distance: 1 } : correction;
 }
 
 /** Names shorter than this are never corrected: "Kyoto" is not a typo of "Kyodo". */

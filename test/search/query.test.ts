@@ -61,6 +61,18 @@ describe("parseQuery", () => {
     ]);
   });
 
+  it("reads a typo as the English word one edit away rather than a word of the knowledge two away", () => {
+    assert.deepEqual(parseQuery(index, "when does it expirin").corrections, [
+      { from: "expirin", to: "expiring" },
+    ]);
+    // "expiring" and "expire" are one word to the search.
+    assert.ok(termKeys("when does it expirin").includes("expir"));
+    // Two edits stay a correction where no English word is nearer.
+    assert.deepEqual(parseQuery(index, "inteligense sharing").corrections, [
+      { from: "inteligense", to: "intelligence" },
+    ]);
+  });
+
   it("drops a mistyped word without a topic instead of weighing it as a rare word", () => {
     assert.deepEqual(termKeys("waht did japan do"), termKeys("what did japan do"));
     assert.deepEqual(termKeys("becuase of the ruling"), termKeys("because of the ruling"));
