@@ -79,9 +79,8 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     // Nearest to a word without a topic ("waht", "becuase"): a typo of it, nothing to look for.
     // ("info" is nearer "into" too, but the clipped "information" above came first.)
     if (correction) return { ...token, stop: true };
-    // Read as the word it mistypes, so that "wihch" still asks "which"; a word of English is
-    // no typo ("beer" is not "been").
-    const stopWord = known ? undefined : mistypedStopWord(token.norm);
+    // Read as the word it mistypes, so that "wihch" still asks "which".
+    const stopWord = mistypedStopWord(token.norm);
     return stopWord ? { ...token, norm: stopWord, stem: stopWord, stop: true } : token;
   });
   const analysis = analyze(searchable, index.glossary, tokens);
