@@ -77,7 +77,6 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       return { ...token, stem: relative };
     }
     // Nearest to a word without a topic ("waht", "becuase"): a typo of it, nothing to look for.
-    // ("info" is nearer "into" too, but the clipped "information" above came first.)
     if (correction) return { ...token, stop: true };
     // Read as the word it mistypes, so that "wihch" still asks "which".
     const stopWord = mistypedStopWord(token.norm);
@@ -155,7 +154,7 @@ function unknownWordIdf(total: number, word: string): number {
  * A stem of the knowledge that is the same word with another ending: one that shares all but
  * the last letters of an unknown stem, which Porter stemming leaves apart ("suspens" and
  * "suspend"), or, for a short unknown word, one that starts with all of it: a clipped word of
- * chat ("intel", "info", "admin"). The most frequent such stem wins.
+ * chat ("intel", "admin"). The most frequent such stem wins.
  */
 function relatedStem(index: SearchIndex, stem: string, englishWord: boolean): string | undefined {
   const clipped = stem.length >= MIN_CLIPPED_LENGTH && stem.length <= MAX_CLIPPED_LENGTH;
