@@ -24,8 +24,6 @@ export interface SearchIndex {
   readonly knowledge: KnowledgeBase;
   readonly glossary: GlossaryMatcher;
   readonly vocabulary: Vocabulary;
-  /** Words of the vocabulary that are names: mostly written with a capital, or so in the glossary. */
-  readonly names: ReadonlySet<string>;
   readonly postings: ReadonlyMap<string, Postings>;
   /** Content terms per passage, for length normalisation. */
   readonly lengths: Uint16Array;
@@ -78,14 +76,6 @@ export async function runInSlices<T>(steps: Generator<void, T>, sliceMs = 8): Pr
 /** How many passages are indexed between two chances to yield. */
 const PASSAGES_PER_STEP = 200;
 
-/** A word written with a capital first letter: a name, or the first word of a sentence. */
-const CAPITALISED = /^\p{Lu}/u;
-/**
- * A word the passages write with a capital this often is a name ("Mitsubishi", "Korea"); a
- * word that only starts sentences now and then ("Exports rose") is not.
- */
-const NAME_SHARE = 0.5;
-
 /** The postings of a contiguous range of passages, packed: one buffer for all passage lists. */
 export interface PartialPostings {
   readonly firstPassage: number;
@@ -98,8 +88,6 @@ export interface PartialPostings {
   readonly lengths: Uint16Array;
   /** How often each content word occurs in the range. */
   readonly words: ReadonlyMap<string, number>;
-  /** How often each content word is written with a capital in the range, where it is. */
-  readonly capitalisedWords: ReadonlyMap<string, number>;
 }
 
 /**
@@ -119,7 +107,6 @@ export class PostingsBuilder {
   private readonly wordIds = new Map<string, number>();
   private readonly wordList: string[] = [];
   private wordCounts = new Float64Array(1024);
-  private capitalisedCounts = new Float64Array(1024);
   private perPassage = new Int32Array(1024);
   private readonly touched: number[] = [];
   private readonly lengths: number[] = [];
@@ -139,14 +126,9 @@ export class PostingsBuilder {
           owner: this.owner,
           term: this.termId(forms.stem),
           word: this.wordId(forms.norm),
-          capitalised: CAPITALISED.test(forms.raw),
         };
       }
       this.wordCounts[forms.slot.word] = (this.wordCounts[forms.slot.word] as number) + 1;
-      if (forms.slot.capitalised) {
-        this.capitalisedCounts[forms.slot.word] =
-          (this.capitalisedCounts[forms.slot.word] as number) + 1;
-      }
       this.count(forms.slot.term);
       length++;
     }
@@ -188,11 +170,8 @@ export class PostingsBuilder {
       counts[to] = this.entryCounts[at] as number;
     }
     const words = new Map<string, number>();
-    const capitalisedWords = new Map<string, number>();
     this.wordList.forEach((word, id) => {
       words.set(word, this.wordCounts[id] as number);
-      const capitalised = this.capitalisedCounts[id] as number;
-      if (capitalised > 0) capitalisedWords.set(word, capitalised);
     });
     return {
       firstPassage: this.firstPassage,
@@ -202,7 +181,6 @@ export class PostingsBuilder {
       counts,
       lengths: Uint16Array.from(this.lengths),
       words,
-      capitalisedWords,
     };
   }
 
@@ -224,7 +202,6 @@ export class PostingsBuilder {
       this.wordIds.set(word, id);
       this.wordList.push(word);
       this.wordCounts = withRoomFor(this.wordCounts, id + 1);
-      this.capitalisedCounts = withRoomFor(this.capitalisedCounts, id + 1);
     }
     return id;
   }
@@ -278,16 +255,6 @@ export function assembleIndex(
   const addWord = (word: string, count = 1) => words.set(word, (words.get(word) ?? 0) + count);
   for (const word of glossary.words) addWord(word);
   for (const part of parts) for (const [word, count] of part.words) addWord(word, count);
-  const capitalised = new Map<string, number>();
-  for (const part of parts) {
-    for (const [word, count] of part.capitalisedWords) {
-      capitalised.set(word, (capitalised.get(word) ?? 0) + count);
-    }
-  }
-  const names = new Set(glossary.names);
-  for (const [word, count] of capitalised) {
-    if (count >= NAME_SHARE * (words.get(word) ?? 0)) names.add(word);
-  }
 
   const lengths = new Uint16Array(knowledge.passages.length);
   let totalLength = 0;
@@ -371,7 +338,6 @@ export function assembleIndex(
     knowledge,
     glossary,
     vocabulary: new Vocabulary(words),
-    names,
     headingKeys,
     knownStems,
     sortedStems: [...postings.keys()].filter((key) => !key.startsWith("~")).sort(),

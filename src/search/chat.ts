@@ -1,3 +1,5 @@
+import { isCommonEnglishWord } from "./english.ts";
+
 /**
  * How members spell in chat: abbreviations and clipped words, read as the words they stand for
  * before any typo correction, so "wat r the reasons" is "what are the reasons" and never a
@@ -87,10 +89,26 @@ const CHAT_WORD = /(?<![\p{L}\p{N}'’.])[\p{L}\p{N}]+(?![\p{L}\p{N}'’]|\.[\p{
 /** "w/o", which the word rule would read as "w" (with) and "o". */
 const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
 
-/** The question with its chat spellings written out ("hw r u" → "how are you"). */
+/** "Lin" is a name more often than "ling" with its g dropped. */
+const MIN_DROPPED_G_LENGTH = 4;
+
+/**
+ * The question with its chat spellings written out ("hw r u" → "how are you"), and a dropped
+ * final g put back where that makes a word of English and the word as typed is none ("goin",
+ * "sayin", "nothin"; not "begin", "coin").
+ */
 export function expandChatSpellings(text: string): string {
   return text.replace(WITHOUT, "without").replace(CHAT_WORD, (word) => {
-    const expanded = CHAT_SPELLINGS.get(word.toLowerCase());
-    return expanded === undefined ? word : expanded;
+    const lower = word.toLowerCase();
+    const expanded = CHAT_SPELLINGS.get(lower);
+    if (expanded !== undefined) return expanded;
+    if (
+      lower.length >= MIN_DROPPED_G_LENGTH &&
+      lower.endsWith("in") &&
+      !isCommonEnglishWord(lower) &&
+      isCommonEnglishWord(`${lower}g`)
+    )
+      return `${word}g`;
+    return word;
   });
 }

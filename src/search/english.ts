@@ -48,12 +48,13 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /**
  * The commonest English word one edit from `word` (a letter dropped, added, changed or two
- * swapped), `except` aside: "compared" for "compard".
+ * swapped) that starts with the same letter, `except` aside: "compared" for "compard". Typing
+ * rarely gets the first letter wrong ("milatory" is not "dilatory").
  */
 export function englishNeighbour(word: string, except: string): string | undefined {
   let best: { word: string; size: number } | undefined;
   const consider = (candidate: string) => {
-    if (candidate === except) return;
+    if (candidate === except || candidate[0] !== word[0]) return;
     const size = englishListSize(candidate);
     if (size !== undefined && (!best || size < best.size)) best = { word: candidate, size };
   };

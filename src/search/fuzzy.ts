@@ -55,8 +55,7 @@ export class Vocabulary {
     return this.#counts.has(word);
   }
 
-  /** The nearest known word to `word` that `accept` takes (any, by default). */
-  correct(word: string, accept: (known: string) => boolean = () => true): Correction | undefined {
+  correct(word: string): Correction | undefined {
     if (word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word)) return undefined;
     const allowed = word.length <= MAX_ONE_EDIT_LENGTH ? 1 : 2;
     let best: (Correction & { count: number }) | undefined;
@@ -65,7 +64,7 @@ export class Vocabulary {
         .get(groupKey(length, word[0] ?? ""))
         ?.search(word, { limit: 8 }) ?? []) {
         const distance = editDistance(word, result.item, allowed);
-        if (distance > allowed || !accept(result.item)) continue;
+        if (distance > allowed) continue;
         const count = this.#counts.get(result.item) ?? 0;
         if (
           !best ||

@@ -65,13 +65,10 @@ export class GlossaryMatcher {
   readonly labels: readonly string[];
   /** Every normalised word of every term, for the typo-correcting vocabulary. */
   readonly words: ReadonlySet<string>;
-  /** The words of `words` that a term writes with a capital: names ("Mitsubishi", "Kantei"). */
-  readonly names: ReadonlySet<string>;
 
   constructor(entries: readonly GlossaryEntry[]) {
     this.labels = entries.map((entry) => entry.terms[0] ?? "");
     const words = new Set<string>();
-    const names = new Set<string>();
     entries.forEach((entry, concept) => {
       for (const term of entry.terms) {
         if (containsCjk(term)) {
@@ -83,10 +80,7 @@ export class GlossaryMatcher {
         const tokens = tokenize(term);
         const first = tokens[0];
         if (!first) continue;
-        for (const token of tokens) {
-          words.add(token.norm);
-          if (/^\p{Lu}/u.test(token.raw)) names.add(token.norm);
-        }
+        for (const token of tokens) words.add(token.norm);
         const letters = term.replace(/[^\p{L}]/gu, "");
         const collides = tokens.some(
           (token) => token.norm.length <= 1 || isCommonEnglishWord(token.norm),
@@ -103,7 +97,6 @@ export class GlossaryMatcher {
     });
     this.#scriptTerms.sort((a, b) => b.text.length - a.text.length);
     this.words = words;
-    this.names = names;
   }
 
   get size(): number {

@@ -1,7 +1,7 @@
 import { analyze, conceptKey, positionsInHits } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
 import { expandChatSpellings } from "./chat.ts";
-import { englishNeighbour, isCommonEnglishWord } from "./english.ts";
+import { englishListSize, englishNeighbour, isCommonEnglishWord } from "./english.ts";
 import { type Correction, editDistance } from "./fuzzy.ts";
 import { type AnswerType, answerTypeOf, MONTHS, WEEKDAYS } from "./intent.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
@@ -52,6 +52,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
   const searchable = expandChatSpellings(text);
   const corrections: { from: string; to: string }[] = [];
   const quality = new Map<number, number>();
+  let lookups = 0;
   const tokens = tokenize(searchable).map((token, position): Token => {
     if (token.stop || token.cjk || index.postings.has(token.stem)) return token;
     // A word the knowledge knows (from a title, a tag or the glossary) is not a typo, and
@@ -60,12 +61,14 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       index.vocabulary.has(token.norm) ||
       index.knownStems.has(token.stem) ||
       isCommonEnglishWord(token.norm);
-    const correction = known
-      ? undefined
-      : (calendarWordFor(token.norm) ??
-        (isTypedName(token, position)
-          ? correctName(index, token.norm)
-          : correctWord(index, token.norm)));
+    // A mistyped question word still asks its question: "wich" is "which", never "with".
+    const questionWord = known ? undefined : mistypedQuestionWord(token.norm);
+    if (questionWord) return { ...token, norm: questionWord, stem: questionWord, stop: true };
+    const correction =
+      known || lookups++ >= MAX_TYPO_LOOKUPS
+        ? undefined
+        : (calendarWordFor(token.norm) ??
+          (isTypedName(token, position) ? undefined : correctWord(index, token.norm)));
     if (correction && !STOP_WORDS.has(correction.word) && !NUMBER_WORDS.has(correction.word)) {
       corrections.push({ from: token.raw, to: correction.word });
       quality.set(position, 1 - TYPO_PENALTY * correction.distance);
@@ -77,10 +80,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       return { ...token, stem: relative };
     }
     // Nearest to a word without a topic ("waht", "becuase"): a typo of it, nothing to look for.
-    if (correction) return { ...token, stop: true };
-    // Read as the word it mistypes, so that "wihch" still asks "which".
-    const stopWord = mistypedStopWord(token.norm);
-    return stopWord ? { ...token, norm: stopWord, stem: stopWord, stop: true } : token;
+    return correction || isMistypedStopWord(token.norm) ? { ...token, stop: true } : token;
   });
   const analysis = analyze(searchable, index.glossary, tokens);
 
@@ -154,7 +154,8 @@ function unknownWordIdf(total: number, word: string): number {
  * A stem of the knowledge that is the same word with another ending: one that shares all but
  * the last letters of an unknown stem, which Porter stemming leaves apart ("suspens" and
  * "suspend"), or, for a short unknown word, one that starts with all of it: a clipped word of
- * chat ("intel", "admin"). The most frequent such stem wins.
+ * chat ("intel", "admin"); a whole English word only by an ending that makes another form of
+ * it (see isDerivedForm). The most frequent such stem wins.
  */
 function relatedStem(index: SearchIndex, stem: string, englishWord: boolean): string | undefined {
   const clipped = stem.length >= MIN_CLIPPED_LENGTH && stem.length <= MAX_CLIPPED_LENGTH;
@@ -174,17 +175,24 @@ function relatedStem(index: SearchIndex, stem: string, englishWord: boolean): st
     if (clipped ? candidate.length < stem.length + 2 : Math.abs(candidate.length - stem.length) > 3)
       continue;
     // A whole English word is no clipping: it may only gain an ending ("react": "reaction"),
-    // not grow into another word ("missed": "missile", "election": "electron").
-    if (clipped && englishWord && !DERIVED_ENDING.test(candidate.slice(stem.length))) continue;
+    // not grow into another word ("missed": "missile" or "mission", "election": "electron").
+    if (clipped && englishWord && !isDerivedForm(stem, candidate)) continue;
     const frequency = index.postings.get(candidate)?.passages.length ?? 0;
     if (!best || frequency > best.frequency) best = { stem: candidate, frequency };
   }
   return best?.stem;
 }
 
-/** Endings that make another form of a word, as Porter leaves them: "reaction", "reactiv", "agre|ement". */
-const DERIVED_ENDING =
-  /^e?(?:al|ial|ion|ation|ition|ment|er|or|iv|ic|ical|iti|li|ness|ant|ent|anc|enc|ing|est)$/;
+/**
+ * Whether a stem of the knowledge is another form of a short English word's stem, as Porter
+ * leaves them apart: "-ment" ("agre", "agreement"; "judg", "judgment"), and "-ion" or "-ive"
+ * after "ct" ("react", "reaction", "reactiv"). Other endings join other words too often: "miss"
+ * and "mission", "port" and "portion", "sign" and "signal".
+ */
+function isDerivedForm(stem: string, candidate: string): boolean {
+  const ending = candidate.slice(stem.length);
+  return /^e?ment$/.test(ending) || (stem.endsWith("ct") && /^(?:ion|iv)$/.test(ending));
+}
 
 const CALENDAR_WORDS = [...MONTHS, ...WEEKDAYS].map((word) => word.toLowerCase());
 
@@ -209,9 +217,9 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * A capitalised word after the first ("Paris", "Busan") is a name the member took care to type:
- * it is corrected only to a name of the knowledge ("Mitsubishi" for "Mtsubishi"), since making
- * it an ordinary word ("parts") would make up a match where the question is about something else.
+ * A capitalised word after the first ("Paris", "Busan") is a name the member took care to type,
+ * not a typo: the knowledge lacking it says the question is about something else, where
+ * correcting it ("parts") would make up a match.
  */
 const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 function isTypedName(token: Token, position: number): boolean {
@@ -219,40 +227,51 @@ function isTypedName(token: Token, position: number): boolean {
 }
 
 /**
+ * At most this many words of a question are looked up as typos: a long question of nonsense
+ * costs a few fuzzy lookups, not one per word.
+ */
+const MAX_TYPO_LOOKUPS = 8;
+
+/**
  * A typo corrected to a word of the knowledge, or, where that is two edits away and another
- * English word one, to that word, the likelier one meant: "compard" is "compared", not "company".
+ * English word one, to that word, the likelier one meant ("compard" is "compared", not
+ * "company"), provided the knowledge has its stem ("expiring" finds "expire") or it is an
+ * everyday word: "tarrifs" stays "tariffs", not the rarer "tarries".
  */
 function correctWord(index: SearchIndex, word: string): Correction | undefined {
   const correction = index.vocabulary.correct(word);
   if (!correction || correction.distance < 2) return correction;
   const nearer = englishNeighbour(word, correction.word);
-  return nearer ? { word: nearer, distance: 1 } : correction;
+  if (!nearer) return correction;
+  const likely =
+    index.knownStems.has(stemWord(nearer)) ||
+    (englishListSize(nearer) ?? EVERYDAY_LIST_SIZE + 1) <= EVERYDAY_LIST_SIZE;
+  return likely ? { word: nearer, distance: 1 } : correction;
 }
 
-/** Names shorter than this are never corrected: "Kyoto" is not a typo of "Kyodo". */
-const MIN_CORRECTABLE_NAME_LENGTH = 6;
+/** SCOWL's lists of this size and smaller hold the everyday words of English. */
+const EVERYDAY_LIST_SIZE = 20;
 
-/** A typed name corrected to a name of the knowledge, by one edit at most. */
-function correctName(index: SearchIndex, name: string): Correction | undefined {
-  if (name.length < MIN_CORRECTABLE_NAME_LENGTH) return undefined;
-  const correction = index.vocabulary.correct(name, (word) => index.names.has(word));
-  return correction && correction.distance <= 1 ? correction : undefined;
-}
-
-/** Words without a topic that a typo may stand for, question words first: "wehn" is "when". */
-const TYPO_PRONE_STOP_WORDS = [...new Set([...QUESTION_WORDS, ...STOP_WORDS])].filter(
-  (word) => word.length >= 4,
-);
-
-/** "waht", "becuase": a typo of a word without a topic, one edit away; that word. */
-function mistypedStopWord(word: string): string | undefined {
-  if (word.length < 4) return undefined;
-  for (const stopWord of TYPO_PRONE_STOP_WORDS) {
-    if (stopWord[0] === word[0] && editDistance(word, stopWord, 1) <= 1) {
-      return stopWord;
+/** "wich", "wehn", "whay": a question word one edit away, for a word that is no English word. */
+function mistypedQuestionWord(word: string): string | undefined {
+  if (word.length < 4 || QUESTION_WORDS.has(word)) return undefined;
+  for (const questionWord of QUESTION_WORDS) {
+    if (questionWord[0] === word[0] && editDistance(word, questionWord, 1) <= 1) {
+      return questionWord;
     }
   }
   return undefined;
+}
+
+/** "waht", "becuase": a typo of a word without a topic, one edit away. */
+function isMistypedStopWord(word: string): boolean {
+  if (word.length < 4) return false;
+  for (const stopWord of STOP_WORDS) {
+    if (stopWord.length >= 4 && stopWord[0] === word[0] && editDistance(word, stopWord, 1) <= 1) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function idf(total: number, documentFrequency: number): number {

@@ -108,7 +108,7 @@ export interface WordForms extends Word {
    * Scratch for one index build at a time (`owner`): the ids it gave this word, so a build looks a
    * word up once however often it occurs.
    */
-  slot: { owner: object; term: number; word: number; capitalised: boolean } | undefined;
+  slot: { owner: object; term: number; word: number } | undefined;
 }
 
 function createForms(raw: string): WordForms {

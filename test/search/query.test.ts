@@ -5,10 +5,11 @@ import { buildIndex } from "../../src/search/build.ts";
 import { answerStrength } from "../../src/search/intent.ts";
 import { parseQuery } from "../../src/search/query.ts";
 import { stemWord, tokenize } from "../../src/search/text.ts";
-import { V1_KNOWLEDGE } from "../support/knowledge.ts";
+import { SHIPPED_KNOWLEDGE, V1_KNOWLEDGE } from "../support/knowledge.ts";
 
 const { knowledge } = await loadKnowledge(V1_KNOWLEDGE);
 const index = buildIndex(knowledge);
+const shipped = buildIndex((await loadKnowledge(SHIPPED_KNOWLEDGE)).knowledge);
 
 function termKeys(question: string): string[] {
   return parseQuery(index, question).terms.map((term) => term.key);
@@ -31,19 +32,7 @@ describe("parseQuery", () => {
     assert.deepEqual(parseQuery(index, "trad war").corrections, [{ from: "trad", to: "trade" }]);
   });
 
-  it("corrects a capitalised name only to a name of the knowledge, and the first word still", () => {
-    assert.deepEqual(parseQuery(index, "trade with Koorea").corrections, [
-      { from: "Koorea", to: "korea" },
-    ]);
-    assert.deepEqual(parseQuery(index, "the Mitsubshi ruling").corrections, [
-      { from: "Mitsubshi", to: "mitsubishi" },
-    ]);
-    // "matter" is a word of the knowledge, but never written as a name there.
-    assert.deepEqual(parseQuery(index, "what did Mather say").corrections, []);
-    assert.deepEqual(parseQuery(index, "what did mather say").corrections, [
-      { from: "mather", to: "matter" },
-    ]);
-    // Five letters are too few to tell a typo from another name ("Kyoto" is not "Kyodo").
+  it("leaves a capitalised name the knowledge lacks alone, and corrects the first word still", () => {
     assert.deepEqual(parseQuery(index, "trade with Japna").corrections, []);
     assert.deepEqual(parseQuery(index, "trade with japna").corrections, [
       { from: "japna", to: "japan" },
@@ -62,14 +51,25 @@ describe("parseQuery", () => {
   });
 
   it("reads a typo as the English word one edit away rather than a word of the knowledge two away", () => {
-    assert.deepEqual(parseQuery(index, "when does it expirin").corrections, [
-      { from: "expirin", to: "expiring" },
+    // "company" is two edits from "compard" and a word of the shipped knowledge; "compared" is one.
+    assert.deepEqual(parseQuery(shipped, "car sales compard to july").corrections, [
+      { from: "compard", to: "compared" },
     ]);
-    // "expiring" and "expire" are one word to the search.
-    assert.ok(termKeys("when does it expirin").includes("expir"));
-    // Two edits stay a correction where no English word is nearer.
+    // Two edits stay a correction where no English word is nearer, and where the nearer one is
+    // neither an everyday word nor a word the knowledge has: "tarries" is not what was meant.
     assert.deepEqual(parseQuery(index, "inteligense sharing").corrections, [
       { from: "inteligense", to: "intelligence" },
+    ]);
+    assert.deepEqual(parseQuery(shipped, "what are the tarrifs").corrections, [
+      { from: "tarrifs", to: "tariffs" },
+    ]);
+  });
+
+  it("looks up at most eight words of a question as typos, so a long one of nonsense stays cheap", () => {
+    const question = Array.from({ length: 20 }, () => "exprot").join(" and ");
+    assert.equal(parseQuery(index, question).corrections.length, 8);
+    assert.deepEqual(parseQuery(index, "exprot curbs").corrections, [
+      { from: "exprot", to: "export" },
     ]);
   });
 
@@ -81,13 +81,29 @@ describe("parseQuery", () => {
   it("still reads a mistyped question word as asking what it asks", () => {
     for (const [typed, meant] of [
       ["wihch chemicals did japan restrict", "which chemicals did japan restrict"],
+      ["wich chemicals did japan restrict", "which chemicals did japan restrict"],
       ["wehn did japan restrict exports", "when did japan restrict exports"],
     ] as const) {
-      const query = parseQuery(index, typed);
-      assert.equal(query.answerType, parseQuery(index, meant).answerType, typed);
-      assert.ok(query.answerType !== undefined, typed);
+      for (const knowledgeIndex of [index, shipped]) {
+        const query = parseQuery(knowledgeIndex, typed);
+        assert.equal(query.answerType, parseQuery(knowledgeIndex, meant).answerType, typed);
+        assert.ok(query.answerType !== undefined, typed);
+      }
       assert.deepEqual(termKeys(typed), termKeys(meant), typed);
     }
+    // An English word near a question word is no typo of it: "wheat" asks for nothing.
+    assert.equal(parseQuery(index, "when did wheat exports stop").answerType, "time");
+    assert.deepEqual([...parseQuery(index, "when did wheat exports stop").questionWords], ["when"]);
+  });
+
+  it("writes out a dropped final g where that makes a word: goin, sayin, nothin", () => {
+    assert.deepEqual(
+      termKeys("how many koreans stopped goin to japan"),
+      termKeys("how many koreans stopped going to japan"),
+    );
+    assert.deepEqual(termKeys("wat was moon sayin"), termKeys("what was moon saying"));
+    // "begin" is a word of its own.
+    assert.ok(termKeys("when did the curbs begin").includes("begin"));
   });
 });
 
@@ -102,6 +118,15 @@ describe("word forms", () => {
   });
 
   it("never reads a whole English word as a longer word it starts: 'missed' is not 'missile'", () => {
+    // The shipped sheets have "mission", "portion", "signal" and "reaction".
+    for (const [typed, not] of [
+      ["which tests were missed", "mission"],
+      ["which port", "portion"],
+      ["did they sign", "signal"],
+    ] as const) {
+      assert.ok(!parseQuery(shipped, typed).terms.some((term) => term.key === not), typed);
+    }
+    assert.ok(parseQuery(shipped, "how did japan react").terms.some((t) => t.key === "reaction"));
     assert.ok(termKeys("which tests were missed").includes("miss"));
     assert.ok(!termKeys("which tests were missed").includes("missil"));
     assert.ok(!termKeys("what part did the us play").includes("partner"));
