@@ -178,3 +178,26 @@ export function withHeadings(knowledge: KnowledgeBase, seed = 13): KnowledgeBase
   });
   return { ...knowledge, passages };
 }
+
+/**
+ * The worst case for typo correction: questions of about 1,000 characters (the most a question
+ * keeps) made of the corpus's own words, each with a letter dropped, so every word is looked up.
+ */
+export function typoFloodQuestions(knowledge: KnowledgeBase, count = 20, seed = 7): string[] {
+  const random = seeded(seed);
+  const words = knowledge.passages
+    .slice(0, 2000)
+    .flatMap((passage) => passage.text.split(/\s+/))
+    .filter((word) => /^[a-z]{6,}$/.test(word));
+  const mistyped = (word: string) => {
+    const at = 1 + Math.floor(random() * (word.length - 2));
+    return word.slice(0, at) + word.slice(at + 1);
+  };
+  return Array.from({ length: count }, () => {
+    let question = "";
+    while (question.length < 990) {
+      question += `${mistyped(words[Math.floor(random() * words.length)] ?? "export")} `;
+    }
+    return question.trim();
+  });
+}

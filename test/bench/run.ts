@@ -14,6 +14,7 @@ import {
   benchQuestions,
   longParagraphCase,
   syntheticKnowledge,
+  typoFloodQuestions,
   withHeadings,
 } from "./corpus.ts";
 
@@ -136,6 +137,14 @@ async function main(): Promise<number> {
     );
     results.push(await measureAutocomplete(withHeadings(knowledge), fromFile, count * 10));
   }
+  // The worst case for typo correction: 1,000 characters of misspelt words, on the largest corpus.
+  const largest = syntheticKnowledge(real, Math.max(...sizes));
+  results.push(
+    await measure("worst: 1 KB of typos", largest, typoFloodQuestions(largest), async () => {
+      const engine = await AnswerEngine.build(largest);
+      return (question) => engine.ask(question);
+    }),
+  );
   // The worst case: list questions over 30 KB paragraphs without a comma.
   const worst = longParagraphCase(syntheticKnowledge(real, 1000));
   results.push(
