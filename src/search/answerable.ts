@@ -1,4 +1,4 @@
-import { englishListSize } from "./english.ts";
+import { englishListSize, isEverydayEnglishWord } from "./english.ts";
 import type { Query } from "./query.ts";
 import type { RankedPassage } from "./rank.ts";
 import { containsCjk } from "./text.ts";
@@ -43,8 +43,6 @@ export interface AnswerabilityFeatures {
   readonly topical: number;
 }
 
-/** SCOWL's lists of this size and smaller hold the everyday words of English. */
-const EVERYDAY_LIST_SIZE = 20;
 /** SCOWL's smallest list: the commonest words, which say nothing of a question's topic. */
 const COMMONEST_LIST_SIZE = 10;
 /** Fewer matched words than this, all of the commonest, are a chance match. */
@@ -142,10 +140,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     }
     if ((ranked.matchedTerms & (1 << bit)) !== 0) {
       matched += weight;
-      if (
-        (englishListSize(term.label.toLowerCase()) ?? EVERYDAY_LIST_SIZE + 1) <= EVERYDAY_LIST_SIZE
-      )
-        everyday += weight;
+      if (isEverydayEnglishWord(term.label.toLowerCase())) everyday += weight;
     } else if ((ranked.contextTerms & (1 << bit)) !== 0) context += weight;
     else {
       missed += weight;

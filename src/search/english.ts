@@ -44,6 +44,14 @@ function loadCommonWords(): ReadonlyMap<string, number> {
   return words;
 }
 
+/** SCOWL's lists of this size and smaller hold the everyday words of English. */
+const EVERYDAY_LIST_SIZE = 20;
+
+/** Whether a lower-case word is an everyday English word ("time", "best"), not merely a known one. */
+export function isEverydayEnglishWord(word: string): boolean {
+  return (englishListSize(word) ?? EVERYDAY_LIST_SIZE + 1) <= EVERYDAY_LIST_SIZE;
+}
+
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /**

@@ -1,7 +1,7 @@
 import { analyze, conceptKey, positionsInHits } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
 import { expandChatSpellings } from "./chat.ts";
-import { englishListSize, englishNeighbour, isCommonEnglishWord } from "./english.ts";
+import { englishNeighbour, isCommonEnglishWord, isEverydayEnglishWord } from "./english.ts";
 import { type Correction, editDistance } from "./fuzzy.ts";
 import { type AnswerType, answerTypeOf, MONTHS, WEEKDAYS } from "./intent.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
@@ -243,14 +243,9 @@ function correctWord(index: SearchIndex, word: string): Correction | undefined {
   if (!correction || correction.distance < 2) return correction;
   const nearer = englishNeighbour(word, correction.word);
   if (!nearer) return correction;
-  const likely =
-    index.knownStems.has(stemWord(nearer)) ||
-    (englishListSize(nearer) ?? EVERYDAY_LIST_SIZE + 1) <= EVERYDAY_LIST_SIZE;
+  const likely = index.knownStems.has(stemWord(nearer)) || isEverydayEnglishWord(nearer);
   return likely ? { word: nearer, distance: 1 } : correction;
 }
-
-/** SCOWL's lists of this size and smaller hold the everyday words of English. */
-const EVERYDAY_LIST_SIZE = 20;
 
 /** "wich", "wehn", "whay": a question word one edit away, for a word that is no English word. */
 function mistypedQuestionWord(word: string): string | undefined {
