@@ -3,6 +3,7 @@ import type { SearchIndex } from "./build.ts";
 import { expandChatSpellings } from "./chat.ts";
 import { englishNeighbour, isCommonEnglishWord, isEverydayEnglishWord } from "./english.ts";
 import { type Correction, editDistance } from "./fuzzy.ts";
+import type { ConceptHit } from "./glossary.ts";
 import { type AnswerType, answerTypeOf, MONTHS, WEEKDAYS } from "./intent.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize } from "./text.ts";
@@ -101,7 +102,11 @@ export function parseQuery(index: SearchIndex, question: string): Query {
   };
   // A glossary term the passages never use as that term ("agreement", always inside "military
   // information agreement" there) is searched for by its words instead.
-  const hits = analysis.hits.filter((hit) => index.postings.has(conceptKey(hit.concept)));
+  const hits: ConceptHit[] = [];
+  const unusedHits: ConceptHit[] = [];
+  for (const hit of analysis.hits) {
+    (index.postings.has(conceptKey(hit.concept)) ? hits : unusedHits).push(hit);
+  }
   const inHit = positionsInHits(hits);
   for (const hit of hits) {
     let hitQuality = 1;
@@ -115,11 +120,10 @@ export function parseQuery(index: SearchIndex, question: string): Query {
   });
   // A Korean or Japanese term the passages never use as that term ("제3자 변제", where they say
   // "payment by a third party"): its entry's English name, by its words, is what they may hold.
-  for (const hit of analysis.hits) {
+  for (const hit of unusedHits) {
     const label = index.glossary.labels[hit.concept] ?? "";
     const typed = searchable.slice(hit.start, hit.end);
-    if (!containsCjk(typed) || containsCjk(label) || index.postings.has(conceptKey(hit.concept)))
-      continue;
+    if (!containsCjk(typed) || containsCjk(label)) continue;
     for (const word of tokenize(label)) {
       if (!word.stop && index.postings.has(word.stem)) add(word.stem, typed, 1, false);
     }
