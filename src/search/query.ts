@@ -253,24 +253,24 @@ function correctWord(index: SearchIndex, word: string): Correction | undefined {
 
 /** "wich", "wehn", "whay": a question word one edit away, for a word that is no English word. */
 function mistypedQuestionWord(word: string): string | undefined {
-  if (word.length < 4 || QUESTION_WORDS.has(word)) return undefined;
-  for (const questionWord of QUESTION_WORDS) {
-    if (questionWord[0] === word[0] && editDistance(word, questionWord, 1) <= 1) {
-      return questionWord;
-    }
-  }
-  return undefined;
+  return QUESTION_WORDS.has(word) ? undefined : oneEditFrom(word, QUESTION_WORDS);
 }
+
+/** Stop words of four letters or more: a shorter one is too near too many words to be typed for. */
+const LONG_STOP_WORDS = [...STOP_WORDS].filter((stopWord) => stopWord.length >= 4);
 
 /** "waht", "becuase": a typo of a word without a topic, one edit away. */
 function isMistypedStopWord(word: string): boolean {
-  if (word.length < 4) return false;
-  for (const stopWord of STOP_WORDS) {
-    if (stopWord.length >= 4 && stopWord[0] === word[0] && editDistance(word, stopWord, 1) <= 1) {
-      return true;
-    }
+  return oneEditFrom(word, LONG_STOP_WORDS) !== undefined;
+}
+
+/** The first of `words` one edit from a typed word of four letters or more, with its first letter. */
+function oneEditFrom(word: string, words: Iterable<string>): string | undefined {
+  if (word.length < 4) return undefined;
+  for (const candidate of words) {
+    if (candidate[0] === word[0] && editDistance(word, candidate, 1) <= 1) return candidate;
   }
-  return false;
+  return undefined;
 }
 
 function idf(total: number, documentFrequency: number): number {
