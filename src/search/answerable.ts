@@ -1,4 +1,4 @@
-import { englishListSize, isEverydayEnglishWord } from "./english.ts";
+import { englishListSize, englishNeighbour, isEverydayEnglishWord } from "./english.ts";
 import type { Query } from "./query.ts";
 import type { RankedPassage } from "./rank.ts";
 import { containsCjk } from "./text.ts";
@@ -20,9 +20,12 @@ export interface AnswerabilityFeatures {
   readonly missedMass: number;
   /** Share of the matched weight in everyday English words ("time", "best"): chance matches. */
   readonly matchedEveryday: number;
-  /** Words the knowledge never uses that are no common English word (names, jargon), over three. */
+  /**
+   * Words the knowledge never uses that are no common English word or typo of one (names,
+   * jargon), over three.
+   */
   readonly unknownRare: number;
-  /** Common English words the knowledge never uses ("belong", "article"), over five. */
+  /** Common English words the knowledge never uses, or typos of them ("anouncement"), over five. */
   readonly unknownCommon: number;
   /** Korean or Japanese words outside the glossary, over three. */
   readonly unknownCjk: number;
@@ -110,6 +113,32 @@ function isTopicalWord(label: string): boolean {
   );
 }
 
+/** A shorter word is one edit from too many English words to count as a typo of one ("Suga"). */
+const MIN_TYPO_LENGTH = 5;
+
+/**
+ * Whether a word the knowledge lacks is a common English word, or a misspelling of an everyday
+ * one ("anouncement"), which says as little of the topic; a name ("Kishida", or "Stela" typed
+ * capitalised) or jargon does say the question is about something else.
+ */
+function isCommonWordOrTypo(label: string): boolean {
+  const lower = label.toLowerCase();
+  if (englishListSize(lower) !== undefined) return true;
+  if (lower.length < MIN_TYPO_LENGTH || !/^\p{Ll}+$/u.test(label)) return false;
+  let typo = typosOfEverydayWords.get(lower);
+  if (typo === undefined) {
+    const neighbour = englishNeighbour(lower, "");
+    typo = neighbour !== undefined && isEverydayEnglishWord(neighbour);
+    if (typosOfEverydayWords.size >= TYPO_CACHE_SIZE) typosOfEverydayWords.clear();
+    typosOfEverydayWords.set(lower, typo);
+  }
+  return typo;
+}
+
+/** Each ranked passage asks again of the same words; a word's lookup tries some 600 spellings. */
+const typosOfEverydayWords = new Map<string, boolean>();
+const TYPO_CACHE_SIZE = 10_000;
+
 export function answerabilityFeatures(query: Query, ranked: RankedPassage): AnswerabilityFeatures {
   let known = 0;
   let matched = 0;
@@ -128,7 +157,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     required++;
     if (!term.known) {
       if (containsCjk(term.label)) unknownCjk++;
-      else if (englishListSize(term.label.toLowerCase()) === undefined) unknownRare++;
+      else if (!isCommonWordOrTypo(term.label)) unknownRare++;
       else unknownCommon++;
       return;
     }

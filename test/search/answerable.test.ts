@@ -149,6 +149,25 @@ describe("questions as members type them", () => {
     }
   });
 
+  it("takes a misspelt everyday word the knowledge lacks for that word, not for a name", () => {
+    // The seed article says "announced", never "announcement": "anouncement" stays a word it
+    // lacks, and an unknown name or jargon word is what off-topic questions have.
+    assert.match(
+      text(seedOnly.ask("was the anouncement on thrusday or friday?")) ?? "(refused)",
+      /South Korea will stop sharing intelligence/,
+    );
+    const seedIndex = buildIndex(seedOnly.knowledge);
+    const unknownRare = (question: string) => {
+      const query = parseQuery(seedIndex, question);
+      const [best] = rankPassages(seedIndex, query, 1);
+      assert.ok(best, question);
+      return answerabilityFeatures(query, best).unknownRare;
+    };
+    assert.equal(unknownRare("when was the anouncement about gsomia"), 0);
+    // Capitalised, "Stela" is a name someone typed, though "steal" is one edit away.
+    assert.equal(unknownRare("when did Stela talk about gsomia"), 1 / 3);
+  });
+
   it("answers alike whatever invisible or control characters a question holds", () => {
     const clean = text(small.ask("why did korea drop gsomia"));
     assert.ok(clean);
