@@ -26,6 +26,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   ..."anybody anyone everybody everyone nobody somebody someone whatever whenever wherever whoever say says said saying".split(
     " ",
   ),
+  ..."i'm i've i'd i'll you're you've you'd you'll we're we've we'd we'll they're they've they'd they'll he'd he'll she'd she'll it'll that'll there'd".split(
+    " ",
+  ),
   ..."besides stuff versus vs".split(" "),
   ..."anything bot does everything exactly explain explained happen happened happening hello hey hi know okay ok please pls really something tell thanks thank thing things want wanted whats whys hows whos wonder wondering".split(
     " ",

@@ -28,6 +28,13 @@ describe("parseQuery", () => {
     assert.deepEqual(termKeys("what stuff besides beer"), termKeys("what beer"));
   });
 
+  it("weighs no contraction of a pronoun: I'm, I've, I'd, you're, they'll", () => {
+    assert.deepEqual(
+      termKeys("I'm told, and I’ve read, that you're sure they'll renew the gsomia, I'd say"),
+      termKeys("told read sure renew gsomia say"),
+    );
+  });
+
   it("still corrects a typo to the word of the same length", () => {
     assert.deepEqual(parseQuery(index, "trad war").corrections, [{ from: "trad", to: "trade" }]);
   });
