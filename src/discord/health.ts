@@ -42,10 +42,27 @@ export async function startHealthServer(
     );
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new Error(listenFailure(port, host, error), { cause: error })),
+    );
     server.listen(port, host, () => resolve());
   });
   return server;
+}
+
+/** What went wrong opening HEALTH_PORT, and what to change. */
+function listenFailure(port: number, host: string, error: NodeJS.ErrnoException): string {
+  const where = `HEALTH_PORT ${port} on ${host}`;
+  switch (error.code) {
+    case "EADDRINUSE":
+      return `${where} is already in use: set HEALTH_PORT to a free port, or stop the program listening there`;
+    case "EACCES":
+      return `${where} needs privileges this process lacks: choose a port above 1023`;
+    case "EADDRNOTAVAIL":
+      return `${where}: this machine has no address ${host}; set HEALTH_HOST to one of its addresses, such as 127.0.0.1 or 0.0.0.0`;
+    default:
+      return `${where} could not be opened: ${error.message}`;
+  }
 }
 
 export function addressOf(server: Server): string {

@@ -53,7 +53,7 @@ async function runBot(config: BotConfig, logger: Logger): Promise<number> {
   try {
     await bot.start();
   } catch (error) {
-    logger.error("could not connect to Discord", { error });
+    logger.error("could not start the bot", { error });
     await bot.stop();
     return 1;
   }

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { type Running, startBot } from "../support/bot.ts";
 import { freePort } from "../support/net.ts";
@@ -7,9 +9,17 @@ describe("health and metrics (HEALTH_PORT)", () => {
   let running: Running;
   let base: string;
   before(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    running = await startBot({ env: { HEALTH_PORT: String(port) } });
+    // Another test's server may take the free port before the bot does: try another then.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      try {
+        running = await startBot({ env: { HEALTH_PORT: String(port) } });
+        base = `http://127.0.0.1:${port}`;
+        return;
+      } catch (error) {
+        if (attempt === 3 || !/already in use/.test(String(error))) throw error;
+      }
+    }
   });
   after(() => running.stop());
 
@@ -91,5 +101,23 @@ describe("health and metrics (HEALTH_PORT)", () => {
     );
     assert.ok(value(after, "dispute_bot_index_passages") > 0);
     assert.match(after, /dispute_bot_answer_seconds_bucket/);
+  });
+});
+
+describe("a HEALTH_PORT another program holds", () => {
+  it("stops the bot with a message naming the port and what to do, leaving nothing open", async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", () => resolve()));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      await assert.rejects(
+        startBot({ env: { HEALTH_PORT: String(port) } }),
+        new RegExp(
+          `HEALTH_PORT ${port} on 127\\.0\\.0\\.1 is already in use: set HEALTH_PORT to a free port`,
+        ),
+      );
+    } finally {
+      holder.close();
+    }
   });
 });

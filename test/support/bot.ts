@@ -75,7 +75,15 @@ export async function startBot({
     rest: { retries: 2, timeout: 5000 },
     ...(feedback ? { feedback } : {}),
   });
-  await bot.start();
+  try {
+    await bot.start();
+  } catch (error) {
+    // A bot that cannot start must not leave its servers open: the test would never end.
+    await bot.stop();
+    await fake.close();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     fake,
     bot,
