@@ -1,5 +1,5 @@
 import { englishListSize, englishNeighbour, isEverydayEnglishWord } from "./english.ts";
-import type { Query } from "./query.ts";
+import { MAX_TYPO_LOOKUPS, type Query } from "./query.ts";
 import type { RankedPassage } from "./rank.ts";
 import { containsCjk } from "./text.ts";
 import { ANSWERABILITY } from "./weights.ts";
@@ -121,10 +121,10 @@ const MIN_TYPO_LENGTH = 5;
  * one ("anouncement"), which says as little of the topic; a name ("Kishida", or "Stela" typed
  * capitalised) or jargon does say the question is about something else.
  */
-function isCommonWordOrTypo(label: string): boolean {
+function isCommonWordOrTypo(label: string, lookUpTypo: boolean): boolean {
   const lower = label.toLowerCase();
   if (englishListSize(lower) !== undefined) return true;
-  if (lower.length < MIN_TYPO_LENGTH || !/^\p{Ll}+$/u.test(label)) return false;
+  if (!lookUpTypo || lower.length < MIN_TYPO_LENGTH || !/^\p{Ll}+$/u.test(label)) return false;
   let typo = typosOfEverydayWords.get(lower);
   if (typo === undefined) {
     const neighbour = englishNeighbour(lower, "");
@@ -152,12 +152,13 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
   let topical = 0;
   let matchedWords = 0;
   let missedNumbers = 0;
+  let typoLookups = 0;
   query.terms.forEach((term, bit) => {
     if (term.optional) return;
     required++;
     if (!term.known) {
       if (containsCjk(term.label)) unknownCjk++;
-      else if (!isCommonWordOrTypo(term.label)) unknownRare++;
+      else if (!isCommonWordOrTypo(term.label, typoLookups++ < MAX_TYPO_LOOKUPS)) unknownRare++;
       else unknownCommon++;
       return;
     }

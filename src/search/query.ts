@@ -234,7 +234,7 @@ function isTypedName(token: Token, position: number): boolean {
  * At most this many words of a question are looked up as typos: a long question of nonsense
  * costs a few fuzzy lookups, not one per word.
  */
-const MAX_TYPO_LOOKUPS = 8;
+export const MAX_TYPO_LOOKUPS = 8;
 
 /**
  * A typo corrected to a word of the knowledge, or, where that is two edits away and another

@@ -166,6 +166,11 @@ describe("questions as members type them", () => {
     assert.equal(unknownRare("when was the anouncement about gsomia"), 0);
     // Capitalised, "Stela" is a name someone typed, though "steal" is one edit away.
     assert.equal(unknownRare("when did Stela talk about gsomia"), 1 / 3);
+    // Eight words at most are looked up as typos, as in parseQuery: a long question of
+    // misspellings stays cheap. The ninth and tenth count as names.
+    const tenTypos =
+      "gsomia anouncement yesturday tomorow diffrent goverment beleive recieve seperate wierd freind";
+    assert.equal(unknownRare(tenTypos), 2 / 3);
   });
 
   it("answers alike whatever invisible or control characters a question holds", () => {
