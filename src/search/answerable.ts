@@ -1,4 +1,4 @@
-import { englishListSize, englishNeighbour, isEverydayEnglishWord } from "./english.ts";
+import { englishListSize, everydayWordMistyped, isEverydayEnglishWord } from "./english.ts";
 import { MAX_TYPO_LOOKUPS, type Query } from "./query.ts";
 import type { RankedPassage } from "./rank.ts";
 import { containsCjk } from "./text.ts";
@@ -117,27 +117,32 @@ function isTopicalWord(label: string): boolean {
 const MIN_TYPO_LENGTH = 5;
 
 /**
- * Whether a word the knowledge lacks is a common English word, or a misspelling of an everyday
- * one ("anouncement"), which says as little of the topic; a name ("Kishida", or "Stela" typed
- * capitalised) or jargon does say the question is about something else.
+ * A word the knowledge lacks that says as little of the topic as a common English word: one, or a
+ * slip of typing for an everyday one ("anouncement"). A name ("Kishida", "Stela" typed
+ * capitalised, "showa") or jargon does say the question may be about something else.
  */
-function isCommonWordOrTypo(label: string, lookUpTypo: boolean): boolean {
-  const lower = label.toLowerCase();
-  if (englishListSize(lower) !== undefined) return true;
-  if (!lookUpTypo || lower.length < MIN_TYPO_LENGTH || !/^\p{Ll}+$/u.test(label)) return false;
-  let typo = typosOfEverydayWords.get(lower);
-  if (typo === undefined) {
-    const neighbour = englishNeighbour(lower, "");
-    typo = neighbour !== undefined && isEverydayEnglishWord(neighbour);
-    if (typosOfEverydayWords.size >= TYPO_CACHE_SIZE) typosOfEverydayWords.clear();
-    typosOfEverydayWords.set(lower, typo);
+class UnknownWords {
+  /** At most MAX_TYPO_LOOKUPS words a question are looked up as slips, as in parseQuery. */
+  #lookups = 0;
+
+  isCommon(label: string): boolean {
+    const word = label.toLowerCase();
+    if (englishListSize(word) !== undefined) return true;
+    if (word !== label || word.length < MIN_TYPO_LENGTH || !/^\p{Ll}+$/u.test(word)) return false;
+    if (this.#lookups++ >= MAX_TYPO_LOOKUPS) return false;
+    let slip = slipsForEverydayWords.get(word);
+    if (slip === undefined) {
+      slip = everydayWordMistyped(word) !== undefined;
+      if (slipsForEverydayWords.size >= SLIP_CACHE_SIZE) slipsForEverydayWords.clear();
+      slipsForEverydayWords.set(word, slip);
+    }
+    return slip;
   }
-  return typo;
 }
 
 /** Each ranked passage asks again of the same words; a word's lookup tries some 600 spellings. */
-const typosOfEverydayWords = new Map<string, boolean>();
-const TYPO_CACHE_SIZE = 10_000;
+const slipsForEverydayWords = new Map<string, boolean>();
+const SLIP_CACHE_SIZE = 10_000;
 
 export function answerabilityFeatures(query: Query, ranked: RankedPassage): AnswerabilityFeatures {
   let known = 0;
@@ -152,13 +157,13 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
   let topical = 0;
   let matchedWords = 0;
   let missedNumbers = 0;
-  let typoLookups = 0;
+  const unknownWords = new UnknownWords();
   query.terms.forEach((term, bit) => {
     if (term.optional) return;
     required++;
     if (!term.known) {
       if (containsCjk(term.label)) unknownCjk++;
-      else if (!isCommonWordOrTypo(term.label, typoLookups++ < MAX_TYPO_LOOKUPS)) unknownRare++;
+      else if (!unknownWords.isCommon(term.label)) unknownRare++;
       else unknownCommon++;
       return;
     }

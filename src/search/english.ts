@@ -80,3 +80,33 @@ export function englishNeighbour(word: string, except: string): string | undefin
   }
   return best?.word;
 }
+
+/** Below this length a wrong letter makes too many other words ("boris" and "bores"). */
+const MIN_WRONG_LETTER_LENGTH = 7;
+
+/**
+ * The everyday English word (SCOWL size 20 or less) a word was meant to be by one slip of typing:
+ * a letter left out ("anouncement"), two letters swapped ("recieve") or, in a word of seven letters
+ * or more, one wrong letter ("seperate"). Never a letter too many: "messi", "matcha", "showa" and
+ * "noona" are names and words of their own, not "mess", "match", "show" and "noon".
+ */
+export function everydayWordMistyped(word: string): string | undefined {
+  const wrongLetter = word.length >= MIN_WRONG_LETTER_LENGTH;
+  for (let at = 0; at <= word.length; at++) {
+    const before = word.slice(0, at);
+    const after = word.slice(at);
+    if (at + 1 < word.length) {
+      const swapped = before + (word[at + 1] as string) + (word[at] as string) + word.slice(at + 2);
+      if (swapped !== word && isEverydayEnglishWord(swapped)) return swapped;
+    }
+    for (const letter of LETTERS) {
+      const leftOut = before + letter + after;
+      if (isEverydayEnglishWord(leftOut)) return leftOut;
+      if (wrongLetter && at < word.length && letter !== word[at]) {
+        const replaced = before + letter + word.slice(at + 1);
+        if (isEverydayEnglishWord(replaced)) return replaced;
+      }
+    }
+  }
+  return undefined;
+}

@@ -164,8 +164,12 @@ describe("questions as members type them", () => {
       return answerabilityFeatures(query, best).unknownRare;
     };
     assert.equal(unknownRare("when was the anouncement about gsomia"), 0);
-    // Capitalised, "Stela" is a name someone typed, though "steal" is one edit away.
+    // Capitalised, "Stela" is a name someone typed, though "steal" is one edit away; in lower
+    // case, a name is no slip of typing when it has a letter more than a word ("messi", "showa")
+    // or, being short, another letter ("boris", "bores").
     assert.equal(unknownRare("when did Stela talk about gsomia"), 1 / 3);
+    assert.equal(unknownRare("did messi or showa or boris talk about gsomia"), 1);
+    assert.equal(seedOnly.ask("is matcha from japan").kind, "no-answer");
     // Eight words at most are looked up as typos, as in parseQuery: a long question of
     // misspellings stays cheap. The ninth and tenth count as names.
     const tenTypos =
