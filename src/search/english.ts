@@ -54,6 +54,39 @@ export function isEverydayEnglishWord(word: string): boolean {
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
+/** Which slips of typing to undo: every one by default. */
+interface Slips {
+  /** A letter typed too many ("messi" for "mess"). */
+  readonly extraLetter: boolean;
+  /** One letter typed for another ("bores" for "boris"). */
+  readonly wrongLetter: boolean;
+}
+
+/**
+ * The spellings one slip from `word`, in a fixed order: a letter dropped, two swapped, a letter
+ * put in, a letter changed, at each place in turn. (Slips are undone: a letter left out of the
+ * word typed is put back.)
+ */
+function* spellingsOneSlipFrom(
+  word: string,
+  { extraLetter, wrongLetter }: Slips = { extraLetter: true, wrongLetter: true },
+): Generator<string> {
+  for (let at = 0; at <= word.length; at++) {
+    const before = word.slice(0, at);
+    const after = word.slice(at);
+    if (extraLetter && at < word.length) yield before + word.slice(at + 1);
+    if (at + 1 < word.length) {
+      yield before + (word[at + 1] as string) + (word[at] as string) + word.slice(at + 2);
+    }
+    for (const letter of LETTERS) {
+      yield before + letter + after;
+      if (wrongLetter && at < word.length && letter !== word[at]) {
+        yield before + letter + word.slice(at + 1);
+      }
+    }
+  }
+}
+
 /**
  * The commonest English word one edit from `word` (a letter dropped, added, changed or two
  * swapped) that starts with the same letter, `except` aside: "compared" for "compard". Typing
@@ -61,22 +94,10 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
  */
 export function englishNeighbour(word: string, except: string): string | undefined {
   let best: { word: string; size: number } | undefined;
-  const consider = (candidate: string) => {
-    if (candidate === except || candidate[0] !== word[0]) return;
+  for (const candidate of spellingsOneSlipFrom(word)) {
+    if (candidate === except || candidate[0] !== word[0]) continue;
     const size = englishListSize(candidate);
     if (size !== undefined && (!best || size < best.size)) best = { word: candidate, size };
-  };
-  for (let at = 0; at <= word.length; at++) {
-    const before = word.slice(0, at);
-    const after = word.slice(at);
-    if (at < word.length) consider(before + word.slice(at + 1));
-    if (at + 1 < word.length) {
-      consider(before + (word[at + 1] as string) + (word[at] as string) + word.slice(at + 2));
-    }
-    for (const letter of LETTERS) {
-      consider(before + letter + after);
-      if (at < word.length && letter !== word[at]) consider(before + letter + word.slice(at + 1));
-    }
   }
   return best?.word;
 }
@@ -91,22 +112,9 @@ const MIN_WRONG_LETTER_LENGTH = 7;
  * "noona" are names and words of their own, not "mess", "match", "show" and "noon".
  */
 export function everydayWordMistyped(word: string): string | undefined {
-  const wrongLetter = word.length >= MIN_WRONG_LETTER_LENGTH;
-  for (let at = 0; at <= word.length; at++) {
-    const before = word.slice(0, at);
-    const after = word.slice(at);
-    if (at + 1 < word.length) {
-      const swapped = before + (word[at + 1] as string) + (word[at] as string) + word.slice(at + 2);
-      if (swapped !== word && isEverydayEnglishWord(swapped)) return swapped;
-    }
-    for (const letter of LETTERS) {
-      const leftOut = before + letter + after;
-      if (isEverydayEnglishWord(leftOut)) return leftOut;
-      if (wrongLetter && at < word.length && letter !== word[at]) {
-        const replaced = before + letter + word.slice(at + 1);
-        if (isEverydayEnglishWord(replaced)) return replaced;
-      }
-    }
+  const slips = { extraLetter: false, wrongLetter: word.length >= MIN_WRONG_LETTER_LENGTH };
+  for (const candidate of spellingsOneSlipFrom(word, slips)) {
+    if (candidate !== word && isEverydayEnglishWord(candidate)) return candidate;
   }
   return undefined;
 }
