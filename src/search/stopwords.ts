@@ -26,7 +26,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   ..."anybody anyone everybody everyone nobody somebody someone whatever whenever wherever whoever say says said saying".split(
     " ",
   ),
-  ..."i'm i've i'd i'll you're you've you'd you'll we're we've we'd we'll they're they've they'd they'll he'd he'll she'd she'll it'll that'll there'd".split(
+  ..."i'm i've i'd i'll you're you've you'd you'll we're we've we'd we'll they're they've they'd they'll he'd he'll she'd she'll it'll that'll there'd there'll should've could've would've might've must've mustn't needn't shan't ain't y'all".split(
     " ",
   ),
   ..."besides stuff versus vs".split(" "),

@@ -34,8 +34,15 @@ export function normalizeText(text: string): string {
     .toLowerCase();
 }
 
+/** "why'd", "who'll", "what're": the question word, which still says what is asked. */
+const QUESTION_WORD_CONTRACTION = /^(who|what|when|where|why|how)'(?:d|ll|re|ve)$/;
+
 export function normalizeWord(word: string): string {
-  return normalizeText(word).replace(/’/g, "'").replace(/'s$/, "").replace(/'$/, "");
+  return normalizeText(word)
+    .replace(/’/g, "'")
+    .replace(/'s$/, "")
+    .replace(/'$/, "")
+    .replace(QUESTION_WORD_CONTRACTION, "$1");
 }
 
 /** Irregular English forms that suffix stripping cannot reach: "taken" and "took" are "take". */

@@ -28,11 +28,21 @@ describe("parseQuery", () => {
     assert.deepEqual(termKeys("what stuff besides beer"), termKeys("what beer"));
   });
 
-  it("weighs no contraction of a pronoun: I'm, I've, I'd, you're, they'll", () => {
+  it("weighs no contraction of a pronoun or modal: I'm, I've, you're, they'll, should've", () => {
     assert.deepEqual(
       termKeys("I'm told, and I’ve read, that you're sure they'll renew the gsomia, I'd say"),
       termKeys("told read sure renew gsomia say"),
     );
+    assert.deepEqual(
+      termKeys("should've they, could've we, there'll be gsomia y'all"),
+      termKeys("gsomia"),
+    );
+  });
+
+  it("reads a contracted question word as the question word: why'd, who'll, what're", () => {
+    assert.deepEqual(termKeys("why'd korea end gsomia"), termKeys("why did korea end gsomia"));
+    assert.equal(parseQuery(index, "when'd gsomia end").answerType, "time");
+    assert.equal(parseQuery(index, "who'll renew gsomia").answerType, "person");
   });
 
   it("still corrects a typo to the word of the same length", () => {
