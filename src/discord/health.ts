@@ -57,7 +57,7 @@ function listenFailure(port: number, host: string, error: NodeJS.ErrnoException)
     case "EADDRINUSE":
       return `${where} is already in use: set HEALTH_PORT to a free port, or stop the program listening there`;
     case "EACCES":
-      return `${where} needs privileges this process lacks: choose a port above 1023`;
+      return `${where} may not be opened by this user: choose a port above 1023 that the system allows`;
     case "EADDRNOTAVAIL":
       return `${where}: this machine has no address ${host}; set HEALTH_HOST to one of its addresses, such as 127.0.0.1 or 0.0.0.0`;
     default:

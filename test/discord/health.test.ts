@@ -17,7 +17,8 @@ describe("health and metrics (HEALTH_PORT)", () => {
         base = `http://127.0.0.1:${port}`;
         return;
       } catch (error) {
-        if (attempt === 3 || !/already in use/.test(String(error))) throw error;
+        const cause = error instanceof Error ? (error.cause as NodeJS.ErrnoException) : undefined;
+        if (attempt === 3 || cause?.code !== "EADDRINUSE") throw error;
       }
     }
   });
@@ -105,7 +106,7 @@ describe("health and metrics (HEALTH_PORT)", () => {
 });
 
 describe("a HEALTH_PORT another program holds", () => {
-  it("stops the bot with a message naming the port and what to do, leaving nothing open", async () => {
+  it("stops the bot with a message naming the port and what to do", async () => {
     const holder = createServer();
     await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", () => resolve()));
     const { port } = holder.address() as AddressInfo;
@@ -119,5 +120,11 @@ describe("a HEALTH_PORT another program holds", () => {
     } finally {
       holder.close();
     }
+  });
+
+  it("ends the test process when the bot cannot even read its settings", async () => {
+    // The loopback Discord is up before the settings are read: a harness that left it open
+    // would keep this file running until killed.
+    await assert.rejects(startBot({ env: { HEALTH_PORT: "not-a-port" } }), /HEALTH_PORT/);
   });
 });

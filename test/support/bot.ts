@@ -46,52 +46,58 @@ export async function startBot({
   feedback?: FeedbackStore;
 } = {}): Promise<Running> {
   const fake = await FakeDiscord.start(guilds ? { guilds } : {});
-  if (owner) fake.owner = owner;
-  beforeStart?.(fake);
   // Never the project's ./data: each bot writes its feedback to a folder of its own.
-  const dataDir = await mkdtemp(path.join(tmpdir(), "dispute-bot-data-"));
-  const config = loadBotConfig({
-    DISCORD_TOKEN: TEST_TOKEN,
-    DISCORD_API_URL: fake.apiUrl,
-    KNOWLEDGE_DIR: knowledgeDir,
-    COOLDOWN_SECONDS: "0",
-    ADMIN_GUILD_ID: GUILD_ID,
-    LOG_LEVEL: "info",
-    DATA_DIR: dataDir,
-    ...env,
-  });
-  const logs: string[] = [];
-  const logger = createLogger(config.logLevel, [config.token], (line) => {
-    logs.push(line);
-  });
-  const { store } = await KnowledgeStore.open(config.knowledgeDir);
-  const bot = createBot({
-    config,
-    store,
-    logger,
-    ...(buttonTimeoutMs ? { buttonTimeoutMs } : {}),
-    reloadGapMs,
-    ...(commandIdsRereadMs !== undefined ? { commandIdsRereadMs } : {}),
-    rest: { retries: 2, timeout: 5000 },
-    ...(feedback ? { feedback } : {}),
-  });
+  let dataDir: string | undefined;
+  let bot: Bot | undefined;
+  const stop = async () => {
+    // Each step runs whether or not the one before failed, so that no server stays open.
+    const failures: unknown[] = [];
+    const attempt = async (step: () => Promise<unknown> | undefined) => {
+      try {
+        await step();
+      } catch (error) {
+        failures.push(error);
+      }
+    };
+    await attempt(() => bot?.stop());
+    await attempt(() => fake.close());
+    await attempt(() => (dataDir ? rm(dataDir, { recursive: true, force: true }) : undefined));
+    if (failures.length > 0) throw failures[0];
+  };
   try {
+    if (owner) fake.owner = owner;
+    beforeStart?.(fake);
+    dataDir = await mkdtemp(path.join(tmpdir(), "dispute-bot-data-"));
+    const config = loadBotConfig({
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      KNOWLEDGE_DIR: knowledgeDir,
+      COOLDOWN_SECONDS: "0",
+      ADMIN_GUILD_ID: GUILD_ID,
+      LOG_LEVEL: "info",
+      DATA_DIR: dataDir,
+      ...env,
+    });
+    const logs: string[] = [];
+    const logger = createLogger(config.logLevel, [config.token], (line) => {
+      logs.push(line);
+    });
+    const { store } = await KnowledgeStore.open(config.knowledgeDir);
+    bot = createBot({
+      config,
+      store,
+      logger,
+      ...(buttonTimeoutMs ? { buttonTimeoutMs } : {}),
+      reloadGapMs,
+      ...(commandIdsRereadMs !== undefined ? { commandIdsRereadMs } : {}),
+      rest: { retries: 2, timeout: 5000 },
+      ...(feedback ? { feedback } : {}),
+    });
     await bot.start();
+    return { fake, bot, logs, stop };
   } catch (error) {
-    // A bot that cannot start must not leave its servers open: the test would never end.
-    await bot.stop();
-    await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
+    // A bot that cannot start must not leave the loopback Discord open: the test would never end.
+    await stop().catch(() => undefined);
     throw error;
   }
-  return {
-    fake,
-    bot,
-    logs,
-    async stop() {
-      await bot.stop();
-      await fake.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
