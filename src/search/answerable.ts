@@ -140,7 +140,7 @@ class UnknownWords {
   }
 }
 
-/** Each ranked passage asks again of the same words; a word's lookup tries some 600 spellings. */
+/** Each ranked passage asks again of the same words; a lookup tries hundreds of spellings. */
 const slipsForEverydayWords = new Map<string, boolean>();
 const SLIP_CACHE_SIZE = 10_000;
 

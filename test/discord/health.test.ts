@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import type { AddressInfo } from "node:net";
-import { createServer } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { type Running, startBot } from "../support/bot.ts";
 import { freePort } from "../support/net.ts";
