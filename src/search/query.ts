@@ -8,6 +8,12 @@ import { type AnswerType, answerTypeOf, MONTHS, WEEKDAYS } from "./intent.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize } from "./text.ts";
 
+/**
+ * A left quote, backtick or accent typed for the apostrophe inside a word ("I‘ve", "don`t"),
+ * as some keyboards do: read as the apostrophe, so the word stays one word.
+ */
+const APOSTROPHE_LOOKALIKE = /(?<=\p{L})[‘`´](?=\p{L})/gu;
+
 /** Longer questions are cut here: no member types more, and it bounds the work a question costs. */
 export const MAX_QUESTION_CHARS = 1000;
 const MAX_QUERY_TERMS = 32;
@@ -47,7 +53,10 @@ export interface Query {
 
 export function parseQuery(index: SearchIndex, question: string): Query {
   // Invisible format characters (zero-width space, soft hyphen) can sit inside a word: drop them.
-  const cleaned = question.replace(/\p{Cf}+/gu, "").replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ");
+  const cleaned = question
+    .replace(/\p{Cf}+/gu, "")
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ")
+    .replace(APOSTROPHE_LOOKALIKE, "’");
   const truncated = cleaned.length > MAX_QUESTION_CHARS;
   const text = (truncated ? cleaned.slice(0, MAX_QUESTION_CHARS) : cleaned).trim();
   const searchable = expandChatSpellings(text);

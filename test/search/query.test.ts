@@ -37,6 +37,10 @@ describe("parseQuery", () => {
       termKeys("should've they, could've we, there'll be gsomia y'all"),
       termKeys("gsomia"),
     );
+    // Some keyboards type a left quote, a backtick or an accent for the apostrophe.
+    for (const typed of ["I‘ve", "I`ve", "I´ve"]) {
+      assert.deepEqual(termKeys(`${typed} read about gsomia`), termKeys("read gsomia"), typed);
+    }
   });
 
   it("reads a contracted question word as the question word: why'd, who'll, what're", () => {
