@@ -67,10 +67,9 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     if (token.stop || token.cjk || index.postings.has(token.stem)) return token;
     // A word the knowledge knows (from a title, a tag or the glossary) is not a typo, and
     // neither is a common English word: "price" is not "prime", nor "products" "produced".
+    const englishWord = isCommonEnglishWord(token.norm);
     const known =
-      index.vocabulary.has(token.norm) ||
-      index.knownStems.has(token.stem) ||
-      isCommonEnglishWord(token.norm);
+      englishWord || index.vocabulary.has(token.norm) || index.knownStems.has(token.stem);
     // A mistyped question word still asks its question: "wich" is "which", never "with".
     const questionWord = known ? undefined : mistypedQuestionWord(token.norm);
     if (questionWord) return { ...token, norm: questionWord, stem: questionWord, stop: true };
@@ -84,7 +83,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       quality.set(position, 1 - TYPO_PENALTY * correction.distance);
       return { ...token, norm: correction.word, stem: stemWord(correction.word) };
     }
-    const relative = relatedStem(index, token.stem, isCommonEnglishWord(token.norm));
+    const relative = relatedStem(index, token.stem, englishWord);
     if (relative) {
       quality.set(position, RELATED_FORM_QUALITY);
       return { ...token, stem: relative };
