@@ -77,7 +77,9 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       known || lookups++ >= MAX_TYPO_LOOKUPS
         ? undefined
         : (calendarWordFor(token.norm) ??
-          (isTypedName(token, position) ? undefined : correctWord(index, token.norm)));
+          (isTypedName(token, position)
+            ? nameWithLettersSwapped(index, token.norm)
+            : correctWord(index, token.norm)));
     if (correction && !STOP_WORDS.has(correction.word) && !NUMBER_WORDS.has(correction.word)) {
       corrections.push({ from: token.raw, to: correction.word });
       quality.set(position, 1 - TYPO_PENALTY * correction.distance);
@@ -236,6 +238,24 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set(
 const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 function isTypedName(token: Token, position: number): boolean {
   return position > 0 && TITLE_CASE.test(token.raw);
+}
+
+/** A name shorter than this is too near other names to be read as a typo of the knowledge's. */
+const MIN_SWAPPED_NAME_LENGTH = 5;
+
+/**
+ * A typed name with two neighbouring letters swapped ("Seuol", "Washintgon"), read as the
+ * knowledge's. Only a swap: a letter more, fewer or wrong makes one real name of another
+ * ("Emmanuel" and "Emanuel", "Takashi" and "Takeshi"). Typing rarely gets the first letter wrong.
+ */
+function nameWithLettersSwapped(index: SearchIndex, word: string): Correction | undefined {
+  if (word.length < MIN_SWAPPED_NAME_LENGTH) return undefined;
+  for (let at = 1; at < word.length - 1; at++) {
+    if (word[at] === word[at + 1]) continue;
+    const swapped = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+    if (index.vocabulary.has(swapped)) return { word: swapped, distance: 1 };
+  }
+  return undefined;
 }
 
 /**

@@ -54,13 +54,29 @@ describe("parseQuery", () => {
   });
 
   it("leaves a capitalised name the knowledge lacks alone, and corrects the first word still", () => {
-    assert.deepEqual(parseQuery(index, "trade with Japna").corrections, []);
-    assert.deepEqual(parseQuery(index, "trade with japna").corrections, [
-      { from: "japna", to: "japan" },
+    // One letter fewer, more or wrong turns one real name into another: "Emmanuel", "Emanuel".
+    assert.deepEqual(parseQuery(index, "trade with Japn").corrections, []);
+    assert.deepEqual(parseQuery(index, "trade with Jappan").corrections, []);
+    assert.deepEqual(parseQuery(index, "trade with Jepan").corrections, []);
+    assert.deepEqual(parseQuery(index, "trade with japn").corrections, [
+      { from: "japn", to: "japan" },
     ]);
     assert.deepEqual(parseQuery(index, "Exprot curbs in july").corrections, [
       { from: "Exprot", to: "export" },
     ]);
+  });
+
+  it("reads a capitalised word with two neighbouring letters swapped as the knowledge's name", () => {
+    assert.deepEqual(parseQuery(index, "trade with Japna").corrections, [
+      { from: "Japna", to: "japan" },
+    ]);
+    assert.deepEqual(parseQuery(index, "why did Soeul end the pact").corrections, [
+      { from: "Soeul", to: "seoul" },
+    ]);
+    assert.ok(termKeys("why did Soeul end the pact").includes(stemWord("seoul")));
+    // A name the knowledge lacks, and a short one, stay as typed.
+    assert.deepEqual(parseQuery(index, "what did Mcaron say").corrections, []);
+    assert.deepEqual(parseQuery(index, "did Aeb say so").corrections, []);
   });
 
   it("corrects a word of six letters or fewer by one edit only", () => {
