@@ -53,11 +53,17 @@ export function isEverydayEnglishWord(word: string): boolean {
 }
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+const DOUBLED_IN_NAMES: ReadonlySet<string | undefined> = new Set(["e", "o"]);
 
 /** Which slips of typing to undo: every one by default. */
 interface Slips {
   /** A letter typed too many ("messi" for "mess"). */
   readonly extraLetter: boolean;
+  /**
+   * A letter typed twice ("braands" for "brands"), when extraLetter is not undone anyway; not
+   * "ee" or "oo", which romanised Korean names are full of ("shinee" is no "shine").
+   */
+  readonly doubledLetter: boolean;
   /** One letter typed for another ("bores" for "boris"). */
   readonly wrongLetter: boolean;
 }
@@ -69,12 +75,17 @@ interface Slips {
  */
 function* spellingsOneSlipFrom(
   word: string,
-  { extraLetter, wrongLetter }: Slips = { extraLetter: true, wrongLetter: true },
+  { extraLetter, doubledLetter, wrongLetter }: Slips = {
+    extraLetter: true,
+    doubledLetter: true,
+    wrongLetter: true,
+  },
 ): Generator<string> {
   for (let at = 0; at <= word.length; at++) {
     const before = word.slice(0, at);
     const after = word.slice(at);
-    if (extraLetter && at < word.length) yield before + word.slice(at + 1);
+    const doubled = doubledLetter && word[at] === word[at + 1] && !DOUBLED_IN_NAMES.has(word[at]);
+    if ((extraLetter || doubled) && at < word.length) yield before + word.slice(at + 1);
     if (at + 1 < word.length) {
       yield before + (word[at + 1] as string) + (word[at] as string) + word.slice(at + 2);
     }
@@ -107,12 +118,17 @@ const MIN_WRONG_LETTER_LENGTH = 7;
 
 /**
  * The everyday English word (SCOWL size 20 or less) a word was meant to be by one slip of typing:
- * a letter left out ("anouncement"), two letters swapped ("recieve") or, in a word of seven letters
- * or more, one wrong letter ("seperate"). Never a letter too many: "messi", "matcha", "showa" and
- * "noona" are names and words of their own, not "mess", "match", "show" and "noon".
+ * a letter left out ("anouncement"), two letters swapped ("recieve"), a letter typed twice
+ * ("braands") or, in a word of seven letters or more, one wrong letter ("seperate"). Never
+ * another letter too many: "messi", "matcha", "showa" and "noona" are names and words of their
+ * own, not "mess", "match", "show" and "noon".
  */
 export function everydayWordMistyped(word: string): string | undefined {
-  const slips = { extraLetter: false, wrongLetter: word.length >= MIN_WRONG_LETTER_LENGTH };
+  const slips = {
+    extraLetter: false,
+    doubledLetter: true,
+    wrongLetter: word.length >= MIN_WRONG_LETTER_LENGTH,
+  };
   for (const candidate of spellingsOneSlipFrom(word, slips)) {
     if (candidate !== word && isEverydayEnglishWord(candidate)) return candidate;
   }

@@ -164,6 +164,10 @@ describe("questions as members type them", () => {
       return answerabilityFeatures(query, best).unknownRare;
     };
     assert.equal(unknownRare("when was the anouncement about gsomia"), 0);
+    // A letter typed twice is a slip too ("braands"), but not in "ee" or "oo", as romanised
+    // Korean names have them ("shinee").
+    assert.equal(unknownRare("which braands were boycotted over gsomia"), 0);
+    assert.equal(unknownRare("did shinee talk about gsomia"), 1 / 3);
     // Capitalised, "Stela" is a name someone typed, though "steal" is one edit away; in lower
     // case, a name is no slip of typing when it has a letter more than a word ("messi", "showa")
     // or, being short, another letter ("boris", "bores").
