@@ -89,6 +89,17 @@ const CHAT_WORD = /(?<![\p{L}\p{N}'’.])[\p{L}\p{N}]+(?![\p{L}\p{N}'’]|\.[\p{
 /** "w/o", which the word rule would read as "w" (with) and "o". */
 const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
 
+/**
+ * "2" and "4" typed for "to" and "for": after a word, before a word that no count is put in front
+ * of ("what happened 2 the deal", "talk 2 korea", "any hope 4 them"); never after a month, where
+ * it is a day ("on aug 2 the cabinet…"), nor before a plural ("2 koreas", "2 firms").
+ */
+const NUMBER_FOR_WORD =
+  /(?<=\p{L}[’']?\s+)([24])(?=\s+(?:the|a|an|this|that|these|those|me|them|him|her|it|you|u|ur|my|our|their|his|its|korea|japan|seoul|tokyo|china|washington|moon|abe)(?![\p{L}\p{N}]))/giu;
+const NUMBER_WORDS: Readonly<Record<string, string>> = { "2": "to", "4": "for" };
+const DAY_AFTER =
+  /(?<!\p{L})(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$/iu;
+
 /** "Lin" is a name more often than "ling" with its g dropped. */
 const MIN_DROPPED_G_LENGTH = 4;
 
@@ -98,17 +109,22 @@ const MIN_DROPPED_G_LENGTH = 4;
  * "sayin", "nothin"; not "begin", "coin").
  */
 export function expandChatSpellings(text: string): string {
-  return text.replace(WITHOUT, "without").replace(CHAT_WORD, (word) => {
-    const lower = word.toLowerCase();
-    const expanded = CHAT_SPELLINGS.get(lower);
-    if (expanded !== undefined) return expanded;
-    if (
-      lower.length >= MIN_DROPPED_G_LENGTH &&
-      lower.endsWith("in") &&
-      !isCommonEnglishWord(lower) &&
-      isCommonEnglishWord(`${lower}g`)
+  return text
+    .replace(WITHOUT, "without")
+    .replace(NUMBER_FOR_WORD, (digit: string, _group: string, offset: number, whole: string) =>
+      DAY_AFTER.test(whole.slice(0, offset)) ? digit : (NUMBER_WORDS[digit] ?? digit),
     )
-      return `${word}g`;
-    return word;
-  });
+    .replace(CHAT_WORD, (word) => {
+      const lower = word.toLowerCase();
+      const expanded = CHAT_SPELLINGS.get(lower);
+      if (expanded !== undefined) return expanded;
+      if (
+        lower.length >= MIN_DROPPED_G_LENGTH &&
+        lower.endsWith("in") &&
+        !isCommonEnglishWord(lower) &&
+        isCommonEnglishWord(`${lower}g`)
+      )
+        return `${word}g`;
+      return word;
+    });
 }

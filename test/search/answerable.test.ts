@@ -5,6 +5,7 @@ import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { answerabilityFeatures } from "../../src/search/answerable.ts";
 import { buildIndex } from "../../src/search/build.ts";
 import { answerThreshold, OFF_TOPIC_QUESTIONS } from "../../src/search/calibrate.ts";
+import { expandChatSpellings } from "../../src/search/chat.ts";
 import { questionParts } from "../../src/search/parts.ts";
 import { parseQuery } from "../../src/search/query.ts";
 import { rankPassages } from "../../src/search/rank.ts";
@@ -146,6 +147,22 @@ describe("questions as members type them", () => {
       const answer = text(small.ask(spelled));
       assert.ok(answer, spelled);
       assert.equal(text(small.ask(chat)), answer, chat);
+    }
+  });
+
+  it("reads 2 and 4 typed for to and for as those words, and a count or a day as a number", () => {
+    const pairs: [string, string][] = [
+      ["wat happened 2 the gsomia deal", "what happened to the gsomia deal"],
+      ["what did japan do 2 korea", "what did japan do to korea"],
+      ["is there any hope 4 the gsomia", "is there any hope for the gsomia"],
+    ];
+    for (const [chat, spelled] of pairs) {
+      const answer = text(small.ask(spelled));
+      assert.ok(answer, spelled);
+      assert.equal(text(small.ask(chat)), answer, chat);
+    }
+    for (const counted of ["japan sent 2 envoys", "the 2 us allies", "on aug 2 the cabinet met"]) {
+      assert.equal(expandChatSpellings(counted), counted);
     }
   });
 
