@@ -91,14 +91,20 @@ const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
 
 /**
  * "2" and "4" typed for "to" and "for": after a word, before a word that no count is put in front
- * of ("what happened 2 the deal", "talk 2 korea", "any hope 4 them"); never after a month, where
- * it is a day ("on aug 2 the cabinet…"), nor before a plural ("2 koreas", "2 firms").
+ * of ("what happened 2 the deal", "come 2 korea", "any hope 4 them"). Not where the digit is a
+ * number: after a word that counts or numbers ("the 2", "phase 2", "at 2"), after a month
+ * ("aug 2 the cabinet"), before an abbreviation ("2 U.S. allies", "2 a.m.") or a word off the
+ * list ("2 envoys").
  */
 const NUMBER_FOR_WORD =
-  /(?<=\p{L}[’']?\s+)([24])(?=\s+(?:the|a|an|this|that|these|those|me|them|him|her|it|you|u|ur|my|our|their|his|its|korea|japan|seoul|tokyo|china|washington|moon|abe)(?![\p{L}\p{N}]))/giu;
+  /(?<=(\p{L}+)[’']?\s+)([24])(?=\s+(?:the|a|an|this|that|these|those|me|them|him|her|it|you|u|ur|my|our|their|his|its|korea|japan|seoul|tokyo|china|washington|moon|abe)(?![\p{L}\p{N}.]))/giu;
 const NUMBER_WORDS: Readonly<Record<string, string>> = { "2": "to", "4": "for" };
-const DAY_AFTER =
-  /(?<!\p{L})(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$/iu;
+/** Words after which a 2 or a 4 is a count, a place in a series, a time, a day or a score. */
+const COUNTS_AFTER = new Set(
+  "the a these those its their his her my our your top first last next only at about around by page part phase round article chapter day week game no number level won lost beat score jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september october november december".split(
+    " ",
+  ),
+);
 
 /** "Lin" is a name more often than "ling" with its g dropped. */
 const MIN_DROPPED_G_LENGTH = 4;
@@ -111,8 +117,8 @@ const MIN_DROPPED_G_LENGTH = 4;
 export function expandChatSpellings(text: string): string {
   return text
     .replace(WITHOUT, "without")
-    .replace(NUMBER_FOR_WORD, (digit: string, _group: string, offset: number, whole: string) =>
-      DAY_AFTER.test(whole.slice(0, offset)) ? digit : (NUMBER_WORDS[digit] ?? digit),
+    .replace(NUMBER_FOR_WORD, (digit: string, before: string) =>
+      COUNTS_AFTER.has(before.toLowerCase()) ? digit : (NUMBER_WORDS[digit] ?? digit),
     )
     .replace(CHAT_WORD, (word) => {
       const lower = word.toLowerCase();

@@ -61,7 +61,8 @@ interface Slips {
   readonly extraLetter: boolean;
   /**
    * A letter typed twice ("braands" for "brands"), when extraLetter is not undone anyway; not
-   * "ee" or "oo", which romanised Korean names are full of ("shinee" is no "shine").
+   * "ee" or "oo", which romanised Korean names are full of ("shinee" is no "shine"), nor at the
+   * end, where names double theirs ("starr", "wolff", "grimm").
    */
   readonly doubledLetter: boolean;
   /** One letter typed for another ("bores" for "boris"). */
@@ -84,7 +85,11 @@ function* spellingsOneSlipFrom(
   for (let at = 0; at <= word.length; at++) {
     const before = word.slice(0, at);
     const after = word.slice(at);
-    const doubled = doubledLetter && word[at] === word[at + 1] && !DOUBLED_IN_NAMES.has(word[at]);
+    const doubled =
+      doubledLetter &&
+      word[at] === word[at + 1] &&
+      at + 2 < word.length &&
+      !DOUBLED_IN_NAMES.has(word[at]);
     if ((extraLetter || doubled) && at < word.length) yield before + word.slice(at + 1);
     if (at + 1 < word.length) {
       yield before + (word[at + 1] as string) + (word[at] as string) + word.slice(at + 2);

@@ -245,17 +245,42 @@ const MIN_SWAPPED_NAME_LENGTH = 5;
 
 /**
  * A typed name with two neighbouring letters swapped ("Seuol", "Washintgon"), read as the
- * knowledge's. Only a swap: a letter more, fewer or wrong makes one real name of another
- * ("Emmanuel" and "Emanuel", "Takashi" and "Takeshi"). Typing rarely gets the first letter wrong.
+ * knowledge's name. Only a swap: a letter more, fewer or wrong makes one real name of another
+ * ("Emmanuel" and "Emanuel", "Takashi" and "Takeshi"); and only into a name, so "Greta" stays
+ * itself, not "great". Typing rarely gets the first letter wrong.
  */
 function nameWithLettersSwapped(index: SearchIndex, word: string): Correction | undefined {
   if (word.length < MIN_SWAPPED_NAME_LENGTH) return undefined;
   for (let at = 1; at < word.length - 1; at++) {
     if (word[at] === word[at + 1]) continue;
     const swapped = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
-    if (index.vocabulary.has(swapped)) return { word: swapped, distance: 1 };
+    if (index.vocabulary.has(swapped) && writtenAsName(index, swapped)) {
+      return { word: swapped, distance: 1 };
+    }
   }
   return undefined;
+}
+
+/** Passages read to tell whether the knowledge writes a word as a name. */
+const PASSAGES_READ_FOR_CASE = 5;
+const LETTERS_ONLY = /^\p{L}+$/u;
+
+/** Whether the passages that have a word mostly write it capitalised: "Seoul", not "great". */
+function writtenAsName(index: SearchIndex, word: string): boolean {
+  const postings = index.postings.get(stemWord(word));
+  if (!postings || !LETTERS_ONLY.test(word)) return false;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "giu");
+  let capitalised = 0;
+  let lowerCase = 0;
+  const read = Math.min(postings.passages.length, PASSAGES_READ_FOR_CASE);
+  for (let at = 0; at < read; at++) {
+    const passage = index.knowledge.passages[postings.passages[at] as number];
+    for (const [found] of passage?.text.matchAll(pattern) ?? []) {
+      if (found[0] !== found[0]?.toLowerCase()) capitalised++;
+      else lowerCase++;
+    }
+  }
+  return capitalised > lowerCase;
 }
 
 /**

@@ -161,7 +161,19 @@ describe("questions as members type them", () => {
       assert.ok(answer, spelled);
       assert.equal(text(small.ask(chat)), answer, chat);
     }
-    for (const counted of ["japan sent 2 envoys", "the 2 us allies", "on aug 2 the cabinet met"]) {
+    assert.equal(
+      expandChatSpellings("what did moon declare 2 the press"),
+      "what did moon declare to the press",
+    );
+    // A count, a place in a series, a time or a day before a word of the list stays a number.
+    for (const counted of [
+      "the 2 U.S. allies",
+      "meet at 2 a.m.",
+      "what was in phase 2 the export controls",
+      "on aug 2 the cabinet met",
+      "on Aug. 2 the cabinet met",
+      "top 4 the list",
+    ]) {
       assert.equal(expandChatSpellings(counted), counted);
     }
   });
@@ -185,6 +197,8 @@ describe("questions as members type them", () => {
     // Korean names have them ("shinee").
     assert.equal(unknownRare("which braands were boycotted over gsomia"), 0);
     assert.equal(unknownRare("did shinee talk about gsomia"), 1 / 3);
+    // Nor at the end, where names double theirs: "starr" is no "star".
+    assert.equal(unknownRare("did starr talk about gsomia"), 1 / 3);
     // Capitalised, "Stela" is a name someone typed, though "steal" is one edit away; in lower
     // case, a name is no slip of typing when it has a letter more than a word ("messi", "showa")
     // or, being short, another letter ("boris", "bores").

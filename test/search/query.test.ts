@@ -74,7 +74,9 @@ describe("parseQuery", () => {
       { from: "Soeul", to: "seoul" },
     ]);
     assert.ok(termKeys("why did Soeul end the pact").includes(stemWord("seoul")));
-    // A name the knowledge lacks, and a short one, stay as typed.
+    // A name the knowledge lacks, and a short one, stay as typed; and a name is not read as a
+    // word the knowledge writes in lower case ("great").
+    assert.deepEqual(parseQuery(shipped, "is Greta right about the water").corrections, []);
     assert.deepEqual(parseQuery(index, "what did Mcaron say").corrections, []);
     assert.deepEqual(parseQuery(index, "did Aeb say so").corrections, []);
   });
