@@ -76,7 +76,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     const correction =
       known || lookups++ >= MAX_TYPO_LOOKUPS
         ? undefined
-        : (calendarWordFor(token.norm) ??
+        : (calendarWordFor(token.norm, isTypedName(token, position)) ??
           (isTypedName(token, position)
             ? nameWithLettersSwapped(index, token.norm)
             : correctWord(index, token.norm)));
@@ -212,15 +212,40 @@ const CALENDAR_WORDS = [...MONTHS, ...WEEKDAYS].map((word) => word.toLowerCase()
 
 /**
  * A mistyped month or weekday ("novmber", "thrusday"), whether or not the knowledge has it: a
- * member who asks about a date must not be read as asking about a "number".
+ * member who asks about a date must not be read as asking about a "number". Typed capitalised
+ * after the first word, it may be a name one letter from a month or day ("Marco", "Frida",
+ * "Augusta"): then only two letters swapped or an inner letter left out count ("Thrusday",
+ * "Febuary").
  */
-function calendarWordFor(word: string): Correction | undefined {
+function calendarWordFor(word: string, typedAsName: boolean): Correction | undefined {
   if (word.length < 5) return undefined;
   for (const calendarWord of CALENDAR_WORDS) {
     const distance = editDistance(word, calendarWord, 2);
-    if (distance <= (word.length <= 6 ? 1 : 2)) return { word: calendarWord, distance };
+    if (distance > (word.length <= 6 ? 1 : 2)) continue;
+    if (!typedAsName || isSwapOrInnerDrop(word, calendarWord)) {
+      return { word: calendarWord, distance };
+    }
   }
   return undefined;
+}
+
+/** Whether `typed` is `word` with two neighbouring letters swapped or a letter inside it left out. */
+function isSwapOrInnerDrop(typed: string, word: string): boolean {
+  if (typed.length === word.length) {
+    const differ = [...typed].flatMap((letter, at) => (letter === word[at] ? [] : [at]));
+    const [first, second] = differ;
+    return (
+      differ.length === 2 &&
+      second === (first as number) + 1 &&
+      typed[first as number] === word[second] &&
+      typed[second] === word[first as number]
+    );
+  }
+  if (typed.length !== word.length - 1) return false;
+  for (let at = 1; at < word.length - 1; at++) {
+    if (word.slice(0, at) + word.slice(at + 1) === typed) return true;
+  }
+  return false;
 }
 
 /** Words a typo is never corrected to: a question about a month is not about a "number". */

@@ -81,6 +81,18 @@ describe("parseQuery", () => {
     assert.deepEqual(parseQuery(index, "did Aeb say so").corrections, []);
   });
 
+  it("reads a mistyped month or weekday as that word, never a number, and leaves names alike alone", () => {
+    const corrected = (question: string) =>
+      parseQuery(shipped, question).corrections.map((correction) => correction.to);
+    assert.deepEqual(corrected("did korea drop the wto case in novmber"), ["november"]);
+    assert.deepEqual(corrected("what happened on Thrusday"), ["thursday"]);
+    assert.deepEqual(corrected("what was decided in Febuary 2019"), ["february"]);
+    // Typed capitalised after the first word, one letter wrong or more is a name.
+    assert.deepEqual(corrected("what did Marco Rubio say about gsomia"), []);
+    assert.deepEqual(corrected("did Frida say anything"), []);
+    assert.deepEqual(corrected("is Augusta in georgia"), []);
+  });
+
   it("corrects a word of six letters or fewer by one edit only", () => {
     assert.deepEqual(parseQuery(index, "trade with brasil").corrections, []);
     // A longer word keeps two edits: a missing letter and a wrong one.
