@@ -97,11 +97,11 @@ const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
  * list ("2 envoys").
  */
 const NUMBER_FOR_WORD =
-  /(?<=(\p{L}+)[’']?\s+)([24])(?=\s+(?:the|a|an|this|that|these|those|me|them|him|her|it|you|u|ur|my|our|their|his|its|korea|japan|seoul|tokyo|china|washington|moon|abe)(?![\p{L}\p{N}.]))/giu;
+  /(?<=(\p{L}+)[’']?\s+)([24])(?=\s+(?:the|a|an|this|that|these|those|me|them|him|her|it|you|u|ur|my|our|their|his|its|korea|japan|seoul|tokyo|china|washington|moon|abe)(?![\p{L}\p{N}]|\.\p{L}))/giu;
 const NUMBER_WORDS: Readonly<Record<string, string>> = { "2": "to", "4": "for" };
 /** Words after which a 2 or a 4 is a count, a place in a series, a time, a day or a score. */
 const COUNTS_AFTER = new Set(
-  "the a these those its their his her my our your top first last next only at about around by page part phase round article chapter day week game no number level won lost beat score jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september october november december".split(
+  "the a these those its their his her my our your top first last only at about around by page part phase round article chapter day week game number level score jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september october november december".split(
     " ",
   ),
 );

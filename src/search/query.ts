@@ -6,7 +6,7 @@ import { type Correction, editDistance } from "./fuzzy.ts";
 import type { ConceptHit } from "./glossary.ts";
 import { type AnswerType, answerTypeOf, MONTHS, WEEKDAYS } from "./intent.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
-import { containsCjk, stemWord, type Token, tokenize } from "./text.ts";
+import { containsCjk, stemWord, type Token, tokenize, wordsOf } from "./text.ts";
 
 /**
  * A left quote, backtick or accent typed for the apostrophe inside a word ("I‘ve", "don`t"),
@@ -78,7 +78,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
         ? undefined
         : (calendarWordFor(token.norm, isTypedName(token, position)) ??
           (isTypedName(token, position)
-            ? nameWithLettersSwapped(index, token.norm)
+            ? knowledgeNameMistyped(index, token.norm)
             : correctWord(index, token.norm)));
     if (correction && !STOP_WORDS.has(correction.word) && !NUMBER_WORDS.has(correction.word)) {
       corrections.push({ from: token.raw, to: correction.word });
@@ -266,16 +266,18 @@ function isTypedName(token: Token, position: number): boolean {
 }
 
 /** A name shorter than this is too near other names to be read as a typo of the knowledge's. */
-const MIN_SWAPPED_NAME_LENGTH = 5;
+const MIN_MISTYPED_NAME_LENGTH = 5;
 
 /**
- * A typed name with two neighbouring letters swapped ("Seuol", "Washintgon"), read as the
- * knowledge's name. Only a swap: a letter more, fewer or wrong makes one real name of another
- * ("Emmanuel" and "Emanuel", "Takashi" and "Takeshi"); and only into a name, so "Greta" stays
- * itself, not "great". Typing rarely gets the first letter wrong.
+ * A typed name the knowledge has, mistyped: two neighbouring letters swapped ("Seuol",
+ * "Washintgon"), or any one slip in a name that a tenth of the passages or more have, the
+ * parties' own ("Sohth Koyea", "Japaese"), which members mistype far more often than they name
+ * someone one letter from them. Otherwise a letter more, fewer or wrong makes one real name of
+ * another ("Emmanuel" and "Emanuel", "Takashi" and "Takeshi"). Only into a name, so "Greta"
+ * stays itself, not "great". Typing rarely gets the first letter wrong.
  */
-function nameWithLettersSwapped(index: SearchIndex, word: string): Correction | undefined {
-  if (word.length < MIN_SWAPPED_NAME_LENGTH) return undefined;
+function knowledgeNameMistyped(index: SearchIndex, word: string): Correction | undefined {
+  if (word.length < MIN_MISTYPED_NAME_LENGTH) return undefined;
   for (let at = 1; at < word.length - 1; at++) {
     if (word[at] === word[at + 1]) continue;
     const swapped = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
@@ -283,25 +285,39 @@ function nameWithLettersSwapped(index: SearchIndex, word: string): Correction | 
       return { word: swapped, distance: 1 };
     }
   }
-  return undefined;
+  const correction = index.vocabulary.correct(word);
+  // A month or weekday is capitalised and common too: calendarWordFor reads those, strictly.
+  if (correction?.distance !== 1 || CALENDAR_WORDS.includes(correction.word)) return undefined;
+  const passages = index.postings.get(stemWord(correction.word))?.passages.length ?? 0;
+  const common =
+    passages >=
+    Math.max(MIN_COMMON_NAME_PASSAGES, COMMON_NAME_SHARE * index.knowledge.passages.length);
+  return common && writtenAsName(index, correction.word) ? correction : undefined;
 }
+
+/** A name in this share of the passages, and in this many at least, is one of the topic's own. */
+const COMMON_NAME_SHARE = 0.1;
+const MIN_COMMON_NAME_PASSAGES = 3;
 
 /** Passages read to tell whether the knowledge writes a word as a name. */
 const PASSAGES_READ_FOR_CASE = 5;
-const LETTERS_ONLY = /^\p{L}+$/u;
 
-/** Whether the passages that have a word mostly write it capitalised: "Seoul", not "great". */
+/**
+ * Whether the passages that have a word mostly write it, in any of its forms, capitalised:
+ * "Seoul" and "Koreans", not "great".
+ */
 function writtenAsName(index: SearchIndex, word: string): boolean {
-  const postings = index.postings.get(stemWord(word));
-  if (!postings || !LETTERS_ONLY.test(word)) return false;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "giu");
+  const stem = stemWord(word);
+  const postings = index.postings.get(stem);
+  if (!postings) return false;
   let capitalised = 0;
   let lowerCase = 0;
   const read = Math.min(postings.passages.length, PASSAGES_READ_FOR_CASE);
   for (let at = 0; at < read; at++) {
     const passage = index.knowledge.passages[postings.passages[at] as number];
-    for (const [found] of passage?.text.matchAll(pattern) ?? []) {
-      if (found[0] !== found[0]?.toLowerCase()) capitalised++;
+    for (const written of wordsOf(passage?.text ?? "")) {
+      if (written.stem !== stem) continue;
+      if (written.raw !== written.raw.toLowerCase()) capitalised++;
       else lowerCase++;
     }
   }

@@ -165,6 +165,8 @@ describe("questions as members type them", () => {
       expandChatSpellings("what did moon declare 2 the press"),
       "what did moon declare to the press",
     );
+    // A full stop that ends the question is no abbreviation's.
+    assert.equal(expandChatSpellings("what did japan do 2 korea."), "what did japan do to korea.");
     // A count, a place in a series, a time or a day before a word of the list stays a number.
     for (const counted of [
       "the 2 U.S. allies",
