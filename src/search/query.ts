@@ -73,13 +73,12 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     // A mistyped question word still asks its question: "wich" is "which", never "with".
     const questionWord = known ? undefined : mistypedQuestionWord(token.norm);
     if (questionWord) return { ...token, norm: questionWord, stem: questionWord, stop: true };
+    const typedName = isTypedName(token, position);
     const correction =
       known || lookups++ >= MAX_TYPO_LOOKUPS
         ? undefined
-        : (calendarWordFor(token.norm, isTypedName(token, position)) ??
-          (isTypedName(token, position)
-            ? knowledgeNameMistyped(index, token.norm)
-            : correctWord(index, token.norm)));
+        : (calendarWordFor(token.norm, typedName) ??
+          (typedName ? knowledgeNameMistyped(index, token.norm) : correctWord(index, token.norm)));
     if (correction && !STOP_WORDS.has(correction.word) && !NUMBER_WORDS.has(correction.word)) {
       corrections.push({ from: token.raw, to: correction.word });
       quality.set(position, 1 - TYPO_PENALTY * correction.distance);
