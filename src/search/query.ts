@@ -14,6 +14,33 @@ import { containsCjk, stemWord, type Token, tokenize, wordsOf } from "./text.ts"
  */
 const APOSTROPHE_LOOKALIKE = /(?<=\p{L})[‘`´](?=\p{L})/gu;
 
+/** A pasted link: "https://…", "www.…". */
+const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
+/** A word of a link's path worth searching: letters only, three or more ("a-50127870" is an id). */
+const LINK_WORD = /^\p{L}{3,}$/u;
+/** The endings of pages' file names, which say nothing of their subject. */
+const PAGE_ENDINGS = new Set(["html", "htm", "php", "asp", "aspx", "amp", "index"]);
+
+/**
+ * A link a member pastes with a question ("is this true? https://…/south-korea-scraps-…") read
+ * as the words of its path, the page's subject; its scheme, host, ids and query are noise that
+ * would otherwise count as words the knowledge lacks.
+ */
+function readLinks(text: string): string {
+  return text.replace(LINK, (link) => {
+    let path: string;
+    try {
+      path = new URL(/^https?:/iu.test(link) ? link : `https://${link}`).pathname;
+    } catch {
+      return " ";
+    }
+    const words = path
+      .split(/[-_/.+,;:%~]+/u)
+      .filter((word) => LINK_WORD.test(word) && !PAGE_ENDINGS.has(word.toLowerCase()));
+    return ` ${words.join(" ")} `;
+  });
+}
+
 /** Longer questions are cut here: no member types more, and it bounds the work a question costs. */
 export const MAX_QUESTION_CHARS = 1000;
 const MAX_QUERY_TERMS = 32;
@@ -59,7 +86,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     .replace(APOSTROPHE_LOOKALIKE, "’");
   const truncated = cleaned.length > MAX_QUESTION_CHARS;
   const text = (truncated ? cleaned.slice(0, MAX_QUESTION_CHARS) : cleaned).trim();
-  const searchable = expandChatSpellings(text);
+  const searchable = expandChatSpellings(readLinks(text));
   const corrections: { from: string; to: string }[] = [];
   const quality = new Map<number, number>();
   let lookups = 0;

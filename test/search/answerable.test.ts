@@ -180,6 +180,24 @@ describe("questions as members type them", () => {
     }
   });
 
+  it("reads a link pasted with a question as the words of its path, not as unknown words", () => {
+    const clean = text(small.ask("why did korea end gsomia"));
+    assert.ok(clean);
+    for (const link of [
+      "https://example.com/x",
+      "https://www.example.com/2019/08/22/a-123.html?ref=abc#top",
+      "www.example.org",
+    ]) {
+      assert.equal(text(small.ask(`why did korea end gsomia ${link}`)), clean, link);
+    }
+    const words = (question: string) =>
+      parseQuery(buildIndex(small.knowledge), question).terms.map((term) => term.label);
+    assert.deepEqual(
+      words("is this true? https://news.example.com/en/korea-ends-gsomia/a-50127870?x=1").sort(),
+      words("is this true? korea ends gsomia").sort(),
+    );
+  });
+
   it("takes a misspelt everyday word the knowledge lacks for that word, not for a name", () => {
     // The seed article says "announced", never "announcement": "anouncement" stays a word it
     // lacks, and an unknown name or jargon word is what off-topic questions have.
