@@ -53,11 +53,23 @@ const CUES: Record<AnswerType, Cue> = {
     /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few)[ -](minutes?|hours?|days?|weeks?|months?|years?)\b/i,
   person:
     /\b(minister|president|secretary|director|official|spokes\w+|ambassador|chief|chairman|envoy|premier|lawmaker|judge)s?\b|\bsaid [A-Z][a-z]+ [A-Z]/,
-  definition: /\b(is|are) (a|an|the)\b|\b(called|known as|refers? to|means|stands for)\b/i,
+  definition: {
+    test: (text: string) => DEFINING_WORDS.test(text) || SPELLED_OUT_ACRONYM.test(text),
+  },
   /** "used to make", "in order to": what "used for" asks. */
   purpose: /\b(used (to|for|in)|to make|for making|in order to|so as to|designed to|meant to)\b/i,
   list: { test: holdsList },
 };
+
+/**
+ * "is a", "known as", "so-called": a text that says what something is. "Called" only as a name
+ * given ("is called", "so-called"): "called the pact a stepping stone", "called on Tokyo" say
+ * nothing of what it is.
+ */
+const DEFINING_WORDS =
+  /\b(is|are) (a|an|the)\b|\b(known as|refers? to|means|stands for)\b|\b(?:is|are|was|were|be|been|also|so-)\s?called\b/i;
+/** "the General Security of Military Information Agreement (GSOMIA)": a name spelled out. */
+const SPELLED_OUT_ACRONYM = /\p{Lu}\p{Ll}+ \(\p{Lu}{2,}[\p{Lu}\p{Ll}]*\)/u;
 
 const WORD_CHAR = /\w/;
 const SPACE_THEN_MORE = /^\s[\s\S]/;

@@ -54,6 +54,17 @@ describe("the shipped vocabulary", async () => {
     }
   });
 
+  it("answers 'what is GSOMIA' with the paragraph that spells its name out", () => {
+    const answer = engine.ask("what is gsomia");
+    assert.equal(answer.kind, "answer");
+    if (answer.kind === "answer") {
+      assert.match(
+        answer.passage.text,
+        /General Security of Military Information Agreement \(GSOMIA\)/,
+      );
+    }
+  });
+
   it("finds a body or an office by the other names news writers and members give it", () => {
     const quoted = (question: string) => {
       const first = engine.rank(question, 1)[0];

@@ -20,6 +20,7 @@ const WORST_CASES: Record<string, (length: number) => string> = {
   "one run of digits": (length) => "1".repeat(length),
   "digits and dots": (length) => "1.".repeat(length / 2),
   "spaces after a word": (length) => `a${" ".repeat(length)}`,
+  "capitalised words without an acronym": (length) => "Agreement ".repeat(length / 10),
 };
 
 /** The fastest of several runs of every answer type's test on `text`, in ms per run. */
@@ -45,6 +46,20 @@ describe("answer types in a passage", () => {
     assert.ok(holdsList("It named Seoul, Busan, and Incheon; then it stopped."));
     assert.ok(holdsList("Tokyo, Osaka or Kyoto"));
     assert.equal(answerStrength("list", "Seoul, Busan and Incheon"), 1);
+  });
+
+  it("reads a name spelled out with its acronym as a definition, and 'called' only as a name given", () => {
+    const signed =
+      "Han Min-koo signed the General Security of Military Information Agreement (GSOMIA) in Seoul.";
+    assert.equal(answerStrength("definition", signed), 1);
+    assert.equal(
+      answerStrength("definition", "The so-called GSOMIA lets them share intelligence."),
+      1,
+    );
+    assert.equal(answerStrength("definition", "The pact is called GSOMIA."), 1);
+    assert.equal(answerStrength("definition", "The outlet called the pact a stepping stone."), 0);
+    assert.equal(answerStrength("definition", "Seoul called on Tokyo to lift the curbs."), 0);
+    assert.equal(answerStrength("definition", "Trade rose by 3% (year on year)."), 0);
   });
 
   it("reads a date as news agencies write it, with the month shortened", () => {
