@@ -80,6 +80,16 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     jpn: "japan",
     kr: "korea",
     nk: "north korea",
+    // Months as members shorten them ("in nov 2019"); not jan, mar, may, jun: names and words.
+    feb: "february",
+    apr: "april",
+    jul: "july",
+    aug: "august",
+    sep: "september",
+    sept: "september",
+    oct: "october",
+    nov: "november",
+    dec: "december",
   }),
 );
 
@@ -106,6 +116,11 @@ const COUNTS_AFTER = new Set(
   ),
 );
 
+/** A year written short: "in july '19", "the '65 treaty" (not a decade: "the '90s"). */
+const SHORT_YEAR = /(?<![\p{L}\p{N}])['’‘](\d{2})(?![\p{L}\p{N}])/gu;
+/** Short years up to this one are of this century: "'19" is 2019, "'65" is 1965. */
+const LAST_SHORT_YEAR_OF_CENTURY = 40;
+
 /** "Lin" is a name more often than "ling" with its g dropped. */
 const MIN_DROPPED_G_LENGTH = 4;
 
@@ -117,6 +132,11 @@ const MIN_DROPPED_G_LENGTH = 4;
 export function expandChatSpellings(text: string): string {
   return text
     .replace(WITHOUT, "without")
+    .replace(
+      SHORT_YEAR,
+      (_year: string, digits: string) =>
+        `${Number(digits) <= LAST_SHORT_YEAR_OF_CENTURY ? "20" : "19"}${digits}`,
+    )
     .replace(NUMBER_FOR_WORD, (digit: string, before: string) =>
       COUNTS_AFTER.has(before.toLowerCase()) ? digit : (NUMBER_WORDS[digit] ?? digit),
     )

@@ -176,7 +176,24 @@ describe("questions as members type them", () => {
       "on Aug. 2 the cabinet met",
       "top 4 the list",
     ]) {
-      assert.equal(expandChatSpellings(counted), counted);
+      assert.doesNotMatch(expandChatSpellings(counted), /\b(?:to|for)\b/, counted);
+    }
+  });
+
+  it("reads a short month or year as members write it: nov, aug, '19, '65", () => {
+    const pairs: [string, string][] = [
+      ["what happened to gsomia in nov '19", "what happened to gsomia in november 2019"],
+      ["when did japan curb exports in jul '19", "when did japan curb exports in july 2019"],
+      ["what did the '65 treaty settle", "what did the 1965 treaty settle"],
+    ];
+    for (const [short, written] of pairs) {
+      const answer = text(small.ask(written));
+      assert.ok(answer, written);
+      assert.equal(text(small.ask(short)), answer, short);
+    }
+    // A decade, a quote and a name stay as typed.
+    for (const kept of ["back in the '90s", "rock ‘n’ roll", "did Jan and May say so"]) {
+      assert.equal(expandChatSpellings(kept), kept);
     }
   });
 
