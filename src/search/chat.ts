@@ -140,7 +140,9 @@ export function expandChatSpellings(text: string): string {
     .replace(NUMBER_FOR_WORD, (digit: string, before: string) =>
       COUNTS_AFTER.has(before.toLowerCase()) ? digit : (NUMBER_WORDS[digit] ?? digit),
     )
-    .replace(CHAT_WORD, (word) => {
+    .replace(CHAT_WORD, (word: string, offset: number, whole: string) => {
+      // A letter with a full stop is an initial: "N. Korea", "S. Korea" (not "and Korea").
+      if (word.length === 1 && whole[offset + 1] === ".") return word;
       const lower = word.toLowerCase();
       const expanded = CHAT_SPELLINGS.get(lower);
       if (expanded !== undefined) return expanded;

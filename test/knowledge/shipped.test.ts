@@ -78,6 +78,9 @@ describe("the shipped vocabulary", async () => {
       quoted("what did the top diplomats agree"),
       quoted("what did the foreign ministers agree"),
     );
+    // Agencies' and members' shortening: "S. Korea", "N. Korea" ("n" alone is chat for "and").
+    assert.equal(quoted("why did s. korea end gsomia"), quoted("why did south korea end gsomia"));
+    assert.equal(quoted("how did N. Korea react"), quoted("how did North Korea react"));
   });
 
   it("finds a company or a material by its other names, in English or Korean", () => {
