@@ -96,6 +96,17 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
 /** A whole word: not part of an abbreviation such as "U.S." or of a word with an apostrophe. */
 const CHAT_WORD = /(?<![\p{L}\p{N}'’.])[\p{L}\p{N}]+(?![\p{L}\p{N}'’]|\.[\p{L}])/gu;
 
+/** Clippings written with an apostrophe, which the word rule leaves alone: "gov't", "int'l". */
+const CLIPPED_WITH_APOSTROPHE = /(?<![\p{L}\p{N}])\p{L}{2,6}['’]\p{L}(?![\p{L}\p{N}])/gu;
+const APOSTROPHE_CLIPPINGS: Readonly<Record<string, string>> = {
+  "gov't": "government",
+  "govern't": "government",
+  "int'l": "international",
+  "nat'l": "national",
+  "dep't": "department",
+  "ass'n": "association",
+};
+
 /** "w/o", which the word rule would read as "w" (with) and "o". */
 const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
 
@@ -132,6 +143,10 @@ const MIN_DROPPED_G_LENGTH = 4;
 export function expandChatSpellings(text: string): string {
   return text
     .replace(WITHOUT, "without")
+    .replace(
+      CLIPPED_WITH_APOSTROPHE,
+      (clipped: string) => APOSTROPHE_CLIPPINGS[clipped.toLowerCase().replace("’", "'")] ?? clipped,
+    )
     .replace(
       SHORT_YEAR,
       (_year: string, digits: string) =>

@@ -124,7 +124,7 @@ describe("what the decision reads of a question the passage may not answer", () 
 });
 
 describe("questions as members type them", () => {
-  it("reads chat spellings as the words they stand for: y, wat, r, u, abt, w/, w/o, b4, gonna, bein", () => {
+  it("reads chat spellings as the words they stand for: y, wat, r, u, abt, w/, w/o, b4, gov't, gonna, bein", () => {
     assert.match(text(small.ask("y did korea drop gsomia")) ?? "", DEPUTY_DIRECTOR);
     const pairs: [string, string][] = [
       ["wat r the reasons korea quit gsomia", "what are the reasons korea quit gsomia"],
@@ -137,6 +137,10 @@ describe("questions as members type them", () => {
         "what did the united states think about gsomia ending",
       ],
       ["is the us upset w/ seoul", "is the us upset with seoul"],
+      [
+        "what did the korean gov't say about gsomia",
+        "what did the korean government say about gsomia",
+      ],
       ["is korea gonna end gsomia w/o japan", "is korea going to end gsomia without japan"],
       [
         "why was korea bein taken off the white list",
@@ -148,6 +152,11 @@ describe("questions as members type them", () => {
       assert.ok(answer, spelled);
       assert.equal(text(small.ask(chat)), answer, chat);
     }
+    // Clippings with an apostrophe; contractions stay as they are.
+    assert.equal(
+      expandChatSpellings("the gov't and the int’l community don't agree"),
+      "the government and the international community don't agree",
+    );
   });
 
   it("reads 2 and 4 typed for to and for as those words, and a count or a day as a number", () => {
