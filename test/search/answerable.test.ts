@@ -28,6 +28,15 @@ function text(answer: Answer): string | undefined {
   return answer.kind === "answer" ? answer.passage.text : undefined;
 }
 
+/** Each pair's first question, as members type it, gets the answer its second one gets. */
+function assertAnsweredAlike(pairs: readonly (readonly [typed: string, written: string])[]): void {
+  for (const [typed, written] of pairs) {
+    const answer = text(small.ask(written));
+    assert.ok(answer, written);
+    assert.equal(text(small.ask(typed)), answer, typed);
+  }
+}
+
 /** Questions no folder on the dispute answers, none of them among the calibration questions. */
 const OFF_TOPIC = [
   "how do I bake a chocolate cake",
@@ -147,11 +156,7 @@ describe("questions as members type them", () => {
         "why was korea being taken off the white list",
       ],
     ];
-    for (const [chat, spelled] of pairs) {
-      const answer = text(small.ask(spelled));
-      assert.ok(answer, spelled);
-      assert.equal(text(small.ask(chat)), answer, chat);
-    }
+    assertAnsweredAlike(pairs);
     // Clippings with an apostrophe; contractions stay as they are.
     assert.equal(
       expandChatSpellings("the gov't and the int’l community don't agree"),
@@ -165,11 +170,7 @@ describe("questions as members type them", () => {
       ["what did japan do 2 korea", "what did japan do to korea"],
       ["is there any hope 4 the gsomia", "is there any hope for the gsomia"],
     ];
-    for (const [chat, spelled] of pairs) {
-      const answer = text(small.ask(spelled));
-      assert.ok(answer, spelled);
-      assert.equal(text(small.ask(chat)), answer, chat);
-    }
+    assertAnsweredAlike(pairs);
     assert.equal(
       expandChatSpellings("what did moon declare 2 the press"),
       "what did moon declare to the press",
@@ -195,11 +196,7 @@ describe("questions as members type them", () => {
       ["when did japan curb exports in jul '19", "when did japan curb exports in july 2019"],
       ["what did the '65 treaty settle", "what did the 1965 treaty settle"],
     ];
-    for (const [short, written] of pairs) {
-      const answer = text(small.ask(written));
-      assert.ok(answer, written);
-      assert.equal(text(small.ask(short)), answer, short);
-    }
+    assertAnsweredAlike(pairs);
     // A decade, a quote and a name stay as typed.
     for (const kept of ["back in the '90s", "rock ‘n’ roll", "did Jan and May say so"]) {
       assert.equal(expandChatSpellings(kept), kept);
