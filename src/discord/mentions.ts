@@ -3,18 +3,16 @@ import { replyToMention } from "./answering.ts";
 import { accessFor } from "./channel-access.ts";
 import { helpText } from "./commands/help.ts";
 import type { BotContext, Outcome } from "./context.ts";
+import { withoutDiscordMarkup } from "./markup.ts";
 import { postInChannel } from "./post.ts";
 import { reply } from "./reply.ts";
 
 /** The reaction to a mention over the cooldown: "wait a moment". */
 export const SLOW_DOWN_EMOJI = "⏳";
 
-/** The question in a message that mentions the bot: the text without the mentions. */
+/** The question in a message that mentions the bot: the text without the mentions and markup. */
 export function questionIn(content: string): string {
-  return content
-    .replace(/<@[!&]?\d+>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return withoutDiscordMarkup(content);
 }
 
 /** A mention of the bot itself, or of the role Discord gave it when it joined the server. */

@@ -214,11 +214,16 @@ describe("what members see", () => {
     assert.equal(stranger.data?.flags, EPHEMERAL);
   });
 
-  it("keeps @everyone inert in a question full of markdown and mentions, and still answers it", async () => {
+  it("keeps @everyone inert in a question full of markdown, mentions and custom emoji, and still answers it", async () => {
     const body = await firstResponse(
       running,
       running.fake.slash("ask", [
-        { name: "question", type: 3, value: "@everyone **why** did Seoul end `gsomia` <@&123>" },
+        {
+          name: "question",
+          type: 3,
+          value:
+            "@everyone **why** did Seoul end `gsomia` <@&123> <:pepe_hmm:123456789012345678> <#42>",
+        },
       ]),
     );
     assert.deepEqual(body.data?.allowed_mentions?.parse, []);

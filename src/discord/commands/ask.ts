@@ -2,10 +2,14 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from "discord.js
 import { z } from "zod";
 import { MAX_QUESTION_CHARS } from "../../search/query.ts";
 import { replyWithAnswer } from "../answering.ts";
+import { withoutDiscordMarkup } from "../markup.ts";
 import { privateNote } from "../reply.ts";
 import type { SlashCommand } from "./types.ts";
 
-const questionSchema = z.string().trim().min(1).max(MAX_QUESTION_CHARS);
+const questionSchema = z
+  .string()
+  .transform(withoutDiscordMarkup)
+  .pipe(z.string().min(1).max(MAX_QUESTION_CHARS));
 
 export const askCommand: SlashCommand = {
   data: {
