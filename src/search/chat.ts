@@ -69,6 +69,26 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     iirc: "",
     omg: "",
     wtf: "",
+    // Fillers and reactions around a question: "hmm", "bruh ... fr", "eli5 gsomia".
+    hm: "",
+    hmm: "",
+    hmmm: "",
+    um: "",
+    umm: "",
+    uh: "",
+    erm: "",
+    bruh: "",
+    yo: "",
+    ayo: "",
+    smh: "",
+    fr: "",
+    ikr: "",
+    lowkey: "",
+    eli5: "",
+    tldr: "",
+    rn: "",
+    asap: "",
+    tysm: "thanks",
     ok: "",
     k: "",
     pm: "prime minister",
@@ -107,6 +127,9 @@ const APOSTROPHE_CLIPPINGS: Readonly<Record<string, string>> = {
   "ass'n": "association",
 };
 
+/** "tl;dr", which the word rule would read as "tl" and "dr" (doctor). */
+const TLDR = /(?<![\p{L}\p{N}])tl[;,:]\s?dr(?![\p{L}\p{N}])/giu;
+
 /** "w/o", which the word rule would read as "w" (with) and "o". */
 const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
 
@@ -143,6 +166,7 @@ const MIN_DROPPED_G_LENGTH = 4;
 export function expandChatSpellings(text: string): string {
   return text
     .replace(WITHOUT, "without")
+    .replace(TLDR, "")
     .replace(
       CLIPPED_WITH_APOSTROPHE,
       (clipped: string) => APOSTROPHE_CLIPPINGS[clipped.toLowerCase().replace("’", "'")] ?? clipped,

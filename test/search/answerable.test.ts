@@ -164,6 +164,28 @@ describe("questions as members type them", () => {
     );
   });
 
+  it("answers alike with chat fillers around the question: hmm, bruh, yo, smh, fr, eli5, tl;dr, rn", () => {
+    for (const question of [
+      "why did japan remove korea from the white list",
+      "why did south korea end the intelligence pact",
+      "what did the court rule on forced labour",
+    ]) {
+      const answer = text(shipped.ask(question));
+      assert.ok(answer, question);
+      for (const chatty of [
+        `hmm ${question}`,
+        `bruh ${question} fr`,
+        `yo ${question} rn`,
+        `smh ${question}`,
+        `eli5 ${question}`,
+        `tl;dr ${question}`,
+        `ikr ${question} tysm`,
+      ]) {
+        assert.equal(text(shipped.ask(chatty)), answer, chatty);
+      }
+    }
+  });
+
   it("reads 2 and 4 typed for to and for as those words, and a count or a day as a number", () => {
     const pairs: [string, string][] = [
       ["wat happened 2 the gsomia deal", "what happened to the gsomia deal"],
