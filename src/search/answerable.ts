@@ -51,6 +51,14 @@ const COMMONEST_LIST_SIZE = 10;
 /** Fewer matched words than this, all of the commonest, are a chance match. */
 const CHANCE_MATCH_WORDS = 3;
 
+/**
+ * The idf of a term in half the passages or more: the parties themselves in a folder on the
+ * dispute ("Korea", "Japan"). Of a Korean or Japanese question the engine reads only its glossary
+ * terms; when those are such terms, the words it cannot read say what is asked ("한국 인구는 몇
+ * 명이야?", Korea's population), so they make no topical match.
+ */
+const PERVASIVE_IDF = Math.LN2;
+
 /** A number as typed: "3", "2019", "1,120". */
 const NUMBER = /^\d[\d,.]*$/u;
 /** One to twelve written out, as whole words, by their value: "three" at 3. */
@@ -158,6 +166,9 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
   let matchedWords = 0;
   let missedNumbers = 0;
   const unknownWords = new UnknownWords();
+  const readsPartly = query.terms.some(
+    (term) => !term.optional && !term.known && containsCjk(term.label),
+  );
   query.terms.forEach((term, bit) => {
     if (term.optional) return;
     required++;
@@ -169,7 +180,8 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     }
     const weight = (term.idf * term.quality) / query.maxIdf;
     known += weight;
-    if (((ranked.matchedTerms | ranked.contextTerms) & (1 << bit)) !== 0) {
+    const saysWhatIsAsked = !(readsPartly && term.idf <= PERVASIVE_IDF);
+    if (saysWhatIsAsked && ((ranked.matchedTerms | ranked.contextTerms) & (1 << bit)) !== 0) {
       matchedWords++;
       if (isTopicalWord(term.label)) topical = 1;
     }

@@ -181,3 +181,27 @@ describe("Korean and Japanese questions on the shipped knowledge (questions-cjk.
     assert.ok((engine.wronglyRefused ?? 1) <= 0.1, `wrongly refused ${engine.wronglyRefused}`);
   });
 });
+
+describe("Korean and Japanese questions, on the dispute and off it (questions-cjk-b.json, written blind)", async () => {
+  const { knowledge, engine: answerer } = built.shipped;
+  const questions = await readQuestions(
+    path.join(PROJECT_ROOT, "test", "fixtures", "questions-cjk-b.json"),
+  );
+  const engine = score(knowledge, answerer, questions);
+  const offTopic = questions.filter((question) => question.kind === "off-topic");
+  const offTopicScore = score(knowledge, answerer, offTopic);
+
+  it("answers as it was measured: top-1 ≥ 40%, ≤ 5% of answerable refused", () => {
+    assert.ok(questions.filter((question) => question.expect).length >= 30);
+    assert.ok(engine.top1 >= 0.4, `top-1 ${engine.top1}`);
+    assert.ok((engine.wronglyRefused ?? 1) <= 0.05, `wrongly refused ${engine.wronglyRefused}`);
+  });
+
+  it("refuses at least 80% of the questions about life in Korea and Japan that name the countries", () => {
+    assert.ok(offTopic.length >= 20);
+    assert.ok(
+      (offTopicScore.noAnswerRecall ?? 0) >= 0.8,
+      `refused ${offTopicScore.noAnswerRecall}`,
+    );
+  });
+});

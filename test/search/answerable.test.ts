@@ -292,6 +292,21 @@ describe("questions as members type them", () => {
     assert.equal(text(small.ask("지소미아를 왜 종료했어?")), english);
     assert.equal(text(small.ask("韓国はなぜGSOMIAを破棄したのですか")), english);
   });
+
+  it("refuses a Korean or Japanese question that names only the parties and asks of something else", () => {
+    for (const engine of [seedOnly, shipped]) {
+      for (const question of [
+        "韓国の天気はどう？",
+        "일본 여행 가려면 비자 필요해?",
+        "한국 인구는 몇 명이야?",
+        "韓国ドラマでおすすめは？",
+      ]) {
+        assert.equal(engine.ask(question).kind, "no-answer", question);
+      }
+      assert.equal(engine.ask("한국은 왜 지소미아를 종료했나요?").kind, "answer");
+      assert.equal(engine.ask("日本はなぜ韓国をホワイト国から除外したのか").kind, "answer");
+    }
+  });
 });
 
 describe("questionParts", () => {
