@@ -35,8 +35,11 @@ export const WEEKDAYS: readonly string[] = [
   "Sunday",
 ];
 const MONTH = MONTHS.join("|");
-/** A month as news agencies shorten it before a day: "Aug. 28", "Sept. 11". */
-const MONTH_SHORT = "(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.";
+/**
+ * A month as news agencies shorten it: "Aug. 28", "Sept. 11", and without the full stop before a
+ * day ("effective Aug 28"), where "Mar" can be no verb.
+ */
+const MONTH_SHORT = "(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\\.|(?= \\d{1,2}\\b))";
 /** Tests a text for a kind of answer; every one runs in time linear in the text's length. */
 type Cue = { test(text: string): boolean };
 

@@ -71,6 +71,10 @@ describe("answer types in a passage", () => {
     assert.equal(answerStrength("time", "Talks resumed on Sept. 11."), 1);
     assert.equal(answerStrength("time", "The octopus 22 went missing."), 0);
     assert.equal(answerStrength("time", "Talks are expected in Dec., officials said."), 0.5);
+    // Without the full stop, as some outlets write it, before a day only.
+    assert.equal(answerStrength("time", "The removal, which will be effective Aug 28, will…"), 1);
+    assert.equal(answerStrength("time", "Officials met again on Sept 11 in Seoul."), 1);
+    assert.equal(answerStrength("time", "The Jun family said nothing."), 0);
   });
 
   it("does not read a list into one comma, a list split by a full stop, 'and' inside a word, or a clause after a comma", () => {
