@@ -179,7 +179,8 @@ export class AnswerEngine {
    * rest of the ranking, whatever their confidence. For evaluation and benchmarks.
    */
   rank(question: string, limit: number): QuotedPassage[] {
-    const { query, ranked } = this.#search(question, limit + 1);
+    // As many as `ask` ranks at most: more candidates refined could change the first place.
+    const { query, ranked } = this.#search(question, limit);
     const answer = this.#respond(query, ranked, 0);
     const first = answer.kind === "answer" ? [answer.passage] : [];
     const rest = ranked

@@ -6,6 +6,7 @@ import { type Answer, AnswerEngine, loadEngine } from "../src/answer.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import { MAX_QUESTION_CHARS } from "../src/search/query.ts";
 import {
+  article,
   BOYCOTT_ARTICLE,
   makeKnowledgeDir,
   PROJECT_ROOT,
@@ -290,5 +291,35 @@ describe("new knowledge", () => {
     const { engine: none, issues } = await loadEngine(dir);
     assert.equal(none, undefined);
     assert.ok(issues.some((issue) => issue.file === "broken.md" && issue.severity === "error"));
+  });
+
+  it("ranks, for evaluation, with the answer members get first, however many passages it lists", async () => {
+    // Ten passages tie on the words; an eleventh, longer one says why. Listing ten must not
+    // weigh more candidates than answering does, or the evaluation measures another answer.
+    const days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const paragraphs = [...days, "Easter", "Christmas", "New Year"].map(
+      (day) => `Ferry services were halted on ${day}.`,
+    );
+    paragraphs.push(
+      "Ferry services were halted because storms battered the island coast for days and damaged the harbour walls.",
+    );
+    const ferries = article(
+      {
+        title: "Island ferries",
+        source: "Test Wire",
+        url: "https://example.org/ferries",
+        published: "2019-08-01",
+      },
+      paragraphs.join("\n\n"),
+    );
+    const { dir, cleanup } = await makeKnowledgeDir({ "ferries.md": ferries }, { base: "empty" });
+    cleanups.push(cleanup);
+    const { engine: ferryEngine } = await loadEngine(dir);
+    assert.ok(ferryEngine);
+    const question = "why were ferry services halted";
+    const answer = quoted(ferryEngine.ask(question));
+    for (const limit of [1, 3, 10]) {
+      assert.equal(ferryEngine.rank(question, limit)[0]?.text, answer, `rank(…, ${limit})`);
+    }
   });
 });
