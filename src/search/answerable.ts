@@ -210,7 +210,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     missedNumbers: Math.min(missedNumbers, 2) / 2,
     bm25,
     fewTerms: required > 0 ? 1 / required : 1,
-    topical: matchedWords >= CHANCE_MATCH_WORDS ? 1 : topical,
+    topical: query.aboutLanguage ? 0 : matchedWords >= CHANCE_MATCH_WORDS ? 1 : topical,
   };
 }
 

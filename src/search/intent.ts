@@ -151,6 +151,27 @@ export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
   return undefined;
 }
 
+const LANGUAGE = "(?:korean|japanese|hangul|hangeul|hiragana|katakana|kanji|romaji)";
+/**
+ * A question about the Korean or Japanese language rather than about anything the news says:
+ * how to say, write or pronounce a word, what a word means, a translation, the writing systems.
+ * News paragraphs never answer it, though they share its "Korean" and its everyday words.
+ */
+const ABOUT_LANGUAGE = new RegExp(
+  [
+    `\\bhow (?:do|would|can|could|should|to|does one) (?:(?:i|you|u|we|one|people) )?(?:say|write|spell|pronounce|count|read|greet)\\b.*\\bin ${LANGUAGE}\\b`,
+    `\\b(?:mean|means|meaning)\\b.*\\bin ${LANGUAGE}\\b`,
+    `\\b${LANGUAGE} (?:word|words|phrase|phrases|term|letters?|alphabet|characters?|grammar|pronunciation|greetings?)\\b`,
+    `\\btranslat\\w*\\b.*\\b(?:into|to|in) (?:${LANGUAGE}|english)\\b`,
+    "\\b(?:hangul|hangeul|hiragana|katakana|kanji|romaji)\\b",
+  ].join("|"),
+  "iu",
+);
+
+export function asksAboutLanguage(question: string): boolean {
+  return ABOUT_LANGUAGE.test(question);
+}
+
 /** A day of a month: "2 August 2019", "August 2", "Aug. 2", "22.08.2019", "2019-08-22". */
 const CALENDAR_DATE = new RegExp(
   `\\b(\\d{1,2} (${MONTH})|(${MONTH}|${MONTH_SHORT}) ?\\d{1,2}\\b|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2})`,

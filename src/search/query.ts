@@ -4,7 +4,7 @@ import { expandChatSpellings } from "./chat.ts";
 import { englishNeighbour, isCommonEnglishWord, isEverydayEnglishWord } from "./english.ts";
 import { type Correction, editDistance } from "./fuzzy.ts";
 import type { ConceptHit } from "./glossary.ts";
-import { type AnswerType, answerTypeOf, MONTHS, WEEKDAYS } from "./intent.ts";
+import { type AnswerType, answerTypeOf, asksAboutLanguage, MONTHS, WEEKDAYS } from "./intent.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize, wordsOf } from "./text.ts";
 
@@ -76,6 +76,8 @@ export interface Query {
   readonly questionWords: ReadonlySet<string>;
   readonly answerType: AnswerType | undefined;
   readonly corrections: readonly { readonly from: string; readonly to: string }[];
+  /** It asks about the Korean or Japanese language ("how do I say thank you in Korean"). */
+  readonly aboutLanguage: boolean;
 }
 
 export function parseQuery(index: SearchIndex, question: string): Query {
@@ -178,6 +180,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     ),
     answerType: answerTypeOf(tokens),
     corrections,
+    aboutLanguage: asksAboutLanguage(searchable),
   };
 }
 

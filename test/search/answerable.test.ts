@@ -293,6 +293,21 @@ describe("questions as members type them", () => {
     assert.equal(text(small.ask("韓国はなぜGSOMIAを破棄したのですか")), english);
   });
 
+  it("refuses questions about the Korean or Japanese language, which no news paragraph answers", () => {
+    for (const engine of [seedOnly, shipped]) {
+      for (const question of [
+        "How do I say thank you in Korean?",
+        "what does 'kamsahamnida' mean in korean",
+        "translate good morning into japanese",
+        "is hangul easier to learn than kanji",
+      ]) {
+        assert.equal(engine.ask(question).kind, "no-answer", question);
+      }
+      // A question on what Korea said is no question about the language.
+      assert.equal(engine.ask("what did south korea say about gsomia").kind, "answer");
+    }
+  });
+
   it("refuses a Korean or Japanese question that names only the parties and asks of something else", () => {
     for (const engine of [seedOnly, shipped]) {
       for (const question of [

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type AnswerType, answerStrength, holdsList } from "../../src/search/intent.ts";
+import {
+  type AnswerType,
+  answerStrength,
+  asksAboutLanguage,
+  holdsList,
+} from "../../src/search/intent.ts";
 
 const ANSWER_TYPES: readonly AnswerType[] = [
   "reason",
@@ -75,6 +80,27 @@ describe("answer types in a passage", () => {
     assert.equal(answerStrength("time", "The removal, which will be effective Aug 28, will…"), 1);
     assert.equal(answerStrength("time", "Officials met again on Sept 11 in Seoul."), 1);
     assert.equal(answerStrength("time", "The Jun family said nothing."), 0);
+  });
+
+  it("tells a question about the Korean or Japanese language from one about what Korea or Japan said", () => {
+    for (const question of [
+      "how do you count to ten in korean",
+      "How would I write my name in Japanese?",
+      "what does annyeong mean in korean",
+      "what's the Japanese word for cat",
+      "can you translate hello to japanese",
+      "hiragana or katakana first?",
+    ]) {
+      assert.equal(asksAboutLanguage(question), true, question);
+    }
+    for (const question of [
+      "what did japan say in its statement",
+      "how did korean media report the ruling",
+      "what does gsomia mean for the us",
+      "what did the japanese foreign ministry say in korean newspapers",
+    ]) {
+      assert.equal(asksAboutLanguage(question), false, question);
+    }
   });
 
   it("does not read a list into one comma, a list split by a full stop, 'and' inside a word, or a clause after a comma", () => {
