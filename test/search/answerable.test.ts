@@ -37,6 +37,17 @@ function assertAnsweredAlike(pairs: readonly (readonly [typed: string, written: 
   }
 }
 
+/** On the seed alone (8 paragraphs) and on the shipped knowledge (114), the first refused, the second answered. */
+function assertRefusedOnSmallAndLarge(
+  refused: readonly string[],
+  answered: readonly string[],
+): void {
+  for (const engine of [seedOnly, shipped]) {
+    for (const question of refused) assert.equal(engine.ask(question).kind, "no-answer", question);
+    for (const question of answered) assert.equal(engine.ask(question).kind, "answer", question);
+  }
+}
+
 /** Questions no folder on the dispute answers, none of them among the calibration questions. */
 const OFF_TOPIC = [
   "how do I bake a chocolate cake",
@@ -294,33 +305,28 @@ describe("questions as members type them", () => {
   });
 
   it("refuses questions about the Korean or Japanese language, which no news paragraph answers", () => {
-    for (const engine of [seedOnly, shipped]) {
-      for (const question of [
+    // A question on what Korea said is no question about the language.
+    assertRefusedOnSmallAndLarge(
+      [
         "How do I say thank you in Korean?",
         "what does 'kamsahamnida' mean in korean",
         "translate good morning into japanese",
         "is hangul easier to learn than kanji",
-      ]) {
-        assert.equal(engine.ask(question).kind, "no-answer", question);
-      }
-      // A question on what Korea said is no question about the language.
-      assert.equal(engine.ask("what did south korea say about gsomia").kind, "answer");
-    }
+      ],
+      ["what did south korea say about gsomia"],
+    );
   });
 
   it("refuses a Korean or Japanese question that names only the parties and asks of something else", () => {
-    for (const engine of [seedOnly, shipped]) {
-      for (const question of [
+    assertRefusedOnSmallAndLarge(
+      [
         "韓国の天気はどう？",
         "일본 여행 가려면 비자 필요해?",
         "한국 인구는 몇 명이야?",
         "韓国ドラマでおすすめは？",
-      ]) {
-        assert.equal(engine.ask(question).kind, "no-answer", question);
-      }
-      assert.equal(engine.ask("한국은 왜 지소미아를 종료했나요?").kind, "answer");
-      assert.equal(engine.ask("日本はなぜ韓国をホワイト国から除外したのか").kind, "answer");
-    }
+      ],
+      ["한국은 왜 지소미아를 종료했나요?", "日本はなぜ韓国をホワイト国から除外したのか"],
+    );
   });
 });
 
