@@ -89,6 +89,8 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     rn: "",
     asap: "",
     tysm: "thanks",
+    // "Q: why did…", a question labelled as one.
+    q: "",
     ok: "",
     k: "",
     pm: "prime minister",

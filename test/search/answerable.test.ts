@@ -175,7 +175,7 @@ describe("questions as members type them", () => {
     );
   });
 
-  it("answers alike with chat fillers around the question: hmm, bruh, yo, smh, fr, eli5, tl;dr, rn", () => {
+  it("answers alike with chat fillers around the question: hmm, bruh, yo, smh, fr, eli5, tl;dr, rn, Q:", () => {
     for (const question of [
       "why did japan remove korea from the white list",
       "why did south korea end the intelligence pact",
@@ -191,6 +191,7 @@ describe("questions as members type them", () => {
         `eli5 ${question}`,
         `tl;dr ${question}`,
         `ikr ${question} tysm`,
+        `Q: ${question}`,
       ]) {
         assert.equal(text(shipped.ask(chatty)), answer, chatty);
       }
