@@ -50,8 +50,11 @@ const CUES: Record<AnswerType, Cue> = {
     `\\b(1[89]\\d\\d|20\\d\\d|${MONTH}|${WEEKDAYS.join("|")}|yesterday|today|last (year|month|week))\\b|\\b${MONTH_SHORT}`,
     "i",
   ),
-  quantity:
-    /\b(?!(1[89]|20)\d\d\b)\d[\d,.]*\b|\b(million|billion|thousand|hundred|dozens?|handful|half|twice|percent|per cent)\b/i,
+  // Not a year, nor a day after its month ("Aug. 28", "July 4"), nor the end of a span of years ("1910-45").
+  quantity: new RegExp(
+    `(?<!\\b(?:${MONTH}|${MONTH_SHORT}) ?)(?<!\\d{4}[-–])\\b(?!(1[89]|20)\\d\\d\\b)\\d[\\d,.]*\\b|\\b(million|billion|thousand|hundred|dozens?|handful|half|twice|percent|per cent)\\b`,
+    "i",
+  ),
   duration:
     /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few)[ -](minutes?|hours?|days?|weeks?|months?|years?)\b/i,
   person:

@@ -82,6 +82,17 @@ describe("answer types in a passage", () => {
     assert.equal(answerStrength("time", "The Jun family said nothing."), 0);
   });
 
+  it("reads an amount, not a year, a day of a month or the end of a span of years", () => {
+    assert.equal(answerStrength("quantity", "The court ordered it to pay 100 million won."), 1);
+    assert.equal(answerStrength("quantity", "Only 15 surviving victims are registered."), 1);
+    assert.equal(
+      answerStrength("quantity", "Reminders of Japan's 1910-45 colonial rule remain."),
+      0,
+    );
+    assert.equal(answerStrength("quantity", "The removal takes effect on Aug. 28."), 0);
+    assert.equal(answerStrength("quantity", "The curbs took effect on July 4 in 2019."), 0);
+  });
+
   it("tells a question about the Korean or Japanese language from one about what Korea or Japan said", () => {
     for (const question of [
       "how do you count to ten in korean",
