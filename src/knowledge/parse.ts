@@ -42,14 +42,31 @@ const PHOTO_CREDIT =
  */
 const SITE_FURNITURE =
   /^(\(END\)|\(C\)\s|©|copyright\b|all rights reserved|advertisement$|read more\b|related (articles|stories|topics|content)\b|share (this|on)\b|follow us\b|sign up\b|subscribe\b|click here\b|url:?\s+https?:|https?:\/\/\S+$|feedback:|send us your feedback\b|print this page\b|permalink\b|skip next section\b|audios and videos on the topic\b|related subjects\b)/i;
+/** "SEOUL", "TOKYO/SEOUL", "SEOUL/NAGOYA", "NEW YORK": the place of a dateline, in capitals. */
+const DATELINE_PLACE = "[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*";
+/** ", South Korea", ", Korea, Republic Of": the country after the place, never a date. */
+const DATELINE_REGION = String.raw`(?:, (?![A-Z][a-z]{2,8}\.? \d)\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}){0,2}`;
+/** "Aug. 23", "April 21", "Jan 9", "Nov. 15, 2019". */
+const DATELINE_DATE = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:, \d{4})?`;
+const DATELINE_AGENCY = String.raw`\([\p{L}. ,&/-]{2,40}\)`;
+const DATELINE_DASH = "(?:--|—|–|-)";
 /**
  * A wire dateline before a paragraph's first words: "SEOUL, Aug. 23 (Yonhap) --", "TOKYO (Reuters) -",
- * "WASHINGTON, Nov. 15, 2019 (AFP) –", "SEOUL, South Korea (AP) —", and as a syndicated copy prints
- * it, "SEOUL, Korea, Republic Of -". It places the story; it is not the paragraph's words. The
- * city must be in capitals: "Seoul--The government…" stays, since "Tokyo—Seoul ties…" is prose.
+ * "WASHINGTON, Nov. 15, 2019 (AFP) –", "SEOUL, South Korea (AP) —", "TOKYO/SEOUL (Reuters) —", as a
+ * syndicated copy prints it, "SEOUL, Korea, Republic Of -", a date alone before the agency,
+ * "July 15 (UPI) --", and after the agency a colon, "SEOUL, Jan 9 (Reuters):", or nothing where a
+ * page lost the dash, "SEOUL, Mar. 25 (Korea Bizwire)A South Korean…". It places the story; it is
+ * not the paragraph's words. The place must be in capitals: "Seoul--The government…" stays, since
+ * "Tokyo—Seoul ties…" is prose; a date alone needs its agency: "July 15 - the day…" stays.
  */
-const DATELINE =
-  /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, (?![A-Z][a-z]{2,4}\.? \d)\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}){0,2}(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?(?: \([\p{L}. ,&/-]{2,40}\))? ?(?:--|—|–|-) +(?=\S)/u;
+const DATELINE = new RegExp(
+  [
+    `^${DATELINE_PLACE}${DATELINE_REGION}(?:, ${DATELINE_DATE})?(?: ?${DATELINE_AGENCY})? ?${DATELINE_DASH} +(?=\\S)`,
+    // With a date and an agency, the dash may be a colon or lost: no prose starts so.
+    `^(?:${DATELINE_PLACE}${DATELINE_REGION}, )?${DATELINE_DATE} ?${DATELINE_AGENCY}(?: ?${DATELINE_DASH} +|: +|(?=\\p{Lu}))(?=\\S)`,
+  ].join("|"),
+  "u",
+);
 /**
  * "SEOUL: South Korea said…": a dateline with a colon, only before an article's first paragraph;
  * elsewhere "GSOMIA: The pact…" or "NOTE: The figures…" are the paragraph's own words.

@@ -283,6 +283,30 @@ describe("real articles as admins add them", () => {
     );
   });
 
+  it("drops the datelines of other wires: a date alone, a slash between places, a colon or no dash after the agency", () => {
+    const first = (paragraph: string) =>
+      parseArticle("story.md", `${front("published: 2019-08-23\n")}${paragraph}\n`).paragraphs[0]
+        ?.text;
+    const said = "Officials said the talks would resume next month.";
+    for (const dateline of [
+      "July 15 (Test Wire) -- ",
+      "Nov. 26 (Test Wire) -- ",
+      "SEOUL, Jan 9 (Test Wire): ",
+      "SEOUL, Mar. 25 (Test Wire)",
+      "TOKYO/SEOUL (Test Wire) — ",
+      "SEOUL/NAGOYA -- ",
+    ]) {
+      assert.equal(first(`${dateline}${said}`), said, dateline);
+    }
+    for (const prose of [
+      "July 15 - the day the curbs began - was a Monday, officials said.",
+      "GSOMIA (the pact): It lets the two allies share military secrets directly.",
+      "Tokyo/Seoul talks resumed in December, officials said.",
+    ]) {
+      assert.equal(first(prose), prose);
+    }
+  });
+
   it("keeps a paragraph that merely starts with a capitalised name", () => {
     const parsed = parseArticle(
       "story.md",
