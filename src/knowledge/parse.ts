@@ -414,9 +414,17 @@ export function endsLikeSentence(text: string): boolean {
   return SENTENCE_END.test(text.trim().replace(TRAILING_MARKERS, ""));
 }
 
-/** A paragraph's own words: without the wire dateline, the speaker label or stock codes. */
+/** "…to ease its measures. (Kyodo)": a wire's credit after the last sentence of its story. */
+const TRAILING_CREDIT = new RegExp(String.raw`(?<=[.!?"”’])\s*${AGENCY.source}$`, "u");
+
+/** A paragraph's own words: without the wire dateline or credit, the speaker label or stock codes. */
 function withoutFurniture(text: string): string {
-  return text.replace(DATELINE, "").replace(SPEAKER_LABEL, "").replace(STOCK_CODE, "").trim();
+  return text
+    .replace(DATELINE, "")
+    .replace(SPEAKER_LABEL, "")
+    .replace(STOCK_CODE, "")
+    .replace(TRAILING_CREDIT, "")
+    .trim();
 }
 
 function isBoilerplate(text: string, title: string): boolean {

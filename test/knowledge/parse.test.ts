@@ -307,6 +307,20 @@ describe("real articles as admins add them", () => {
     }
   });
 
+  it("drops a wire's credit after the last sentence of a paragraph, not one inside it", () => {
+    const texts = (paragraph: string) =>
+      parseArticle("story.md", `${front("published: 2019-08-23\n")}${paragraph}\n`).paragraphs.map(
+        (kept) => kept.text,
+      );
+    const said =
+      "Speaking at a press conference, the minister said Seoul would need to improve its own export controls first.";
+    assert.deepEqual(texts(`${said} (Kyodo)`), [said]);
+    assert.deepEqual(texts(`${said} (AP, Reuters)`), [said]);
+    const inside =
+      "The talks, reported by a wire (Kyodo) on Monday, went on for three long days in Tokyo.";
+    assert.deepEqual(texts(inside), [inside]);
+  });
+
   it("keeps a paragraph that merely starts with a capitalised name", () => {
     const parsed = parseArticle(
       "story.md",
