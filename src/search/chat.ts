@@ -1,4 +1,5 @@
 import { isCommonEnglishWord } from "./english.ts";
+import { MONTHS } from "./intent.ts";
 
 /**
  * How members spell in chat: abbreviations and clipped words, read as the words they stand for
@@ -146,11 +147,12 @@ const NUMBER_FOR_WORD =
   /(?<=(\p{L}+)[’']?\s+)([24])(?=\s+(?:the|a|an|this|that|these|those|me|them|him|her|it|you|u|ur|my|our|their|his|its|korea|japan|seoul|tokyo|china|washington|moon|abe)(?![\p{L}\p{N}]|\.\p{L}))/giu;
 const NUMBER_WORDS: Readonly<Record<string, string>> = { "2": "to", "4": "for" };
 /** Words after which a 2 or a 4 is a count, a place in a series, a time, a day or a score. */
-const COUNTS_AFTER = new Set(
-  "the a these those its their his her my our your top first last only at about around by page part phase round article chapter day week game number level score jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september october november december".split(
+const COUNTS_AFTER = new Set([
+  ..."the a these those its their his her my our your top first last only at about around by page part phase round article chapter day week game number level score sept".split(
     " ",
   ),
-);
+  ...MONTHS.flatMap((month) => [month.toLowerCase(), month.slice(0, 3).toLowerCase()]),
+]);
 
 /** A year written short: "in july '19", "the '65 treaty" (not a decade: "the '90s"). */
 const SHORT_YEAR = /(?<![\p{L}\p{N}])['’‘](\d{2})(?![\p{L}\p{N}])/gu;

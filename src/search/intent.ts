@@ -154,7 +154,8 @@ export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
   return undefined;
 }
 
-const LANGUAGE = "(?:korean|japanese|hangul|hangeul|hiragana|katakana|kanji|romaji)";
+const WRITING_SYSTEM = "(?:hangul|hangeul|hiragana|katakana|kanji|romaji)";
+const LANGUAGE = `(?:korean|japanese|${WRITING_SYSTEM})`;
 /**
  * A question about the Korean or Japanese language rather than about anything the news says:
  * how to say, write or pronounce a word, what a word means, a translation, the writing systems.
@@ -166,7 +167,7 @@ const ABOUT_LANGUAGE = new RegExp(
     `\\b(?:mean|means|meaning)\\b.*\\bin ${LANGUAGE}\\b`,
     `\\b${LANGUAGE} (?:word|words|phrase|phrases|term|letters?|alphabet|characters?|grammar|pronunciation|greetings?)\\b`,
     `\\btranslat\\w*\\b.*\\b(?:into|to|in) (?:${LANGUAGE}|english)\\b`,
-    "\\b(?:hangul|hangeul|hiragana|katakana|kanji|romaji)\\b",
+    `\\b${WRITING_SYSTEM}\\b`,
   ].join("|"),
   "iu",
 );
