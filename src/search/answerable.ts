@@ -1,4 +1,5 @@
 import { englishListSize, everydayWordMistyped, isEverydayEnglishWord } from "./english.ts";
+import { holdsNumber } from "./intent.ts";
 import { MAX_TYPO_LOOKUPS, type Query } from "./query.ts";
 import type { RankedPassage } from "./rank.ts";
 import { containsCjk } from "./text.ts";
@@ -44,7 +45,16 @@ export interface AnswerabilityFeatures {
    * "won" and "world", nothing of the topic.
    */
   readonly topical: number;
+  /**
+   * 1 when the question asks how many or how much and the passage holds no number at all: it
+   * cannot answer, however well it matches ("how many islands" of "disputes remain over certain
+   * islands"). A refusal outright, not a weight of the model.
+   */
+  readonly numberMissing: number;
 }
+
+/** The features the logistic model weighs; the others refuse outright (confidenceFrom). */
+export type WeighedFeature = Exclude<keyof AnswerabilityFeatures, "numberMissing">;
 
 /** SCOWL's smallest list: the commonest words, which say nothing of a question's topic. */
 const COMMONEST_LIST_SIZE = 10;
@@ -83,7 +93,7 @@ function namesNumber(text: string, number: string): boolean {
   return NUMBER_NAMES[Number(number)]?.test(text) ?? false;
 }
 
-export const ANSWERABILITY_FEATURE_NAMES: readonly (keyof AnswerabilityFeatures)[] = [
+export const ANSWERABILITY_FEATURE_NAMES: readonly WeighedFeature[] = [
   "knownCoverage",
   "context",
   "matchedMass",
@@ -104,7 +114,7 @@ export const ANSWERABILITY_FEATURE_NAMES: readonly (keyof AnswerabilityFeatures)
 /** A logistic model: the probability that the passage answers the question. */
 export interface AnswerabilityModel {
   readonly bias: number;
-  readonly weights: { readonly [feature in keyof AnswerabilityFeatures]: number };
+  readonly weights: { readonly [feature in WeighedFeature]: number };
   /** Below this probability the engine refuses. */
   readonly threshold: number;
 }
@@ -211,6 +221,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     bm25,
     fewTerms: required > 0 ? 1 / required : 1,
     topical: query.aboutLanguage ? 0 : matchedWords >= CHANCE_MATCH_WORDS ? 1 : topical,
+    numberMissing: query.answerType === "quantity" && !holdsNumber(ranked.passage.text) ? 1 : 0,
   };
 }
 
@@ -226,7 +237,8 @@ export function answerProbability(
 /**
  * How sure the engine is that a ranked passage answers the question, in [0, 1]: the model's
  * probability, and 0 for a passage that shares only the commonest English words with the
- * question, however rare those words are in the knowledge ("who won the world cup").
+ * question, however rare those words are in the knowledge ("who won the world cup"), or that
+ * holds no number for a question that asks how many.
  */
 export function confidenceOf(
   query: Query,
@@ -241,5 +253,7 @@ export function confidenceFrom(
   features: AnswerabilityFeatures,
   model: AnswerabilityModel = ANSWERABILITY,
 ): number {
-  return features.topical === 0 ? 0 : answerProbability(features, model);
+  return features.topical === 0 || features.numberMissing === 1
+    ? 0
+    : answerProbability(features, model);
 }

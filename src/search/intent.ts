@@ -176,6 +176,18 @@ export function asksAboutLanguage(question: string): boolean {
   return ABOUT_LANGUAGE.test(question);
 }
 
+/** A number written out: "three chemicals", "a two-day visit". */
+const NUMBER_WORD =
+  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/i;
+
+/**
+ * Whether a text holds any number that could say how many or how much: in figures or in words.
+ * Broader than the quantity cue the ranking reads, which number words would make too loose.
+ */
+export function holdsNumber(text: string): boolean {
+  return CUES.quantity.test(text) || NUMBER_WORD.test(text);
+}
+
 /** A day of a month: "2 August 2019", "August 2", "Aug. 2", "22.08.2019", "2019-08-22". */
 const CALENDAR_DATE = new RegExp(
   `\\b(\\d{1,2} (${MONTH})|(${MONTH}|${MONTH_SHORT}) ?\\d{1,2}\\b|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2})`,

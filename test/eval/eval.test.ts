@@ -113,6 +113,10 @@ describe("answer quality on the seed article alone (questions-seed-a/b.json, wri
       assert.ok((engine.wronglyRefused ?? 1) <= 0.25, `wrongly refused ${engine.wronglyRefused}`);
     });
 
+    it(`${file}: refuses at least 55% of its questions to refuse, on-topic ones included`, () => {
+      assert.ok((engine.noAnswerRecall ?? 0) >= 0.55, `refused ${engine.noAnswerRecall}`);
+    });
+
     it(`${file}: refuses at least 80% of the off-topic questions`, () => {
       const refused = offTopic.filter((question) => answerer.refuses?.(question.question)).length;
       assert.ok(offTopic.length >= 5);

@@ -6,6 +6,7 @@ import { answerabilityFeatures } from "../../src/search/answerable.ts";
 import { buildIndex } from "../../src/search/build.ts";
 import { answerThreshold, OFF_TOPIC_QUESTIONS } from "../../src/search/calibrate.ts";
 import { expandChatSpellings } from "../../src/search/chat.ts";
+import { holdsNumber } from "../../src/search/intent.ts";
 import { questionParts } from "../../src/search/parts.ts";
 import { parseQuery } from "../../src/search/query.ts";
 import { rankPassages } from "../../src/search/rank.ts";
@@ -140,6 +141,33 @@ describe("what the decision reads of a question the passage may not answer", () 
     const missing = ranked.filter((entry) => entry.features.missedNumbers === 0.5);
     assert.ok(missing.length > 0);
     for (const entry of missing) assert.doesNotMatch(entry.text, /2016/);
+  });
+});
+
+describe("a question that asks how many or how much", () => {
+  const HOW_MANY = [
+    "how much money did Japan pay Korea under the 1965 treaty",
+    "How many islands are at the centre of the territorial dispute?",
+    "how many forced laborers did the court ruling cover",
+  ];
+
+  it("is refused where no paragraph it matches holds a number, and answered where one does", () => {
+    // The seed article has no figure for any of these; the shipped fact sheets have.
+    for (const question of HOW_MANY) {
+      assert.equal(seedOnly.ask(question).kind, "no-answer", question);
+      const answer = shipped.ask(question);
+      assert.equal(answer.kind, "answer", question);
+      assert.ok(holdsNumber(text(answer) ?? ""), question);
+    }
+  });
+
+  it("takes a number written out as a number: a three-year-old pact answers how many years", () => {
+    assert.match(
+      text(seedOnly.ask("how many years old was the military information agreement")) ?? "",
+      /three-year-old/,
+    );
+    assert.equal(holdsNumber("It lasted three days."), true);
+    assert.equal(holdsNumber("It ended in 2019, in August."), false);
   });
 });
 
