@@ -57,8 +57,9 @@ const CUES: Record<AnswerType, Cue> = {
   ),
   duration:
     /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few)[ -](minutes?|hours?|days?|weeks?|months?|years?)\b/i,
+  // A title is capitalised before a name ("Foreign Minister Taro Kono"); the name after "said" must be.
   person:
-    /\b(minister|president|secretary|director|official|spokes\w+|ambassador|chief|chairman|envoy|premier|lawmaker|judge)s?\b|\bsaid [A-Z][a-z]+ [A-Z]/,
+    /\b([Mm]inister|[Pp]resident|[Ss]ecretary|[Dd]irector|[Oo]fficial|[Ss]pokes\w+|[Aa]mbassador|[Cc]hief|[Cc]hairman|[Ee]nvoy|[Pp]remier|[Ll]awmaker|[Jj]udge)s?\b|\bsaid [A-Z][a-z]+ [A-Z]/,
   definition: {
     test: (text: string) => DEFINING_WORDS.test(text) || SPELLED_OUT_ACRONYM.test(text),
   },

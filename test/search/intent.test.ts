@@ -93,6 +93,13 @@ describe("answer types in a passage", () => {
     assert.equal(answerStrength("quantity", "The curbs took effect on July 4 in 2019."), 0);
   });
 
+  it("reads a person by a title, capitalised before a name as news writes it, or lower case", () => {
+    assert.equal(answerStrength("person", "Foreign Minister Taro Kono called it regrettable."), 1);
+    assert.equal(answerStrength("person", "President Moon Jae-in spoke on Thursday."), 1);
+    assert.equal(answerStrength("person", "The minister declined to comment."), 1);
+    assert.equal(answerStrength("person", "The curbs took effect in July."), 0);
+  });
+
   it("tells a question about the Korean or Japanese language from one about what Korea or Japan said", () => {
     for (const question of [
       "how do you count to ten in korean",
