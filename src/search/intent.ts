@@ -177,9 +177,9 @@ export function asksAboutLanguage(question: string): boolean {
   return ABOUT_LANGUAGE.test(question);
 }
 
-/** A number written out: "three chemicals", "a two-day visit". */
+/** A number written out: "three chemicals", "a two-day visit", "hundreds of stores", "several". */
 const NUMBER_WORD =
-  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/i;
+  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|billions|several|dozen|once|doubled|tripled|halved)\b/i;
 
 /**
  * Whether a text holds any number that could say how many or how much: in figures or in words.

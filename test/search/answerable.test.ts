@@ -167,6 +167,8 @@ describe("a question that asks how many or how much", () => {
       /three-year-old/,
     );
     assert.equal(holdsNumber("It lasted three days."), true);
+    assert.equal(holdsNumber("Hundreds of stores joined the boycott."), true);
+    assert.equal(holdsNumber("Sales halved within weeks."), true);
     assert.equal(holdsNumber("It ended in 2019, in August."), false);
   });
 });
