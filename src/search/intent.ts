@@ -115,6 +115,28 @@ export function holdsList(text: string): boolean {
   return false;
 }
 
+/** "Define X", "explain X", "meaning of X": a request for what X is. */
+const DEFINING_REQUESTS = new Set(["define", "explain", "meaning", "definition"]);
+/** A question without a question word and with at most this many words of substance names a thing: "gsomia?". */
+const MAX_TERM_WORDS = 2;
+
+/** "Did the US send anyone": a question asking whether, however few its words. */
+const YES_NO_OPENINGS = new Set(
+  "did does do is are was were can could will would should has have had".split(" "),
+);
+
+/** A request for what something is, or a term alone: "define shuttle diplomacy", "photoresist?". */
+function namesOnlyATerm(tokens: readonly Token[]): boolean {
+  const opening = tokens[0]?.norm ?? "";
+  if (DEFINING_REQUESTS.has(opening)) return true;
+  if (YES_NO_OPENINGS.has(opening)) return false;
+  const words = tokens.filter((token) => !token.stop).length;
+  return words > 0 && words <= MAX_TERM_WORDS;
+}
+
+/** "What is X", "what was X": a short question so worded asks what X is. */
+const DEFINING_VERBS = new Set(["is", "are", "was", "were"]);
+
 /** A question without a question word that names one of these asks for a time: "removal date". */
 const TIME_NOUNS = new Set(["date", "dates", "year", "day", "month", "deadline"]);
 
@@ -136,7 +158,10 @@ export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
   const first = words.findIndex((word) =>
     ["why", "when", "who", "whom", "how", "what", "which"].includes(word),
   );
-  if (first < 0) return words.some((word) => TIME_NOUNS.has(word)) ? "time" : undefined;
+  if (first < 0) {
+    if (words.some((word) => TIME_NOUNS.has(word))) return "time";
+    return namesOnlyATerm(tokens) ? "definition" : undefined;
+  }
   const word = words[first];
   const next = words[first + 1];
   if (word === "why") return "reason";
@@ -149,7 +174,9 @@ export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
     (next === "year" || next === "date" || next === "day" || next === "month")
   )
     return "time";
-  if (word === "what" && (next === "is" || next === "are") && words.length <= first + 5)
+  if (word === "what" && DEFINING_VERBS.has(next ?? "") && words.length <= first + 5)
+    return "definition";
+  if (word === "what" && (words.at(-1) === "mean" || words[first + 2] === "meant"))
     return "definition";
   if (word === "which" || (word === "what" && next === "are")) return "list";
   return undefined;

@@ -227,7 +227,7 @@ export function rankPassages(
     const features: RankFeatures = {
       ...entry.features,
       proximity: proximityOf(matching),
-      answerType: query.answerType ? answerStrength(query.answerType, passage.text) : 0,
+      answerType: answerTypeStrength(index, query, passage),
     };
     return {
       passage,
@@ -242,6 +242,34 @@ export function rankPassages(
   });
   refined.sort((a, b) => b.score - a.score || a.passage.index - b.passage.index);
   return refined.slice(0, limit);
+}
+
+/**
+ * How well the passage holds the kind of answer asked for. A passage where its article first
+ * names the thing asked about ("what is the white list") defines it, as news and fact sheets do
+ * at first mention, whatever words it defines it with.
+ */
+function answerTypeStrength(index: SearchIndex, query: Query, passage: Passage): number {
+  if (!query.answerType) return 0;
+  const strength = answerStrength(query.answerType, passage.text);
+  if (query.answerType !== "definition" || strength === 1) return strength;
+  return firstNamesIt(index, query, passage) ? 1 : strength;
+}
+
+/** Whether the passage is the first of its article to hold the question's rarest known term. */
+function firstNamesIt(index: SearchIndex, query: Query, passage: Passage): boolean {
+  const rarest = query.terms.find((term) => term.known && !term.optional);
+  const postings = rarest && index.postings.get(rarest.key);
+  if (!postings) return false;
+  let low = 0;
+  let high = postings.passages.length;
+  const firstOfArticle = passage.index - (passage.paragraph - 1);
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((postings.passages[middle] as number) < firstOfArticle) low = middle + 1;
+    else high = middle;
+  }
+  return postings.passages[low] === passage.index;
 }
 
 /** The places in a passage's text of the question's terms. */

@@ -3,9 +3,11 @@ import { describe, it } from "node:test";
 import {
   type AnswerType,
   answerStrength,
+  answerTypeOf,
   asksAboutLanguage,
   holdsList,
 } from "../../src/search/intent.ts";
+import { tokenize } from "../../src/search/text.ts";
 
 const ANSWER_TYPES: readonly AnswerType[] = [
   "reason",
@@ -42,6 +44,31 @@ function costOf(text: string): number {
   }
   return fastest;
 }
+
+describe("the kind of answer a question asks for", () => {
+  const typeOf = (question: string) => answerTypeOf(tokenize(question));
+
+  it("reads a request for what something is, and a term asked alone, as asking for a definition", () => {
+    for (const question of [
+      "what is GSOMIA",
+      "what was the boycott",
+      "what does Group A mean",
+      "what is meant by shuttle diplomacy",
+      "define the third-party compensation plan",
+      "explain the no japan movement",
+      "gsomia?",
+      "white list",
+    ])
+      assert.equal(typeOf(question), "definition", question);
+  });
+
+  it("reads a short question asking whether, or a keyword question with a date noun, as no definition", () => {
+    assert.equal(typeOf("did the us send anyone to seoul"), undefined);
+    assert.equal(typeOf("is gsomia dead?"), undefined);
+    assert.equal(typeOf("white list removal date"), "time");
+    assert.equal(typeOf("what was the reason Seoul gave for ending the pact"), undefined);
+  });
+});
 
 describe("answer types in a passage", () => {
   it("finds a list of three or more items, with or without the comma before 'and'", () => {
