@@ -166,6 +166,9 @@ export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
   const next = words[first + 1];
   if (word === "why") return "reason";
   if (word === "when") return "time";
+  // "Who are the comfort women", "who is Lee Nak-yon": who they are, as a definition says.
+  if (word === "who" && DEFINING_VERBS.has(next ?? "") && words.length <= first + 5)
+    return "definition";
   if (word === "who" || word === "whom") return "person";
   if (word === "how" && (next === "much" || next === "many")) return "quantity";
   if (word === "how" && next === "long") return "duration";

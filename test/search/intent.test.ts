@@ -58,6 +58,8 @@ describe("the kind of answer a question asks for", () => {
       "explain the no japan movement",
       "gsomia?",
       "white list",
+      "who are the comfort women",
+      "who is Lee Nak-yon",
     ])
       assert.equal(typeOf(question), "definition", question);
   });
@@ -65,6 +67,10 @@ describe("the kind of answer a question asks for", () => {
   it("reads a short question asking whether, or a keyword question with a date noun, as no definition", () => {
     assert.equal(typeOf("did the us send anyone to seoul"), undefined);
     assert.equal(typeOf("is gsomia dead?"), undefined);
+    assert.equal(
+      typeOf("who was the foreign minister who called the ruling unacceptable"),
+      "person",
+    );
     assert.equal(typeOf("white list removal date"), "time");
     assert.equal(typeOf("what was the reason Seoul gave for ending the pact"), undefined);
   });
