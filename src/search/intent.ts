@@ -117,21 +117,20 @@ export function holdsList(text: string): boolean {
 
 /** "Define X", "explain X", "meaning of X": a request for what X is. */
 const DEFINING_REQUESTS = new Set(["define", "explain", "meaning", "definition"]);
-/** A question without a question word and with at most this many words of substance names a thing: "gsomia?". */
-const MAX_TERM_WORDS = 2;
 
 /** "Did the US send anyone": a question asking whether, however few its words. */
 const YES_NO_OPENINGS = new Set(
   "did does do is are was were can could will would should has have had".split(" "),
 );
 
-/** A request for what something is, or a term alone: "define shuttle diplomacy", "photoresist?". */
-function namesOnlyATerm(tokens: readonly Token[]): boolean {
+/**
+ * A request for what something is, or a term alone: "define shuttle diplomacy", "photoresist?",
+ * "white list" (`oneTerm`: its words are one word or one glossary term).
+ */
+function namesOnlyATerm(tokens: readonly Token[], oneTerm: boolean): boolean {
   const opening = tokens[0]?.norm ?? "";
   if (DEFINING_REQUESTS.has(opening)) return true;
-  if (YES_NO_OPENINGS.has(opening)) return false;
-  const words = tokens.filter((token) => !token.stop).length;
-  return words > 0 && words <= MAX_TERM_WORDS;
+  return oneTerm && !YES_NO_OPENINGS.has(opening);
 }
 
 /** "What is X", "what was X": a short question so worded asks what X is. */
@@ -149,7 +148,7 @@ const CJK_CUES: readonly (readonly [RegExp, AnswerType])[] = [
 ];
 
 /** "why" asks for a reason, "when" for a time, "how much/many" for a quantity, and so on. */
-export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
+export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerType | undefined {
   const words = tokens.map((token) => token.norm);
   const cjk = tokens.filter((token) => token.cjk).map((token) => token.norm);
   for (const [cue, type] of CJK_CUES) if (cjk.some((word) => cue.test(word))) return type;
@@ -160,7 +159,7 @@ export function answerTypeOf(tokens: readonly Token[]): AnswerType | undefined {
   );
   if (first < 0) {
     if (words.some((word) => TIME_NOUNS.has(word))) return "time";
-    return namesOnlyATerm(tokens) ? "definition" : undefined;
+    return namesOnlyATerm(tokens, oneTerm) ? "definition" : undefined;
   }
   const word = words[first];
   const next = words[first + 1];

@@ -178,10 +178,19 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     questionWords: new Set(
       tokens.filter((token) => QUESTION_WORDS.has(token.norm)).map((token) => token.norm),
     ),
-    answerType: answerTypeOf(tokens),
+    answerType: answerTypeOf(tokens, isOneTerm(tokens, hits)),
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
   };
+}
+
+/** Whether the question's words of substance are one word or one glossary term: "white list". */
+function isOneTerm(tokens: readonly Token[], hits: readonly ConceptHit[]): boolean {
+  const positions = tokens.flatMap((token, position) => (token.stop ? [] : [position]));
+  if (positions.length === 1) return true;
+  return hits.some((hit) =>
+    positions.every((position) => position >= hit.firstToken && position < hit.endToken),
+  );
 }
 
 /**

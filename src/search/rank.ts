@@ -246,21 +246,28 @@ export function rankPassages(
 
 /**
  * How well the passage holds the kind of answer asked for. A passage where its article first
- * names the thing asked about ("what is the white list") defines it, as news and fact sheets do
- * at first mention, whatever words it defines it with.
+ * names the thing asked about ("what is the white list") usually defines it, as news and fact
+ * sheets do at first mention, whatever words it defines it with; one that says so in so many
+ * words ("is a", "known as", a name spelled out) surely does.
  */
+const FIRST_MENTION_STRENGTH = 0.75;
+
 function answerTypeStrength(index: SearchIndex, query: Query, passage: Passage): number {
   if (!query.answerType) return 0;
   const strength = answerStrength(query.answerType, passage.text);
   if (query.answerType !== "definition" || strength === 1) return strength;
-  return firstNamesIt(index, query, passage) ? 1 : strength;
+  return firstNamesIt(index, query, passage) ? FIRST_MENTION_STRENGTH : strength;
 }
 
-/** Whether the passage is the first of its article to hold the question's rarest known term. */
+/**
+ * Whether the passage is the first of its article to hold the question's rarest known term, in
+ * an article about it (its title or tags name it): a sheet on the United States that first
+ * names GSOMIA in passing does not define it.
+ */
 function firstNamesIt(index: SearchIndex, query: Query, passage: Passage): boolean {
   const rarest = query.terms.find((term) => term.known && !term.optional);
   const postings = rarest && index.postings.get(rarest.key);
-  if (!postings) return false;
+  if (!postings || !index.documentKeys.get(passage.documentId)?.has(rarest.key)) return false;
   let low = 0;
   let high = postings.passages.length;
   const firstOfArticle = passage.index - (passage.paragraph - 1);

@@ -103,7 +103,7 @@ describe("fact-sheet citations and /timeline on the loopback Discord", () => {
   });
 
   it("keeps a long summary with 30 sources inside Discord's limits, saying how many sources are left out", async () => {
-    const body = await ask("how much zanzibarite cargo arrived at the harbour?");
+    const body = await ask("when did zanzibarite cargo arrive at the harbour?");
     const embed = body.data?.embeds?.[0] ?? {};
     const total = embedCharacters(embed);
     assert.ok(total <= LIMITS.embedTotal, `embed of ${total} characters`);

@@ -46,7 +46,7 @@ function costOf(text: string): number {
 }
 
 describe("the kind of answer a question asks for", () => {
-  const typeOf = (question: string) => answerTypeOf(tokenize(question));
+  const typeOf = (question: string, oneTerm = false) => answerTypeOf(tokenize(question), oneTerm);
 
   it("reads a request for what something is, and a term asked alone, as asking for a definition", () => {
     for (const question of [
@@ -56,12 +56,14 @@ describe("the kind of answer a question asks for", () => {
       "what is meant by shuttle diplomacy",
       "define the third-party compensation plan",
       "explain the no japan movement",
-      "gsomia?",
-      "white list",
       "who are the comfort women",
       "who is Lee Nak-yon",
     ])
       assert.equal(typeOf(question), "definition", question);
+    // A word or a glossary term alone, as the query reads it.
+    assert.equal(typeOf("gsomia?", true), "definition");
+    assert.equal(typeOf("white list", true), "definition");
+    assert.equal(typeOf("gsomia suspension", false), undefined);
   });
 
   it("reads a short question asking whether, or a keyword question with a date noun, as no definition", () => {
