@@ -244,14 +244,15 @@ export function rankPassages(
   return refined.slice(0, limit);
 }
 
+/** How well a first mention holds a definition: less than saying "is a" or "known as". */
+const FIRST_MENTION_STRENGTH = 0.75;
+
 /**
  * How well the passage holds the kind of answer asked for. A passage where its article first
  * names the thing asked about ("what is the white list") usually defines it, as news and fact
  * sheets do at first mention, whatever words it defines it with; one that says so in so many
  * words ("is a", "known as", a name spelled out) surely does.
  */
-const FIRST_MENTION_STRENGTH = 0.75;
-
 function answerTypeStrength(index: SearchIndex, query: Query, passage: Passage): number {
   if (!query.answerType) return 0;
   const strength = answerStrength(query.answerType, passage.text);
