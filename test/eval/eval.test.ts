@@ -125,6 +125,27 @@ describe("answer quality on the seed article alone (questions-seed-a/b.json, wri
   }
 });
 
+describe("long questions on the seed article alone (questions-seed-long-a/b.json, written blind)", async () => {
+  // 30 to 90 words of context, opinion and background around the question, as members write.
+  const { knowledge, engine: answerer } = built.seed;
+  for (const file of ["questions-seed-long-a.json", "questions-seed-long-b.json"]) {
+    const questions = await readQuestions(path.join(PROJECT_ROOT, "test", "fixtures", file));
+    const engine = score(knowledge, answerer, questions);
+    const miniSearch = score(knowledge, miniSearchRetriever(knowledge), questions);
+    const offTopic = questions.filter((question) => question.kind === "off-topic");
+
+    it(`${file}: top-1 ≥ 60% and above MiniSearch, top-3 ≥ 80%, ≤ 10% of answerable refused, off-topic refused`, () => {
+      assert.ok(questions.filter((question) => question.expect).length >= 40);
+      assert.ok(engine.top1 >= 0.6, `top-1 ${engine.top1}`);
+      assert.ok(engine.top1 > miniSearch.top1, `${engine.top1} vs MiniSearch ${miniSearch.top1}`);
+      assert.ok(engine.top3 >= 0.8, `top-3 ${engine.top3}`);
+      assert.ok((engine.wronglyRefused ?? 1) <= 0.1, `wrongly refused ${engine.wronglyRefused}`);
+      const refused = offTopic.filter((question) => answerer.refuses?.(question.question)).length;
+      assert.ok(refused / offTopic.length >= 0.8, `${refused} of ${offTopic.length}`);
+    });
+  }
+});
+
 describe("answer quality on the shipped knowledge (questions-coverage.json, written blind)", async () => {
   const { knowledge, engine: answerer } = built.shipped;
   const questions = await readQuestions(
