@@ -135,6 +135,10 @@ export class PostingsBuilder {
     for (const hit of this.glossary.find(words)) {
       this.count(this.termId(conceptKey(hit.concept)));
       length++;
+      if (hit.endToken - hit.firstToken < 2) continue;
+      for (const inner of this.glossary.innerHits(words, hit)) {
+        this.count(this.termId(conceptKey(inner.concept)));
+      }
     }
     const needed = this.entryCount + this.touched.length;
     this.entryTerms = withRoomFor(this.entryTerms, needed);

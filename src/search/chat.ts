@@ -133,6 +133,10 @@ const APOSTROPHE_CLIPPINGS: Readonly<Record<string, string>> = {
 /** "tl;dr", which the word rule would read as "tl" and "dr" (doctor). */
 const TLDR = /(?<![\p{L}\p{N}])tl[;,:]\s?dr(?![\p{L}\p{N}])/giu;
 
+/** "What's the deal with X": chat for "what about X", no agreement ("deal") of any kind. */
+const WHATS_THE_DEAL =
+  /(?<![\p{L}\p{N}])what(?:['’]?s| is) the (?:big )?deal (?:with|about)(?![\p{L}\p{N}])/giu;
+
 /** "w/o", which the word rule would read as "w" (with) and "o". */
 const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
 
@@ -169,6 +173,7 @@ const MIN_DROPPED_G_LENGTH = 4;
  */
 export function expandChatSpellings(text: string): string {
   return text
+    .replace(WHATS_THE_DEAL, "what about")
     .replace(WITHOUT, "without")
     .replace(TLDR, "")
     .replace(

@@ -144,6 +144,20 @@ export class GlossaryMatcher {
     return hits;
   }
 
+  /**
+   * The term a term of several words ends with, its head, for the index: "military information
+   * agreement" is an agreement, which a member may ask about as "the pact". Not its modifiers:
+   * it is no "military" or "information" of its own.
+   */
+  innerHits(tokens: readonly PlacedWord[], hit: ConceptHit): ConceptHit[] {
+    const within = tokens.slice(0, hit.endToken);
+    for (let index = hit.firstToken + 1; index < hit.endToken; index++) {
+      const found = this.#wordHitAt(within, index);
+      if (found && found.concept !== hit.concept && found.endToken === hit.endToken) return [found];
+    }
+    return [];
+  }
+
   #wordHitAt(tokens: readonly PlacedWord[], index: number): ConceptHit | undefined {
     const first = tokens[index];
     if (!first) return undefined;

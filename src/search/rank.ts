@@ -1,5 +1,5 @@
 import type { Passage } from "../knowledge/types.ts";
-import { analyze, type TermOccurrence } from "./analyze.ts";
+import { analyze, conceptKey, type TermOccurrence } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
 import { answerStrength } from "./intent.ts";
 import type { Query } from "./query.ts";
@@ -283,9 +283,18 @@ function firstNamesIt(index: SearchIndex, query: Query, passage: Passage): boole
 /** The places in a passage's text of the question's terms. */
 function matchesIn(index: SearchIndex, query: Query, passage: Passage): TermOccurrence[] {
   const queryKeys = new Set(query.terms.map((term) => term.key));
-  return analyze(passage.text, index.glossary).occurrences.filter((occurrence) =>
-    queryKeys.has(occurrence.key),
-  );
+  const analysis = analyze(passage.text, index.glossary);
+  // The index also holds a long term's head ("agreement" of "military information agreement").
+  const heads = analysis.hits
+    .filter((hit) => hit.endToken - hit.firstToken > 1)
+    .flatMap((hit) => index.glossary.innerHits(analysis.tokens, hit))
+    .map((hit) => ({
+      key: conceptKey(hit.concept),
+      position: hit.firstToken,
+      start: hit.start,
+      end: hit.end,
+    }));
+  return [...analysis.occurrences, ...heads].filter((occurrence) => queryKeys.has(occurrence.key));
 }
 
 /** [start, end) ranges of a passage's text that match the question, for highlighting. */

@@ -173,6 +173,18 @@ describe("a question that asks how many or how much", () => {
   });
 });
 
+describe("another word for what a long name is", () => {
+  it("finds 'the pact' in the seed's 'military information agreement', which it never calls an agreement alone", () => {
+    for (const question of ["how old was the pact", "was the pact going to end automatically"]) {
+      assert.match(
+        text(seedOnly.ask(question)) ?? "(refused)",
+        /military information agreement was due/,
+        question,
+      );
+    }
+  });
+});
+
 describe("questions as members type them", () => {
   it("reads chat spellings as the words they stand for: y, wat, r, u, abt, w/, w/o, b4, gov't, gonna, bein", () => {
     assert.match(text(small.ask("y did korea drop gsomia")) ?? "", DEPUTY_DIRECTOR);
@@ -203,6 +215,9 @@ describe("questions as members type them", () => {
       expandChatSpellings("the gov't and the int’l community don't agree"),
       "the government and the international community don't agree",
     );
+    // An idiom, not an agreement: "what's the deal with" asks what about.
+    assert.equal(expandChatSpellings("whats the deal with gsomia"), "what about gsomia");
+    assert.equal(expandChatSpellings("What’s the big deal about it?"), "what about it?");
   });
 
   it("answers alike with chat fillers around the question: hmm, bruh, yo, smh, fr, eli5, tl;dr, rn, Q:", () => {

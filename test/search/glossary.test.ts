@@ -16,6 +16,21 @@ function conceptsIn(text: string): string[] {
 }
 
 describe("GlossaryMatcher", () => {
+  it("finds the head of a long term, not its modifiers: a military information agreement is an agreement", () => {
+    const terms = new GlossaryMatcher([
+      { terms: ["GSOMIA", "military information agreement"] },
+      { terms: ["agreement", "pact"] },
+      { terms: ["military"] },
+    ]);
+    const tokens = tokenize("The military information agreement was due to be renewed.");
+    const [hit] = terms.find(tokens);
+    assert.equal(hit && terms.labels[hit.concept], "GSOMIA");
+    assert.deepEqual(
+      hit && terms.innerHits(tokens, hit).map((inner) => terms.labels[inner.concept]),
+      ["agreement"],
+    );
+  });
+
   it("reads a short capital term that is also an English word only as written, or after 'the'", () => {
     assert.deepEqual(conceptsIn("can you tell us about it"), []);
     assert.deepEqual(conceptsIn("what did the US say"), ["United States"]);
