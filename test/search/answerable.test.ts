@@ -174,6 +174,13 @@ describe("a question that asks how many or how much", () => {
 });
 
 describe("another word for what a long name is", () => {
+  it("reads a body's acronym as its name: the NSC is the National Security Council", () => {
+    assert.match(
+      text(seedOnly.ask("what did the NSC official say")) ?? "(refused)",
+      DEPUTY_DIRECTOR,
+    );
+  });
+
   it("finds 'the pact' in the seed's 'military information agreement', which it never calls an agreement alone", () => {
     for (const question of ["how old was the pact", "was the pact going to end automatically"]) {
       assert.match(
