@@ -135,10 +135,8 @@ export class PostingsBuilder {
     for (const hit of this.glossary.find(words)) {
       this.count(this.termId(conceptKey(hit.concept)));
       length++;
-      if (hit.endToken - hit.firstToken < 2) continue;
-      for (const inner of this.glossary.innerHits(words, hit)) {
-        this.count(this.termId(conceptKey(inner.concept)));
-      }
+      const head = this.glossary.headOf(words, hit);
+      if (head) this.count(this.termId(conceptKey(head.concept)));
     }
     const needed = this.entryCount + this.touched.length;
     this.entryTerms = withRoomFor(this.entryTerms, needed);

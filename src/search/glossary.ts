@@ -149,22 +149,26 @@ export class GlossaryMatcher {
    * agreement" is an agreement, which a member may ask about as "the pact". Not its modifiers:
    * it is no "military" or "information" of its own.
    */
-  innerHits(tokens: readonly PlacedWord[], hit: ConceptHit): ConceptHit[] {
-    const within = tokens.slice(0, hit.endToken);
+  headOf(tokens: readonly PlacedWord[], hit: ConceptHit): ConceptHit | undefined {
     for (let index = hit.firstToken + 1; index < hit.endToken; index++) {
-      const found = this.#wordHitAt(within, index);
-      if (found && found.concept !== hit.concept && found.endToken === hit.endToken) return [found];
+      const found = this.#wordHitAt(tokens, index, hit.endToken);
+      if (found && found.concept !== hit.concept && found.endToken === hit.endToken) return found;
     }
-    return [];
+    return undefined;
   }
 
-  #wordHitAt(tokens: readonly PlacedWord[], index: number): ConceptHit | undefined {
+  /** The longest term starting at `index` and ending before `limit`. */
+  #wordHitAt(
+    tokens: readonly PlacedWord[],
+    index: number,
+    limit = tokens.length,
+  ): ConceptHit | undefined {
     const first = tokens[index];
     if (!first) return undefined;
     const afterThe = tokens[index - 1]?.norm === "the";
     for (const term of this.#byFirstStem.get(first.stem) ?? []) {
       const end = index + term.stems.length;
-      if (end > tokens.length) continue;
+      if (end > limit) continue;
       let matches = true;
       for (let offset = 0; offset < term.stems.length && matches; offset++) {
         const token = tokens[index + offset] as PlacedWord;

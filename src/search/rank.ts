@@ -286,8 +286,7 @@ function matchesIn(index: SearchIndex, query: Query, passage: Passage): TermOccu
   const analysis = analyze(passage.text, index.glossary);
   // The index also holds a long term's head ("agreement" of "military information agreement").
   const heads = analysis.hits
-    .filter((hit) => hit.endToken - hit.firstToken > 1)
-    .flatMap((hit) => index.glossary.innerHits(analysis.tokens, hit))
+    .flatMap((hit) => index.glossary.headOf(analysis.tokens, hit) ?? [])
     .map((hit) => ({
       key: conceptKey(hit.concept),
       position: hit.firstToken,
