@@ -146,6 +146,26 @@ describe("long questions on the seed article alone (questions-seed-long-a/b.json
   }
 });
 
+describe("paraphrased questions on the seed article alone (questions-seed-paraphrase-a/b.json, written blind)", async () => {
+  // Members' own words for the article's: "payback", "spy info", "the pact", "Moon's office".
+  const { knowledge, engine: answerer } = built.seed;
+  for (const file of ["questions-seed-paraphrase-a.json", "questions-seed-paraphrase-b.json"]) {
+    const questions = await readQuestions(path.join(PROJECT_ROOT, "test", "fixtures", file));
+    const engine = score(knowledge, answerer, questions);
+    const bm25 = score(knowledge, bm25Retriever(knowledge), questions);
+    const miniSearch = score(knowledge, miniSearchRetriever(knowledge), questions);
+
+    it(`${file}: top-1 ≥ 50% and above BM25's and MiniSearch's, top-3 ≥ 80%, ≤ 20% of answerable refused`, () => {
+      assert.ok(questions.length >= 48);
+      assert.ok(engine.top1 >= 0.5, `top-1 ${engine.top1}`);
+      assert.ok(engine.top1 > bm25.top1, `${engine.top1} vs BM25 ${bm25.top1}`);
+      assert.ok(engine.top1 > miniSearch.top1, `${engine.top1} vs MiniSearch ${miniSearch.top1}`);
+      assert.ok(engine.top3 >= 0.8, `top-3 ${engine.top3}`);
+      assert.ok((engine.wronglyRefused ?? 1) <= 0.2, `wrongly refused ${engine.wronglyRefused}`);
+    });
+  }
+});
+
 describe("answer quality on the shipped knowledge (questions-coverage.json, written blind)", async () => {
   const { knowledge, engine: answerer } = built.shipped;
   const questions = await readQuestions(
