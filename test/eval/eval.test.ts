@@ -26,6 +26,21 @@ const built = {
   shipped: await engineOn("shipped"),
 };
 
+/** A committed question file asked of a built folder, scored beside the baselines. */
+async function scoredFixture(folder: keyof typeof built, file: string) {
+  const { knowledge, engine: answerer } = built[folder];
+  const questions = await readQuestions(path.join(PROJECT_ROOT, "test", "fixtures", file));
+  const offTopic = questions.filter((question) => question.kind === "off-topic");
+  return {
+    questions,
+    engine: score(knowledge, answerer, questions),
+    bm25: score(knowledge, bm25Retriever(knowledge), questions),
+    miniSearch: score(knowledge, miniSearchRetriever(knowledge), questions),
+    offTopic: offTopic.length,
+    offTopicRefused: offTopic.filter((question) => answerer.refuses?.(question.question)).length,
+  };
+}
+
 describe("answer quality on test/fixtures/questions.json (on knowledge-v1)", async () => {
   const questions = JSON.parse(
     await readFile(path.join(PROJECT_ROOT, "test", "fixtures", "questions.json"), "utf8"),
@@ -99,12 +114,8 @@ describe("answer quality after three crawled articles are added (questions-new-a
 });
 
 describe("answer quality on the seed article alone (questions-seed-a/b.json, written blind)", async () => {
-  const { knowledge, engine: answerer } = built.seed;
   for (const file of ["questions-seed-a.json", "questions-seed-b.json"]) {
-    const questions = await readQuestions(path.join(PROJECT_ROOT, "test", "fixtures", file));
-    const engine = score(knowledge, answerer, questions);
-    const miniSearch = score(knowledge, miniSearchRetriever(knowledge), questions);
-    const offTopic = questions.filter((question) => question.kind === "off-topic");
+    const { engine, miniSearch, offTopic, offTopicRefused } = await scoredFixture("seed", file);
 
     it(`${file}: top-1 ≥ 55% and above MiniSearch, top-3 ≥ 85%, ≤ 25% of answerable refused`, () => {
       assert.ok(engine.top1 >= 0.55, `top-1 ${engine.top1}`);
@@ -118,21 +129,19 @@ describe("answer quality on the seed article alone (questions-seed-a/b.json, wri
     });
 
     it(`${file}: refuses at least 80% of the off-topic questions`, () => {
-      const refused = offTopic.filter((question) => answerer.refuses?.(question.question)).length;
-      assert.ok(offTopic.length >= 5);
-      assert.ok(refused / offTopic.length >= 0.8, `${refused} of ${offTopic.length}`);
+      assert.ok(offTopic >= 5);
+      assert.ok(offTopicRefused / offTopic >= 0.8, `${offTopicRefused} of ${offTopic}`);
     });
   }
 });
 
 describe("long questions on the seed article alone (questions-seed-long-a/b.json, written blind)", async () => {
   // 30 to 90 words of context, opinion and background around the question, as members write.
-  const { knowledge, engine: answerer } = built.seed;
   for (const file of ["questions-seed-long-a.json", "questions-seed-long-b.json"]) {
-    const questions = await readQuestions(path.join(PROJECT_ROOT, "test", "fixtures", file));
-    const engine = score(knowledge, answerer, questions);
-    const miniSearch = score(knowledge, miniSearchRetriever(knowledge), questions);
-    const offTopic = questions.filter((question) => question.kind === "off-topic");
+    const { questions, engine, miniSearch, offTopic, offTopicRefused } = await scoredFixture(
+      "seed",
+      file,
+    );
 
     it(`${file}: top-1 ≥ 60% and above MiniSearch, top-3 ≥ 80%, ≤ 10% of answerable refused, off-topic refused`, () => {
       assert.ok(questions.filter((question) => question.expect).length >= 40);
@@ -140,20 +149,15 @@ describe("long questions on the seed article alone (questions-seed-long-a/b.json
       assert.ok(engine.top1 > miniSearch.top1, `${engine.top1} vs MiniSearch ${miniSearch.top1}`);
       assert.ok(engine.top3 >= 0.8, `top-3 ${engine.top3}`);
       assert.ok((engine.wronglyRefused ?? 1) <= 0.1, `wrongly refused ${engine.wronglyRefused}`);
-      const refused = offTopic.filter((question) => answerer.refuses?.(question.question)).length;
-      assert.ok(refused / offTopic.length >= 0.8, `${refused} of ${offTopic.length}`);
+      assert.ok(offTopicRefused / offTopic >= 0.8, `${offTopicRefused} of ${offTopic}`);
     });
   }
 });
 
 describe("paraphrased questions on the seed article alone (questions-seed-paraphrase-a/b.json, written blind)", async () => {
   // Members' own words for the article's: "payback", "spy info", "the pact", "Moon's office".
-  const { knowledge, engine: answerer } = built.seed;
   for (const file of ["questions-seed-paraphrase-a.json", "questions-seed-paraphrase-b.json"]) {
-    const questions = await readQuestions(path.join(PROJECT_ROOT, "test", "fixtures", file));
-    const engine = score(knowledge, answerer, questions);
-    const bm25 = score(knowledge, bm25Retriever(knowledge), questions);
-    const miniSearch = score(knowledge, miniSearchRetriever(knowledge), questions);
+    const { questions, engine, bm25, miniSearch } = await scoredFixture("seed", file);
 
     it(`${file}: top-1 ≥ 50% and above BM25's and MiniSearch's, top-3 ≥ 80%, ≤ 20% of answerable refused`, () => {
       assert.ok(questions.length >= 48);
@@ -195,13 +199,10 @@ describe("answer quality on the shipped knowledge (questions-coverage.json, writ
 });
 
 describe("questions asking what something is, on the shipped knowledge (questions-definitions.json, written blind)", async () => {
-  const { knowledge, engine: answerer } = built.shipped;
-  const questions = await readQuestions(
-    path.join(PROJECT_ROOT, "test", "fixtures", "questions-definitions.json"),
+  const { questions, engine, bm25, miniSearch } = await scoredFixture(
+    "shipped",
+    "questions-definitions.json",
   );
-  const engine = score(knowledge, answerer, questions);
-  const bm25 = score(knowledge, bm25Retriever(knowledge), questions);
-  const miniSearch = score(knowledge, miniSearchRetriever(knowledge), questions);
 
   // "What is the white list": the paragraph where a sheet first names it says what it is.
   it("keeps its measured quality: top-1 ≥ 60% and above BM25's and MiniSearch's, top-3 ≥ 85%", () => {
