@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { GlossaryMatcher } from "./glossary.ts";
+import { lowerBound } from "./sorted.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, normalizeText, tokenize } from "./text.ts";
 
@@ -57,20 +58,8 @@ const keyOf = (text: string) => completionWords(text).join(" ");
 
 const fits = (text: string) => text.length >= 1 && text.length <= MAX_CHOICE_CHARS;
 
-/** First index of `sorted` whose key is not below `prefix`. */
-function lowerBound(sorted: readonly { key: string }[], prefix: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] as { key: string }).key < prefix) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 function* withPrefix<T extends { key: string }>(sorted: readonly T[], prefix: string) {
-  for (let at = lowerBound(sorted, prefix); at < sorted.length; at++) {
+  for (let at = lowerBound(sorted, (entry) => entry.key < prefix); at < sorted.length; at++) {
     const entry = sorted[at] as T;
     if (!entry.key.startsWith(prefix)) return;
     yield entry;

@@ -118,8 +118,8 @@ export function holdsList(text: string): boolean {
 /** "Define X", "explain X", "meaning of X": a request for what X is. */
 const DEFINING_REQUESTS = new Set(["define", "explain", "meaning", "definition"]);
 
-/** "Did the US send anyone": a question asking whether, however few its words. */
-const YES_NO_OPENINGS = new Set(
+/** "Did the US send anyone": the words a question asking whether opens with. */
+export const YES_NO_OPENINGS: ReadonlySet<string> = new Set(
   "did does do is are was were can could will would should has have had".split(" "),
 );
 

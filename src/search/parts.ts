@@ -1,3 +1,4 @@
+import { YES_NO_OPENINGS } from "./intent.ts";
 import { wordCount } from "./text.ts";
 
 /** Questions shorter than this many words are judged whole. */
@@ -11,8 +12,11 @@ const SENTENCE_END = /(?<=[.!?;:])\s+|\n+/u;
  * all about trade") have none, and their rare words would otherwise pick the paragraph. Korean
  * and Japanese parts are all kept: their question endings are not told apart here.
  */
-const ASKS =
-  /[?？\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|\b(?:who|whom|whose|what|when|where|why|how|which)\b|^(?:did|does|do|is|are|was|were|can|could|has|have|had|will|would|should|tell|explain|describe|show|list|summari[sz]e)\b/iu;
+const REQUEST_OPENINGS = "tell|explain|describe|show|list|summari[sz]e";
+const ASKS = new RegExp(
+  `[?？\\p{Script=Hangul}\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]|\\b(?:who|whom|whose|what|when|where|why|how|which)\\b|^(?:${[...YES_NO_OPENINGS].join("|")}|${REQUEST_OPENINGS})\\b`,
+  "iu",
+);
 const CLAUSE_BREAK = /\s*(?:,|\s[-–—]\s|\(|\))\s*|\s+(?=(?:but|though|although|so|anyway|btw)\s)/iu;
 
 /**

@@ -5,6 +5,7 @@ import { englishNeighbour, isCommonEnglishWord, isEverydayEnglishWord } from "./
 import { type Correction, editDistance } from "./fuzzy.ts";
 import type { ConceptHit } from "./glossary.ts";
 import { type AnswerType, answerTypeOf, asksAboutLanguage, MONTHS, WEEKDAYS } from "./intent.ts";
+import { lowerBound } from "./sorted.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize, wordsOf } from "./text.ts";
 
@@ -214,15 +215,12 @@ function relatedStem(index: SearchIndex, stem: string, englishWord: boolean): st
   if (!clipped && stem.length < MIN_RELATED_LENGTH) return undefined;
   const prefix = clipped ? stem : stem.slice(0, Math.max(MIN_RELATED_PREFIX, stem.length - 2));
   const stems = index.sortedStems;
-  let low = 0;
-  let high = stems.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((stems[middle] as string) < prefix) low = middle + 1;
-    else high = middle;
-  }
   let best: { stem: string; frequency: number } | undefined;
-  for (let at = low; at < stems.length && (stems[at] as string).startsWith(prefix); at++) {
+  for (
+    let at = lowerBound(stems, (candidate) => candidate < prefix);
+    at < stems.length && (stems[at] as string).startsWith(prefix);
+    at++
+  ) {
     const candidate = stems[at] as string;
     if (clipped ? candidate.length < stem.length + 2 : Math.abs(candidate.length - stem.length) > 3)
       continue;

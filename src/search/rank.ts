@@ -3,6 +3,7 @@ import { analyze, conceptKey, type TermOccurrence } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
 import { answerStrength } from "./intent.ts";
 import type { Query } from "./query.ts";
+import { lowerBound } from "./sorted.ts";
 import { RANK_WEIGHTS } from "./weights.ts";
 
 /** Passages scored on every feature; the rest are ranked by the cheap features alone. */
@@ -269,15 +270,9 @@ function firstNamesIt(index: SearchIndex, query: Query, passage: Passage): boole
   const rarest = query.terms.find((term) => term.known && !term.optional);
   const postings = rarest && index.postings.get(rarest.key);
   if (!postings || !index.documentKeys.get(passage.documentId)?.has(rarest.key)) return false;
-  let low = 0;
-  let high = postings.passages.length;
   const firstOfArticle = passage.index - (passage.paragraph - 1);
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((postings.passages[middle] as number) < firstOfArticle) low = middle + 1;
-    else high = middle;
-  }
-  return postings.passages[low] === passage.index;
+  const first = lowerBound(postings.passages, (holder) => holder < firstOfArticle);
+  return postings.passages[first] === passage.index;
 }
 
 /** The places in a passage's text of the question's terms. */
