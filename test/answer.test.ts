@@ -285,6 +285,47 @@ describe("new knowledge", () => {
     if (answer.kind === "answer") assert.equal(answer.passage.published, "2019-12-24");
   });
 
+  it("among several articles, prefers the paragraph that answers to a first paragraph restating the headline", async () => {
+    const strike = article(
+      {
+        title: "Jeju ferry workers strike over pay",
+        source: "Test Wire",
+        url: "https://example.org/strike",
+        published: "2019-08-01",
+      },
+      [
+        "Ferry workers on Jeju went on strike over pay on Monday, halting every service to the mainland.",
+        "The ferry workers union said the strike would last until the operator raised wages by 4 percent.",
+        "Tourists queued at the airport instead.",
+      ].join("\n\n"),
+    );
+    const port = article(
+      {
+        title: "Busan port reopens after typhoon",
+        source: "Test Wire",
+        url: "https://example.org/port",
+        published: "2019-09-10",
+      },
+      "The port of Busan reopened on Tuesday after Typhoon Lingling passed.\n\nCranes were inspected for damage.",
+    );
+    const { dir, cleanup } = await makeKnowledgeDir(
+      { "strike.md": strike, "port.md": port },
+      { base: "empty" },
+    );
+    cleanups.push(cleanup);
+    const { engine: wire } = await loadEngine(dir);
+    assert.ok(wire);
+    // The first paragraph has "Jeju" and "over pay" as well, and would win on the words alone.
+    assert.match(
+      quoted(wire.ask("how long will the jeju ferry workers strike over pay last")),
+      /until the operator raised wages/,
+    );
+    assert.match(
+      quoted(wire.ask("when did the jeju ferry workers go on strike over pay")),
+      /on Monday/,
+    );
+  });
+
   it("refuses to build an engine from a broken folder", async () => {
     const { dir, cleanup } = await makeKnowledgeDir({ "broken.md": "---\ntitle: [\n---\n" });
     cleanups.push(cleanup);

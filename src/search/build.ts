@@ -37,6 +37,11 @@ export interface SearchIndex {
   /** The stems of the passages, sorted, to find the relatives of a word by its beginning. */
   readonly sortedStems: readonly string[];
   readonly topics: readonly TopicTerms[];
+  /**
+   * The news articles whose first paragraph competes with other articles' first paragraphs: all
+   * of them when the folder holds two or more, none when it holds one.
+   */
+  readonly rivalLedes: ReadonlySet<string>;
 }
 
 /** Builds the index in one go. */
@@ -348,5 +353,11 @@ export function assembleIndex(
     averageLength: knowledge.passages.length > 0 ? totalLength / knowledge.passages.length : 1,
     documentKeys,
     topics,
+    rivalLedes: rivalLedesOf(knowledge),
   };
+}
+
+function rivalLedesOf(knowledge: KnowledgeBase): ReadonlySet<string> {
+  const articles = knowledge.documents.filter((document) => document.kind === "article");
+  return new Set(articles.length > 1 ? articles.map((document) => document.id) : []);
 }

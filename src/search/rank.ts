@@ -34,7 +34,10 @@ export interface RankFeatures {
   readonly previousContext: number;
   /** Share named by the article's title or tags, whether or not the passage has it too. */
   readonly focus: number;
-  /** 1 for the first paragraph of an article, which usually sums it up. */
+  /**
+   * 1 for the first paragraph of a news article when the folder holds other articles: it
+   * restates the headline, so it matches many questions about its article without answering them.
+   */
   readonly lead: number;
   /** 1 when the matched terms stand side by side, towards 0 as they spread. */
   readonly proximity: number;
@@ -203,7 +206,7 @@ export function rankPassages(
       titleContext: titleContext / requiredWeight,
       previousContext: previousContext / requiredWeight,
       focus: focus / requiredWeight,
-      lead: passage.paragraph === 1 ? 1 : 0,
+      lead: passage.paragraph === 1 && index.rivalLedes.has(passage.documentId) ? 1 : 0,
     };
     scratch.bm25[passageIndex] = 0;
     scratch.matched[passageIndex] = 0;

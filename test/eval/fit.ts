@@ -195,6 +195,12 @@ function rankingObjective(examples: readonly Example[], weights: RankWeights): n
 }
 
 const STEPS = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45, 0.6, 0.8, 1, 1.3, 1.6, 2];
+/**
+ * Features that may count against a passage: a news article's first paragraph restates its
+ * headline, so it matches many questions about the article without answering them.
+ */
+const SIGNED: ReadonlySet<keyof RankFeatures> = new Set(["lead"]);
+const SIGNED_STEPS = [-0.45, -0.3, -0.2, -0.15, -0.1, -0.05, ...STEPS];
 
 /**
  * The bot quotes the paragraph alone, so a word only the title or the paragraph before holds
@@ -214,7 +220,7 @@ function fitRanking(examples: readonly Example[]): RankWeights {
     let improved = false;
     for (const name of RANK_FEATURE_NAMES) {
       if (name === "coverage") continue;
-      for (const step of STEPS) {
+      for (const step of SIGNED.has(name) ? SIGNED_STEPS : STEPS) {
         if (step > (MAX_WEIGHT[name] ?? Number.POSITIVE_INFINITY)) continue;
         const trial = { ...weights, [name]: step };
         const value = rankingObjective(examples, trial);
