@@ -4,6 +4,7 @@ import { type Token, wordCount } from "./text.ts";
 export type AnswerType =
   | "reason"
   | "time"
+  | "year"
   | "quantity"
   | "duration"
   | "person"
@@ -46,6 +47,8 @@ type Cue = { test(text: string): boolean };
 const CUES: Record<AnswerType, Cue> = {
   reason:
     /\b(because|reasons?|due to|owing to|given|cit(ed|ing)|in response|retaliat\w*|as a result|link(ed|ing)|so that|in order to|amid|over concerns|why)\b/i,
+  /** A year alone answers "what year" fully, where "when" asks for the day. */
+  year: /\b(1[89]\d\d|20\d\d)\b/,
   time: new RegExp(
     `\\b(1[89]\\d\\d|20\\d\\d|${MONTH}|${WEEKDAYS.join("|")}|yesterday|today|last (year|month|week))\\b|\\b${MONTH_SHORT}`,
     "i",
@@ -158,6 +161,7 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
     ["why", "when", "who", "whom", "how", "what", "which"].includes(word),
   );
   if (first < 0) {
+    if (words.includes("year")) return "year";
     if (words.some((word) => TIME_NOUNS.has(word))) return "time";
     return namesOnlyATerm(tokens, oneTerm) ? "definition" : undefined;
   }
@@ -171,9 +175,10 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
   if (word === "who" || word === "whom") return "person";
   if (word === "how" && (next === "much" || next === "many")) return "quantity";
   if (word === "how" && next === "long") return "duration";
+  if ((word === "what" || word === "which") && next === "year") return "year";
   if (
     (word === "what" || word === "which") &&
-    (next === "year" || next === "date" || next === "day" || next === "month")
+    (next === "date" || next === "day" || next === "month")
   )
     return "time";
   if (word === "what" && DEFINING_VERBS.has(next ?? "") && words.length <= first + 5)

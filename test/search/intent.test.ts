@@ -12,6 +12,7 @@ import { tokenize } from "../../src/search/text.ts";
 const ANSWER_TYPES: readonly AnswerType[] = [
   "reason",
   "time",
+  "year",
   "quantity",
   "duration",
   "person",
@@ -75,6 +76,24 @@ describe("the kind of answer a question asks for", () => {
     );
     assert.equal(typeOf("white list removal date"), "time");
     assert.equal(typeOf("what was the reason Seoul gave for ending the pact"), undefined);
+  });
+});
+
+describe("questions asking for a year", () => {
+  it("reads 'what year' and a keyword question naming the year as asking for a year, 'when' as asking for the day", () => {
+    const typeOf = (question: string) => answerTypeOf(tokenize(question));
+    assert.equal(typeOf("since what year had Korea been on the white list"), "year");
+    assert.equal(typeOf("In which year was the treaty signed?"), "year");
+    assert.equal(typeOf("treaty signing year"), "year");
+    assert.equal(typeOf("when was the treaty signed"), "time");
+    assert.equal(typeOf("what date does the removal take effect"), "time");
+  });
+
+  it("takes a year alone as the whole answer to 'what year', but not to 'when'", () => {
+    const text = "South Korea has been on the list since it was added in 2004.";
+    assert.equal(answerStrength("year", text), 1);
+    assert.equal(answerStrength("time", text), 0.5);
+    assert.equal(answerStrength("year", "It joined the list on Thursday."), 0);
   });
 });
 
