@@ -139,6 +139,17 @@ function namesOnlyATerm(tokens: readonly Token[], oneTerm: boolean): boolean {
 /** "What is X", "what was X": a short question so worded asks what X is. */
 const DEFINING_VERBS = new Set(["is", "are", "was", "were"]);
 
+/** A question without a question word that names one of these asks for an amount: "expansion cost". */
+const QUANTITY_NOUNS = new Set([
+  "amount",
+  "amounts",
+  "cost",
+  "costs",
+  "price",
+  "total",
+  "sum",
+  "number",
+]);
 /** A question without a question word that names one of these asks for a time: "removal date". */
 const TIME_NOUNS = new Set(["date", "dates", "year", "day", "month", "deadline"]);
 
@@ -163,6 +174,7 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
   if (first < 0) {
     if (words.includes("year")) return "year";
     if (words.some((word) => TIME_NOUNS.has(word))) return "time";
+    if (words.some((word) => QUANTITY_NOUNS.has(word))) return "quantity";
     return namesOnlyATerm(tokens, oneTerm) ? "definition" : undefined;
   }
   const word = words[first];
