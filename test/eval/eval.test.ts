@@ -11,6 +11,7 @@ import {
   type Retriever,
 } from "./baselines.ts";
 import { loadKnowledgeSpec, readQuestions } from "./datasets.ts";
+import { crossValidate, type Example, examplesOf, type Figures, figuresAsShipped } from "./fit.ts";
 import { loadWithAdded, score } from "./run.ts";
 
 /** A knowledge folder, named as in `npm run fit`, and the engine built on it. */
@@ -267,6 +268,54 @@ describe("Korean and Japanese questions, on the dispute and off it (questions-cj
     assert.ok(
       (offTopicScore.noAnswerRecall ?? 0) >= 0.8,
       `refused ${offTopicScore.noAnswerRecall}`,
+    );
+  });
+});
+
+describe("ranking weights that hold on files they were not fitted on (npm run fit, leave-one-file-out)", async () => {
+  const files: readonly (readonly [string, string])[] = [
+    ["questions.json", "v1"],
+    ["questions-unseen.json", "v1"],
+    ["questions-new-articles.json", "v1+test/fixtures/new-articles"],
+    ["questions-seed-a.json", "seed"],
+    ["questions-seed-b.json", "seed"],
+    ["questions-coverage.json", "shipped"],
+  ];
+  const examples: Example[] = [];
+  for (const [file, spec] of files) {
+    examples.push(...(await examplesOf(path.join(PROJECT_ROOT, "test", "fixtures", file), spec)));
+  }
+  const answerable = examples.filter((example) => example.answerable).length;
+  const firstPlaces = (byFile: ReadonlyMap<string, Figures>) =>
+    [...byFile.values()].reduce(
+      (sum, figures) => sum + Math.round(figures.top1 * figures.answerable),
+      0,
+    );
+  const topThrees = (byFile: ReadonlyMap<string, Figures>) =>
+    [...byFile.values()].reduce(
+      (sum, figures) => sum + Math.round(figures.top3 * figures.answerable),
+      0,
+    );
+  const crossValidated = crossValidate(examples, true);
+  const shipped = figuresAsShipped(examples);
+
+  it("answers at least two thirds of the answerable questions with the right paragraph, and three quarters in the top three, each file scored with weights fitted on the other five", () => {
+    assert.equal(answerable, 323);
+    assert.ok(
+      firstPlaces(crossValidated) >= 215,
+      `first ${firstPlaces(crossValidated)} of ${answerable}`,
+    );
+    assert.ok(
+      topThrees(crossValidated) >= 270,
+      `top-3 ${topThrees(crossValidated)} of ${answerable}`,
+    );
+  });
+
+  it("ships weights that do not beat their cross-validated figure by more than a few questions (no fitting to these files)", () => {
+    const gap = firstPlaces(shipped) - firstPlaces(crossValidated);
+    assert.ok(
+      gap <= 10,
+      `shipped ${firstPlaces(shipped)} against cross-validated ${firstPlaces(crossValidated)}`,
     );
   });
 });

@@ -48,7 +48,7 @@ interface Candidate {
 /** One reading of a question: the whole of it, or one of its parts. */
 type Variant = readonly Candidate[];
 
-interface Example {
+export interface Example {
   readonly set: string;
   readonly kind: string;
   readonly answerable: boolean;
@@ -69,7 +69,7 @@ function variantOf(index: SearchIndex, text: string, expect: readonly string[]):
   );
 }
 
-async function examplesOf(file: string, spec: string): Promise<Example[]> {
+export async function examplesOf(file: string, spec: string): Promise<Example[]> {
   const questions = await readQuestions(file);
   const { knowledge } = await loadKnowledgeSpec(spec);
   const index = buildIndex(knowledge);
@@ -109,7 +109,7 @@ function decide(example: Example, weights: RankWeights, model: AnswerabilityMode
   return best ?? { candidates: [], probability: 0 };
 }
 
-interface Figures {
+export interface Figures {
   readonly answerable: number;
   readonly toRefuse: number;
   readonly top1: number;
@@ -313,6 +313,49 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/** Each question file's figures with the weights in src/search/weights.ts. */
+export function figuresAsShipped(examples: readonly Example[]): Map<string, Figures> {
+  return new Map(
+    setsOf(examples).map((set) => [
+      set,
+      figures(
+        examples.filter((example) => example.set === set),
+        RANK_WEIGHTS,
+        ANSWERABILITY,
+      ),
+    ]),
+  );
+}
+
+/**
+ * Leave-one-file-out: each question file scored with the weights fitted on the others, the
+ * answer-or-refuse model refitted too unless `rankingOnly` keeps the shipped one.
+ */
+export function crossValidate(
+  examples: readonly Example[],
+  rankingOnly: boolean,
+): Map<string, Figures> {
+  const crossValidated = new Map<string, Figures>();
+  for (const set of setsOf(examples)) {
+    const training = examples.filter((example) => example.set !== set);
+    const weights = fitRanking(training);
+    const model = rankingOnly ? ANSWERABILITY : fitAnswerability(training, weights);
+    crossValidated.set(
+      set,
+      figures(
+        examples.filter((example) => example.set === set),
+        weights,
+        model,
+      ),
+    );
+  }
+  return crossValidated;
+}
+
+function setsOf(examples: readonly Example[]): string[] {
+  return [...new Set(examples.map((example) => example.set))];
+}
+
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(6);
 
 function line(name: string, result: Figures): string {
@@ -346,30 +389,18 @@ async function main(): Promise<number> {
     }
     examples.push(...(await examplesOf(path.resolve(file), spec)));
   }
-  const sets = [...new Set(examples.map((example) => example.set))];
+  const sets = setsOf(examples);
 
   const report: Record<string, unknown> = {};
   process.stdout.write("As the engine stands (weights in src/search/weights.ts):\n");
-  for (const set of sets) {
-    const result = figures(
-      examples.filter((example) => example.set === set),
-      RANK_WEIGHTS,
-      ANSWERABILITY,
-    );
+  for (const [set, result] of figuresAsShipped(examples)) {
     process.stdout.write(`${line(set, result)}\n`);
   }
 
   process.stdout.write("\nCross-validated (each file scored with weights fitted on the others):\n");
-  const crossValidated: Record<string, Figures> = {};
-  for (const set of sets) {
-    const training = examples.filter((example) => example.set !== set);
-    const held = examples.filter((example) => example.set === set);
-    const weights = fitRanking(training);
-    const model = answerabilityFor(training, weights);
-    crossValidated[set] = figures(held, weights, model);
-    process.stdout.write(`${line(set, crossValidated[set])}\n`);
-  }
-  report.crossValidated = crossValidated;
+  const crossValidated = crossValidate(examples, rankingOnly);
+  for (const [set, result] of crossValidated) process.stdout.write(`${line(set, result)}\n`);
+  report.crossValidated = Object.fromEntries(crossValidated);
 
   const weights = fitRanking(examples);
   const model = answerabilityFor(examples, weights);
