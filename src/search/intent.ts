@@ -41,6 +41,8 @@ const MONTH = MONTHS.join("|");
  * day ("effective Aug 28"), where "Mar" can be no verb.
  */
 const MONTH_SHORT = "(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\\.|(?= \\d{1,2}\\b))";
+/** A year as news writes it, 1800 to 2099. */
+const YEAR = "1[89]\\d\\d|20\\d\\d";
 /** Tests a text for a kind of answer; every one runs in time linear in the text's length. */
 type Cue = { test(text: string): boolean };
 
@@ -48,14 +50,14 @@ const CUES: Record<AnswerType, Cue> = {
   reason:
     /\b(because|reasons?|due to|owing to|given|cit(ed|ing)|in response|retaliat\w*|as a result|link(ed|ing)|so that|in order to|amid|over concerns|why)\b/i,
   /** A year alone answers "what year" fully, where "when" asks for the day. */
-  year: /\b(1[89]\d\d|20\d\d)\b/,
+  year: new RegExp(`\\b(${YEAR})\\b`),
   time: new RegExp(
-    `\\b(1[89]\\d\\d|20\\d\\d|${MONTH}|${WEEKDAYS.join("|")}|yesterday|today|last (year|month|week))\\b|\\b${MONTH_SHORT}`,
+    `\\b(${YEAR}|${MONTH}|${WEEKDAYS.join("|")}|yesterday|today|last (year|month|week))\\b|\\b${MONTH_SHORT}`,
     "i",
   ),
   // Not a year, nor a day after its month ("Aug. 28", "July 4"), nor the end of a span of years ("1910-45").
   quantity: new RegExp(
-    `(?<!\\b(?:${MONTH}|${MONTH_SHORT}) ?)(?<!\\d{4}[-–])\\b(?!(1[89]|20)\\d\\d\\b)\\d[\\d,.]*\\b|\\b(million|billion|thousand|hundred|dozens?|handful|half|twice|percent|per cent)\\b`,
+    `(?<!\\b(?:${MONTH}|${MONTH_SHORT}) ?)(?<!\\d{4}[-–])\\b(?!(?:${YEAR})\\b)\\d[\\d,.]*\\b|\\b(million|billion|thousand|hundred|dozens?|handful|half|twice|percent|per cent)\\b`,
     "i",
   ),
   duration:
@@ -150,8 +152,11 @@ const QUANTITY_NOUNS = new Set([
   "sum",
   "number",
 ]);
-/** A question without a question word that names one of these asks for a time: "removal date". */
-const TIME_NOUNS = new Set(["date", "dates", "year", "day", "month", "deadline"]);
+/**
+ * A question without a question word that names one of these asks for a time: "removal date".
+ * One naming the year asks for a year ("treaty signing year").
+ */
+const TIME_NOUNS = new Set(["date", "dates", "day", "month", "deadline"]);
 
 /** Korean and Japanese question words, found inside a phrase written without spaces. */
 const CJK_CUES: readonly (readonly [RegExp, AnswerType])[] = [

@@ -339,7 +339,7 @@ export function crossValidate(
   for (const set of setsOf(examples)) {
     const training = examples.filter((example) => example.set !== set);
     const weights = fitRanking(training);
-    const model = rankingOnly ? ANSWERABILITY : fitAnswerability(training, weights);
+    const model = answerabilityModel(training, weights, rankingOnly);
     crossValidated.set(
       set,
       figures(
@@ -350,6 +350,15 @@ export function crossValidate(
     );
   }
   return crossValidated;
+}
+
+/** The answer-or-refuse model fitted on `training`, or the shipped one with `rankingOnly`. */
+function answerabilityModel(
+  training: readonly Example[],
+  weights: RankWeights,
+  rankingOnly: boolean,
+): AnswerabilityModel {
+  return rankingOnly ? ANSWERABILITY : fitAnswerability(training, weights);
 }
 
 function setsOf(examples: readonly Example[]): string[] {
@@ -372,8 +381,6 @@ async function main(): Promise<number> {
     },
   });
   const rankingOnly = values["ranking-only"] === true;
-  const answerabilityFor = (training: readonly Example[], weights: RankWeights) =>
-    rankingOnly ? ANSWERABILITY : fitAnswerability(training, weights);
   if (positionals.length < 2) {
     process.stderr.write(
       "usage: npm run fit -- FILE=KNOWLEDGE FILE=KNOWLEDGE … [--ranking-only] [--write]\n",
@@ -403,7 +410,7 @@ async function main(): Promise<number> {
   report.crossValidated = Object.fromEntries(crossValidated);
 
   const weights = fitRanking(examples);
-  const model = answerabilityFor(examples, weights);
+  const model = answerabilityModel(examples, weights, rankingOnly);
   report.weights = weights;
   report.model = model;
   process.stdout.write("\nFitted on every file (in-sample):\n");

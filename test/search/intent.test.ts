@@ -46,9 +46,9 @@ function costOf(text: string): number {
   return fastest;
 }
 
-describe("the kind of answer a question asks for", () => {
-  const typeOf = (question: string, oneTerm = false) => answerTypeOf(tokenize(question), oneTerm);
+const typeOf = (question: string, oneTerm = false) => answerTypeOf(tokenize(question), oneTerm);
 
+describe("the kind of answer a question asks for", () => {
   it("reads a request for what something is, and a term asked alone, as asking for a definition", () => {
     for (const question of [
       "what is GSOMIA",
@@ -89,7 +89,6 @@ describe("the kind of answer a question asks for", () => {
 
 describe("questions asking for a year", () => {
   it("reads 'what year' and a keyword question naming the year as asking for a year, 'when' as asking for the day", () => {
-    const typeOf = (question: string) => answerTypeOf(tokenize(question));
     assert.equal(typeOf("since what year had Korea been on the white list"), "year");
     assert.equal(typeOf("In which year was the treaty signed?"), "year");
     assert.equal(typeOf("treaty signing year"), "year");
