@@ -99,6 +99,9 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     info: "information",
     dept: "department",
     econ: "economy",
+    skorea: "south korea",
+    nkorea: "north korea",
+    govts: "governments",
     jp: "japan",
     jpn: "japan",
     kr: "korea",
@@ -136,6 +139,13 @@ const TLDR = /(?<![\p{L}\p{N}])tl[;,:]\s?dr(?![\p{L}\p{N}])/giu;
 /** "What's the deal with X": chat for "what about X", no agreement ("deal") of any kind. */
 const WHATS_THE_DEAL =
   /(?<![\p{L}\p{N}])what(?:['’]?s| is) the (?:big )?deal (?:with|about)(?![\p{L}\p{N}])/giu;
+
+/**
+ * "s korea", "n. korean": South and North Korea by their initial, which the word rule would read
+ * as a stray "s" and as "and" (chat's "n"). Not the "s" of a possessive ("Japan's Korea policy").
+ */
+const KOREA_BY_INITIAL = /(?<![\p{L}\p{N}'’])([sn])\.?\s?(?=korea)/giu;
+const KOREA_INITIALS: Readonly<Record<string, string>> = { s: "south ", n: "north " };
 
 /** "w/o", which the word rule would read as "w" (with) and "o". */
 const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
@@ -175,6 +185,10 @@ export function expandChatSpellings(text: string): string {
   return text
     .replace(WHATS_THE_DEAL, "what about")
     .replace(WITHOUT, "without")
+    .replace(
+      KOREA_BY_INITIAL,
+      (_initial: string, letter: string) => KOREA_INITIALS[letter.toLowerCase()] ?? "",
+    )
     .replace(TLDR, "")
     .replace(
       CLIPPED_WITH_APOSTROPHE,

@@ -227,6 +227,19 @@ describe("questions as members type them", () => {
     assert.equal(expandChatSpellings("What’s the big deal about it?"), "what about it?");
   });
 
+  it("reads South and North Korea by their initials, and not a possessive's s", () => {
+    assertAnsweredAlike([
+      ["y did s korea end gsomia", "why did south korea end gsomia"],
+      ["why did skorea quit the pact", "why did south korea quit the pact"],
+      ["what did the 2 govts say about gsomia", "what did the 2 governments say about gsomia"],
+    ]);
+    assert.equal(expandChatSpellings("n korea fired missiles"), "north korea fired missiles");
+    assert.equal(expandChatSpellings("S. Korean firms"), "south Korean firms");
+    assert.equal(expandChatSpellings("nkorea and skorea"), "north korea and south korea");
+    assert.equal(expandChatSpellings("Japan's Korea policy"), "Japan's Korea policy");
+    assert.equal(expandChatSpellings("is korea's economy hurt"), "is korea's economy hurt");
+  });
+
   it("answers alike with chat fillers around the question: hmm, bruh, yo, smh, fr, eli5, tl;dr, rn, Q:", () => {
     for (const question of [
       "why did japan remove korea from the white list",
