@@ -141,7 +141,10 @@ function namesOnlyATerm(tokens: readonly Token[], oneTerm: boolean): boolean {
 /** "What is X", "what was X": a short question so worded asks what X is. */
 const DEFINING_VERBS = new Set(["is", "are", "was", "were"]);
 
-/** A question without a question word that names one of these asks for an amount: "expansion cost". */
+/**
+ * A question without a question word that names one of these asks for an amount: "expansion
+ * cost", "damages per victim".
+ */
 const QUANTITY_NOUNS = new Set([
   "amount",
   "amounts",
@@ -151,6 +154,7 @@ const QUANTITY_NOUNS = new Set([
   "total",
   "sum",
   "number",
+  "per",
 ]);
 /**
  * A question without a question word that names one of these asks for a time: "removal date".

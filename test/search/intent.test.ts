@@ -81,6 +81,7 @@ describe("the kind of answer a question asks for", () => {
   it("reads a keyword question naming an amount as asking how much", () => {
     assert.equal(typeOf("airport terminal expansion cost"), "quantity");
     assert.equal(typeOf("comfort women compensation amount"), "quantity");
+    assert.equal(typeOf("damages per comfort woman"), "quantity");
     assert.equal(typeOf("number of korean visitors to japan in 2019"), "quantity");
     // With a question word, the question word decides.
     assert.equal(typeOf("why did the cost of the chemicals rise"), "reason");

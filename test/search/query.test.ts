@@ -202,6 +202,23 @@ describe("word forms", () => {
     assert.equal(stemWord("committed"), stemWord("commit"));
   });
 
+  it("reads every tense of taking effect as the shipped glossary's one term for starting", () => {
+    const keys = (question: string) =>
+      parseQuery(shipped, question)
+        .terms.filter((term) => !term.optional)
+        .map((term) => term.key);
+    const [startTerm] = keys("when did it take effect");
+    assert.ok(startTerm);
+    for (const phrasing of [
+      "when did it come into force",
+      "when does it come into force",
+      "when did it go into effect",
+      "when did it takes effect",
+    ]) {
+      assert.ok(keys(phrasing).includes(startTerm), phrasing);
+    }
+  });
+
   it("reads 'won' after an amount as the currency, and otherwise as the past of 'win'", () => {
     const stems = (text: string) => tokenize(text).map((token) => token.stem);
     assert.ok(stems("pay 100 million won each").includes("won"));
