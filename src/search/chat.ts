@@ -203,7 +203,7 @@ export function expandChatSpellings(text: string): string {
       COUNTS_AFTER.has(before.toLowerCase()) ? digit : (NUMBER_WORDS[digit] ?? digit),
     )
     .replace(CHAT_WORD, (word: string, offset: number, whole: string) => {
-      // A letter with a full stop is an initial: "N. Korea", "S. Korea" (not "and Korea").
+      // A letter with a full stop is an initial ("N. Ireland", "R. Lee"), not chat's "n" or "r".
       if (word.length === 1 && whole[offset + 1] === ".") return word;
       const lower = word.toLowerCase();
       const expanded = CHAT_SPELLINGS.get(lower);

@@ -213,7 +213,7 @@ describe("word forms", () => {
       "when did it come into force",
       "when does it come into force",
       "when did it go into effect",
-      "when did it takes effect",
+      "when it takes effect",
     ]) {
       assert.ok(keys(phrasing).includes(startTerm), phrasing);
     }
