@@ -146,6 +146,9 @@ const WHATS_THE_DEAL =
  */
 const KOREA_BY_INITIAL = /(?<![\p{L}\p{N}'’])([sn])\.?\s?(?=korea)/giu;
 const KOREA_INITIALS: Readonly<Record<string, string>> = { s: "south ", n: "north " };
+/** "sk" for South Korea, as chat writes it; not the SK group's companies ("SK Hynix"). */
+const SOUTH_KOREA_BY_INITIALS =
+  /(?<![\p{L}\p{N}'’.])sk(?![\p{L}\p{N}]|\.\p{L})(?!\s+(?:hynix|group|telecom|innovation|siltron|materials|chemicals|networks|square|holdings|inc|corp|co)\b)/giu;
 
 /** "w/o", which the word rule would read as "w" (with) and "o". */
 const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
@@ -185,6 +188,7 @@ export function expandChatSpellings(text: string): string {
   return text
     .replace(WHATS_THE_DEAL, "what about")
     .replace(WITHOUT, "without")
+    .replace(SOUTH_KOREA_BY_INITIALS, "south korea")
     .replace(
       KOREA_BY_INITIAL,
       (_initial: string, letter: string) => KOREA_INITIALS[letter.toLowerCase()] ?? "",

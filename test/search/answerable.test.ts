@@ -227,16 +227,19 @@ describe("questions as members type them", () => {
     assert.equal(expandChatSpellings("What’s the big deal about it?"), "what about it?");
   });
 
-  it("reads South and North Korea by their initials, and not a possessive's s", () => {
+  it("reads South and North Korea by their initials, and not a possessive's s or SK Hynix", () => {
     assertAnsweredAlike([
       ["y did s korea end gsomia", "why did south korea end gsomia"],
       ["why did skorea quit the pact", "why did south korea quit the pact"],
+      ["y did sk end gsomia", "why did south korea end gsomia"],
       ["what did the 2 govts say about gsomia", "what did the 2 governments say about gsomia"],
     ]);
     assert.equal(expandChatSpellings("n korea fired missiles"), "north korea fired missiles");
     assert.equal(expandChatSpellings("S. Korean firms"), "south Korean firms");
     assert.equal(expandChatSpellings("nkorea and skorea"), "north korea and south korea");
     assert.equal(expandChatSpellings("Japan's Korea policy"), "Japan's Korea policy");
+    assert.equal(expandChatSpellings("how did sk react?"), "how did south korea react?");
+    assert.equal(expandChatSpellings("SK Hynix and sk hynix"), "SK Hynix and sk hynix");
     assert.equal(expandChatSpellings("is korea's economy hurt"), "is korea's economy hurt");
   });
 
