@@ -99,6 +99,16 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     info: "information",
     dept: "department",
     econ: "economy",
+    whats: "what's",
+    wats: "what's",
+    whys: "why's",
+    hows: "how's",
+    whos: "who's",
+    whens: "when's",
+    wheres: "where's",
+    exec: "executive",
+    execs: "executives",
+    pms: "prime ministers",
     skorea: "south korea",
     nkorea: "north korea",
     govts: "governments",
@@ -152,6 +162,8 @@ const SOUTH_KOREA_BY_INITIALS =
 
 /** "w/o", which the word rule would read as "w" (with) and "o". */
 const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
+/** "b/c", which the word rule would read as two letters the knowledge lacks. */
+const BECAUSE = /(?<![\p{L}\p{N}])b\/c(?![\p{L}\p{N}])/giu;
 
 /**
  * "2" and "4" typed for "to" and "for": after a word, before a word that no count is put in front
@@ -188,6 +200,7 @@ export function expandChatSpellings(text: string): string {
   return text
     .replace(WHATS_THE_DEAL, "what about")
     .replace(WITHOUT, "without")
+    .replace(BECAUSE, "because")
     .replace(SOUTH_KOREA_BY_INITIALS, "south korea")
     .replace(
       KOREA_BY_INITIAL,

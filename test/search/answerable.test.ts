@@ -243,6 +243,21 @@ describe("questions as members type them", () => {
     assert.equal(expandChatSpellings("is korea's economy hurt"), "is korea's economy hurt");
   });
 
+  it("reads b/c, the question words run together with 's (whys, whos) and clipped titles (exec, pms)", () => {
+    assertAnsweredAlike([
+      ["did korea end gsomia b/c of japan", "did korea end gsomia because of japan"],
+      ["whys korea ending gsomia", "why's korea ending gsomia"],
+    ]);
+    assert.equal(
+      expandChatSpellings("whos the envoy, whats his name"),
+      "who's the envoy, what's his name",
+    );
+    assert.equal(
+      expandChatSpellings("which exec spoke before the pms met"),
+      "which executive spoke before the prime ministers met",
+    );
+  });
+
   it("answers alike with chat fillers around the question: hmm, bruh, yo, smh, fr, eli5, tl;dr, rn, Q:", () => {
     for (const question of [
       "why did japan remove korea from the white list",
