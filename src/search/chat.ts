@@ -106,6 +106,9 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     whos: "who's",
     whens: "when's",
     wheres: "where's",
+    hed: "he'd",
+    itd: "it'd",
+    amb: "ambassador",
     exec: "executive",
     execs: "executives",
     pms: "prime ministers",
@@ -162,6 +165,16 @@ const SOUTH_KOREA_BY_INITIALS =
 
 /** "w/o", which the word rule would read as "w" (with) and "o". */
 const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
+/**
+ * A count typed as a digit after "the", "these", "both"…: "the 2 countries", which news writes
+ * "the two countries". Not a name's number ("Switch 2", "Phase 3"), nor a day ("the 2 of August").
+ */
+const COUNT_AS_DIGIT = new RegExp(
+  `(?<=\\b(?:the|these|those|all|both|other|their|its)\\s+)([2-9])(?=\\s+(?!(?:of|${MONTHS.join("|")})\\b)\\p{L})`,
+  "giu",
+);
+const COUNT_WORDS = ["", "", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
 /** "b/c", which the word rule would read as two letters the knowledge lacks. */
 const BECAUSE = /(?<![\p{L}\p{N}])b\/c(?![\p{L}\p{N}])/giu;
 
@@ -201,6 +214,7 @@ export function expandChatSpellings(text: string): string {
     .replace(WHATS_THE_DEAL, "what about")
     .replace(WITHOUT, "without")
     .replace(BECAUSE, "because")
+    .replace(COUNT_AS_DIGIT, (digit: string) => COUNT_WORDS[Number(digit)] ?? digit)
     .replace(SOUTH_KOREA_BY_INITIALS, "south korea")
     .replace(
       KOREA_BY_INITIAL,

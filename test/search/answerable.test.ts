@@ -243,7 +243,7 @@ describe("questions as members type them", () => {
     assert.equal(expandChatSpellings("is korea's economy hurt"), "is korea's economy hurt");
   });
 
-  it("reads b/c, the question words run together with 's (whys, whos) and clipped titles (exec, pms)", () => {
+  it("reads b/c, whys and whos, clipped titles (exec, pms, amb) and a count typed as a digit", () => {
     assertAnsweredAlike([
       ["did korea end gsomia b/c of japan", "did korea end gsomia because of japan"],
       ["whys korea ending gsomia", "why's korea ending gsomia"],
@@ -256,6 +256,17 @@ describe("questions as members type them", () => {
       expandChatSpellings("which exec spoke before the pms met"),
       "which executive spoke before the prime ministers met",
     );
+    assert.equal(
+      expandChatSpellings("wat did amb nam say hed do"),
+      "what did ambassador nam say he'd do",
+    );
+    // A count after "the" is written as news writes it; a name's number or a day is not.
+    assert.equal(
+      expandChatSpellings("why did the 2 govts fight"),
+      "why did the two governments fight",
+    );
+    assert.equal(expandChatSpellings("is the switch 2 out"), "is the switch 2 out");
+    assert.equal(expandChatSpellings("the 2 august talks"), "the 2 august talks");
   });
 
   it("answers alike with chat fillers around the question: hmm, bruh, yo, smh, fr, eli5, tl;dr, rn, Q:", () => {
