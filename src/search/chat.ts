@@ -90,6 +90,46 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     rn: "",
     asap: "",
     tysm: "thanks",
+    tbf: "",
+    ig: "",
+    idc: "",
+    nvm: "",
+    np: "",
+    obv: "",
+    obvs: "",
+    wdym: "what do you mean",
+    wdyt: "what do you think",
+    tryna: "trying to",
+    aswell: "as well",
+    aka: "also known as",
+    esp: "especially",
+    approx: "approximately",
+    avg: "average",
+    pct: "percent",
+    incl: "including",
+    num: "number",
+    mn: "million",
+    bn: "billion",
+    bil: "billion",
+    usd: "us dollars",
+    bucks: "dollars",
+    wk: "week",
+    wks: "weeks",
+    convo: "conversation",
+    biz: "business",
+    mgmt: "management",
+    natl: "national",
+    org: "organization",
+    mkt: "market",
+    prez: "president",
+    potus: "us president",
+    vp: "vice president",
+    fm: "foreign minister",
+    fta: "free trade agreement",
+    hes: "he's",
+    shes: "she's",
+    cud: "could",
+    shud: "should",
     // "Q: why did…", a question labelled as one.
     q: "",
     ok: "",
@@ -165,12 +205,16 @@ const SOUTH_KOREA_BY_INITIALS =
 
 /** "w/o", which the word rule would read as "w" (with) and "o". */
 const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
+/** "The 2 bn won", "the 3 million visitors": an amount, which news writes in figures too. */
+const AMOUNT_WORDS =
+  "hundred thousand million billion trillion mn bn percent per won yen dollars usd".split(" ");
 /**
  * A count typed as a digit after "the", "these", "both"…: "the 2 countries", which news writes
- * "the two countries". Not a name's number ("Switch 2", "Phase 3"), nor a day ("the 2 of August").
+ * "the two countries". Not a name's number ("Switch 2", "Phase 3"), a day ("the 2 of August") or an
+ * amount ("the 2 billion won").
  */
 const COUNT_AS_DIGIT = new RegExp(
-  `(?<=\\b(?:the|these|those|all|both|other|their|its)\\s+)([2-9])(?=\\s+(?!(?:of|${MONTHS.join("|")})\\b)\\p{L})`,
+  `(?<=\\b(?:the|these|those|all|both|other|their|its)\\s+)([2-9])(?=\\s+(?!(?:of|${[...MONTHS, ...AMOUNT_WORDS].join("|")})\\b)\\p{L})`,
   "giu",
 );
 const COUNT_WORDS = ["", "", "two", "three", "four", "five", "six", "seven", "eight", "nine"];

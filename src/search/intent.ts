@@ -204,10 +204,18 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
     return "time";
   if (word === "what" && DEFINING_VERBS.has(next ?? "") && words.length <= first + 5)
     return "definition";
-  if (word === "what" && (words.at(-1) === "mean" || words[first + 2] === "meant"))
+  if (
+    word === "what" &&
+    (words.at(-1) === "mean" || words[first + 2] === "meant" || meansBy(words))
+  )
     return "definition";
   if (word === "which" || (word === "what" && next === "are")) return "list";
   return undefined;
+}
+
+/** "What do you mean by X", "what is meant by X": what X is. */
+function meansBy(words: readonly string[]): boolean {
+  return words.some((word, at) => (word === "mean" || word === "meant") && words[at + 1] === "by");
 }
 
 const WRITING_SYSTEM = "(?:hangul|hangeul|hiragana|katakana|kanji|romaji)";

@@ -269,6 +269,16 @@ describe("questions as members type them", () => {
     assert.equal(expandChatSpellings("the 2 august talks"), "the 2 august talks");
   });
 
+  it("reads chat's shorthand for money, time, offices and fillers rather than weighing it as rare words", () => {
+    assert.equal(expandChatSpellings("tbf wdym by gsomia ig"), " what do you mean by gsomia ");
+    assert.equal(
+      expandChatSpellings("what did the prez and the fm say abt the 2 bn usd"),
+      "what did the president and the foreign minister say about the 2 billion us dollars",
+    );
+    const refusedBefore = ["wdym by gsomia", "what did the prez say abt gsomia"];
+    for (const question of refusedBefore) assert.ok(text(shipped.ask(question)), question);
+  });
+
   it("answers alike with chat fillers around the question: hmm, bruh, yo, smh, fr, eli5, tl;dr, rn, Q:", () => {
     for (const question of [
       "why did japan remove korea from the white list",

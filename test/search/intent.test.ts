@@ -55,6 +55,7 @@ describe("the kind of answer a question asks for", () => {
       "what was the boycott",
       "what does Group A mean",
       "what is meant by shuttle diplomacy",
+      "what do you mean by the white list",
       "define the third-party compensation plan",
       "explain the no japan movement",
       "who are the comfort women",
