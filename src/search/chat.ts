@@ -203,6 +203,16 @@ const KOREA_INITIALS: Readonly<Record<string, string>> = { s: "south ", n: "nort
 const SOUTH_KOREA_BY_INITIALS =
   /(?<![\p{L}\p{N}'’.])sk(?![\p{L}\p{N}]|\.\p{L})(?!\s+(?:hynix|group|telecom|innovation|siltron|materials|chemicals|networks|square|holdings|inc|corp|co)\b)/giu;
 
+/**
+ * Asking how something stands: "what's up with X", "what's going on with X", "any news on X",
+ * "what's the latest on X" ask "what about X"; their "up", "going", "news" and "latest" are no
+ * words the answer need hold.
+ */
+const HOW_IT_STANDS =
+  /(?<![\p{L}\p{N}])(?:what(?:['’]?s| is) (?:up|going on|happening|new|the latest|the story|the situation) (?:with|on|about|in)|(?:any|got any) (?:news|updates?) (?:on|about|with))(?![\p{L}\p{N}])/giu;
+/** "Break down X" asks to explain it. */
+const BREAK_DOWN = /(?<![\p{L}\p{N}])break (?:it )?down(?![\p{L}\p{N}])/giu;
+
 /** "w/o", which the word rule would read as "w" (with) and "o". */
 const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
 /** "The 2 bn won", "the 3 million visitors": an amount, which news writes in figures too. */
@@ -256,6 +266,8 @@ const MIN_DROPPED_G_LENGTH = 4;
 export function expandChatSpellings(text: string): string {
   return text
     .replace(WHATS_THE_DEAL, "what about")
+    .replace(HOW_IT_STANDS, "what about")
+    .replace(BREAK_DOWN, "explain")
     .replace(WITHOUT, "without")
     .replace(BECAUSE, "because")
     .replace(COUNT_AS_DIGIT, (digit: string) => COUNT_WORDS[Number(digit)] ?? digit)

@@ -275,7 +275,18 @@ describe("questions as members type them", () => {
       expandChatSpellings("what did the prez and the fm say abt the 2 bn usd"),
       "what did the president and the foreign minister say about the 2 billion us dollars",
     );
-    const refusedBefore = ["wdym by gsomia", "what did the prez say abt gsomia"];
+    // Asking how something stands: its "up", "going" and "news" are no words to look for.
+    assert.equal(expandChatSpellings("what's going on with gsomia"), "what about gsomia");
+    assert.equal(expandChatSpellings("any news on the case?"), "what about the case?");
+    assert.equal(
+      expandChatSpellings("can u break down the boycott"),
+      "can you explain the boycott",
+    );
+    const refusedBefore = [
+      "wdym by gsomia",
+      "what did the prez say abt gsomia",
+      "any news on the forced labour case",
+    ];
     for (const question of refusedBefore) assert.ok(text(shipped.ask(question)), question);
   });
 
