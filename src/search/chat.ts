@@ -152,8 +152,6 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     exec: "executive",
     execs: "executives",
     pms: "prime ministers",
-    skorea: "south korea",
-    nkorea: "north korea",
     govts: "governments",
     jp: "japan",
     jpn: "japan",
@@ -189,9 +187,13 @@ const APOSTROPHE_CLIPPINGS: Readonly<Record<string, string>> = {
 /** "tl;dr", which the word rule would read as "tl" and "dr" (doctor). */
 const TLDR = /(?<![\p{L}\p{N}])tl[;,:]\s?dr(?![\p{L}\p{N}])/giu;
 
-/** "What's the deal with X": chat for "what about X", no agreement ("deal") of any kind. */
-const WHATS_THE_DEAL =
-  /(?<![\p{L}\p{N}])what(?:['’]?s| is) the (?:big )?deal (?:with|about)(?![\p{L}\p{N}])/giu;
+/**
+ * Chat for "what about X": "what's the deal with X" (no agreement of any kind), and asking how
+ * something stands, "what's up with X", "what's going on with X", "what's the latest on X", "any
+ * news on X", whose "deal", "up", "going", "news" and "latest" are no words the answer need hold.
+ */
+const WHAT_ABOUT =
+  /(?<![\p{L}\p{N}])(?:what(?:['’]?s| is) (?:the (?:big )?deal (?:with|about)|(?:up|going on|happening|new|the latest|the story|the situation) (?:with|on|about|in))|(?:any|got any) (?:news|updates?) (?:on|about|with))(?![\p{L}\p{N}])/giu;
 
 /**
  * "s korea", "n. korean": South and North Korea by their initial, which the word rule would read
@@ -203,13 +205,6 @@ const KOREA_INITIALS: Readonly<Record<string, string>> = { s: "south ", n: "nort
 const SOUTH_KOREA_BY_INITIALS =
   /(?<![\p{L}\p{N}'’.])sk(?![\p{L}\p{N}]|\.\p{L})(?!\s+(?:hynix|group|telecom|innovation|siltron|materials|chemicals|networks|square|holdings|inc|corp|co)\b)/giu;
 
-/**
- * Asking how something stands: "what's up with X", "what's going on with X", "any news on X",
- * "what's the latest on X" ask "what about X"; their "up", "going", "news" and "latest" are no
- * words the answer need hold.
- */
-const HOW_IT_STANDS =
-  /(?<![\p{L}\p{N}])(?:what(?:['’]?s| is) (?:up|going on|happening|new|the latest|the story|the situation) (?:with|on|about|in)|(?:any|got any) (?:news|updates?) (?:on|about|with))(?![\p{L}\p{N}])/giu;
 /** "Break down X" asks to explain it. */
 const BREAK_DOWN = /(?<![\p{L}\p{N}])break (?:it )?down(?![\p{L}\p{N}])/giu;
 
@@ -265,8 +260,7 @@ const MIN_DROPPED_G_LENGTH = 4;
  */
 export function expandChatSpellings(text: string): string {
   return text
-    .replace(WHATS_THE_DEAL, "what about")
-    .replace(HOW_IT_STANDS, "what about")
+    .replace(WHAT_ABOUT, "what about")
     .replace(BREAK_DOWN, "explain")
     .replace(WITHOUT, "without")
     .replace(BECAUSE, "because")
