@@ -326,6 +326,33 @@ describe("new knowledge", () => {
     );
   });
 
+  it("answers 'where' with the paragraph that names the place, and reads 'where things stand' as no place", async () => {
+    const talks = article(
+      {
+        title: "Trade officials to meet over export curbs",
+        source: "Test Wire",
+        url: "https://example.org/talks",
+        published: "2019-11-20",
+      },
+      [
+        "Trade officials of the two countries will hold talks on the export curbs next month.",
+        "The talks on the export curbs will be held in Vienna, a trade ministry spokesperson said.",
+        "Both sides say the curbs stand in the way of a wider thaw.",
+      ].join("\n\n"),
+    );
+    const { dir, cleanup } = await makeKnowledgeDir({ "talks.md": talks }, { base: "empty" });
+    cleanups.push(cleanup);
+    const { engine: wire } = await loadEngine(dir);
+    assert.ok(wire);
+    // The first paragraph has as many of the question's words and stands first.
+    assert.match(
+      quoted(wire.ask("where will officials hold the trade talks on the export curbs")),
+      /in Vienna/,
+    );
+    assert.match(quoted(wire.ask("export curbs talks venue")), /in Vienna/);
+    assert.doesNotMatch(quoted(wire.ask("where do the export curbs stand")), /in Vienna/);
+  });
+
   it("refuses to build an engine from a broken folder", async () => {
     const { dir, cleanup } = await makeKnowledgeDir({ "broken.md": "---\ntitle: [\n---\n" });
     cleanups.push(cleanup);

@@ -10,7 +10,8 @@ export type AnswerType =
   | "person"
   | "definition"
   | "list"
-  | "purpose";
+  | "purpose"
+  | "place";
 
 export const MONTHS: readonly string[] = [
   "January",
@@ -71,6 +72,13 @@ const CUES: Record<AnswerType, Cue> = {
   /** "used to make", "in order to": what "used for" asks. */
   purpose: /\b(used (to|for|in)|to make|for making|in order to|so as to|designed to|meant to)\b/i,
   list: { test: holdsList },
+  /**
+   * A place named after "in", "at" or "near" ("in Nagoya", "at the Blue House"), but not a month,
+   * a weekday or one of the parties, which nearly every paragraph names.
+   */
+  place: new RegExp(
+    `\\b(?:in|at|near|venue|city of)\\s+(?:the\\s+)?(?!(?:${MONTH}|${WEEKDAYS.join("|")}|Japan|Korea|South|North|China|United|U\\.?S|America|Asia|East|World|Tokyo|Seoul)\\b)[A-Z][a-z]+`,
+  ),
 };
 
 /**
@@ -162,12 +170,16 @@ const QUANTITY_NOUNS = new Set([
  */
 const TIME_NOUNS = new Set(["date", "dates", "day", "month", "deadline"]);
 
+/** A question without a question word that names one of these asks for a place: "summit venue". */
+const PLACE_NOUNS = new Set(["location", "venue"]);
+
 /** Korean and Japanese question words, found inside a phrase written without spaces. */
 const CJK_CUES: readonly (readonly [RegExp, AnswerType])[] = [
   [/왜|이유|なぜ|どうして|理由/u, "reason"],
   [/언제|いつ|何日|何年/u, "time"],
   [/누가|누구|誰|だれ/u, "person"],
   [/얼마|몇|いくら|何人|どれだけ/u, "quantity"],
+  [/어디|どこ/u, "place"],
 ];
 
 /** "why" asks for a reason, "when" for a time, "how much/many" for a quantity, and so on. */
@@ -178,17 +190,19 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
   const used = words.indexOf("used");
   if (used >= 0 && (words[used + 1] === "for" || words[used + 1] === "in")) return "purpose";
   const first = words.findIndex((word) =>
-    ["why", "when", "who", "whom", "how", "what", "which"].includes(word),
+    ["why", "when", "where", "who", "whom", "how", "what", "which"].includes(word),
   );
   if (first < 0) {
     if (words.includes("year")) return "year";
     if (words.some((word) => TIME_NOUNS.has(word))) return "time";
+    if (words.some((word) => PLACE_NOUNS.has(word))) return "place";
     if (words.some((word) => QUANTITY_NOUNS.has(word))) return "quantity";
     return namesOnlyATerm(tokens, oneTerm) ? "definition" : undefined;
   }
   const word = words[first];
   const next = words[first + 1];
   if (word === "why") return "reason";
+  if (word === "where") return asksWhereFigurative(words.slice(first + 1)) ? undefined : "place";
   if (word === "when") return "time";
   // "Who are the comfort women", "who is Lee Nak-yon": who they are, as a definition says.
   if (word === "who" && DEFINING_VERBS.has(next ?? "") && words.length <= first + 5)
@@ -211,6 +225,35 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
     return "definition";
   if (word === "which" || (word === "what" && next === "are")) return "list";
   return undefined;
+}
+
+/**
+ * "Where do things stand", "where did Korea rank", "where is the money coming from", "where is
+ * this heading": a state, a rank or a source, not a place a paragraph would name.
+ */
+const FIGURATIVE_WHERE = new Set([
+  "stand",
+  "stands",
+  "stood",
+  "rank",
+  "ranks",
+  "ranked",
+  "coming",
+  "come",
+  "came",
+  "heading",
+  "headed",
+  "going",
+  "lead",
+  "leads",
+  "leave",
+  "leaves",
+  "left",
+]);
+const FIGURATIVE_WHERE_REACH = 8;
+
+function asksWhereFigurative(after: readonly string[]): boolean {
+  return after.slice(0, FIGURATIVE_WHERE_REACH).some((word) => FIGURATIVE_WHERE.has(word));
 }
 
 /** "What do you mean by X", "what is meant by X": what X is. */

@@ -19,6 +19,7 @@ const ANSWER_TYPES: readonly AnswerType[] = [
   "definition",
   "list",
   "purpose",
+  "place",
 ];
 
 /** Paragraphs that made a backtracking pattern take time quadratic in their length. */
@@ -103,6 +104,46 @@ describe("questions asking for a year", () => {
     assert.equal(answerStrength("year", text), 1);
     assert.equal(answerStrength("time", text), 0.5);
     assert.equal(answerStrength("year", "It joined the list on Thursday."), 0);
+  });
+});
+
+describe("questions asking where", () => {
+  it("reads 'where' and a keyword question naming a venue or location as asking for a place", () => {
+    for (const question of [
+      "where did the two foreign ministers meet",
+      "where were the dec 16 talks",
+      "Where will the next round of export talks be, and when?",
+      "moon abe summit venue",
+      "next export talks location",
+      "회담은 어디서 열렸나요?",
+      "会談はどこで開かれた？",
+    ]) {
+      assert.equal(typeOf(question), "place", question);
+    }
+  });
+
+  it("reads where things stand, rank or come from as asking for no place", () => {
+    for (const question of [
+      "where do things stand with gsomia now",
+      "where did korea rank as a market for japanese beer",
+      "where is the money for the victims fund coming from",
+      "where is this dispute heading",
+    ]) {
+      assert.equal(typeOf(question), undefined, question);
+    }
+  });
+
+  it("finds a place after 'in' or 'at', but not a month, a weekday or one of the parties", () => {
+    assert.equal(answerStrength("place", "The ministers met in Nagoya on Friday."), 1);
+    assert.equal(answerStrength("place", "Talks were held at the Blue House."), 1);
+    for (const text of [
+      "The curbs took effect in July.",
+      "Officials met again on Thursday in Tokyo.",
+      "Protests spread in South Korea.",
+      "The pact matters in the United States and in Japan.",
+    ]) {
+      assert.equal(answerStrength("place", text), 0, text);
+    }
   });
 });
 
