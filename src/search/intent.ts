@@ -63,9 +63,10 @@ const CUES: Record<AnswerType, Cue> = {
   ),
   duration:
     /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|few)[ -](minutes?|hours?|days?|weeks?|months?|years?)\b/i,
-  // A title is capitalised before a name ("Foreign Minister Taro Kono"); the name after "said" must be.
+  // A title is capitalised before a name ("Foreign Minister Taro Kono"); the name after "said" must
+  // be. A Korean name needs neither: its given name is hyphenated ("Yang Geum-deok").
   person:
-    /\b([Mm]inister|[Pp]resident|[Ss]ecretary|[Dd]irector|[Oo]fficial|[Ss]pokes\w+|[Aa]mbassador|[Cc]hief|[Cc]hairman|[Ee]nvoy|[Pp]remier|[Ll]awmaker|[Jj]udge)s?\b|\bsaid [A-Z][a-z]+ [A-Z]/,
+    /\b([Mm]inister|[Pp]resident|[Ss]ecretary|[Dd]irector|[Oo]fficial|[Ss]pokes\w+|[Aa]mbassador|[Cc]hief|[Cc]hairman|[Ee]nvoy|[Pp]remier|[Ll]awmaker|[Jj]udge)s?\b|\bsaid [A-Z][a-z]+ [A-Z]|\b[A-Z][a-z]{1,4} [A-Z][a-z]{1,6}-(?!(?:based|led|made|owned|run|style|era|level|backed|born|wide|term|linked)\b)[a-z]{2,5}\b/,
   definition: {
     test: (text: string) => DEFINING_WORDS.test(text) || SPELLED_OUT_ACRONYM.test(text),
   },

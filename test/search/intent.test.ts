@@ -204,6 +204,12 @@ describe("answer types in a passage", () => {
     assert.equal(answerStrength("person", "The curbs took effect in July."), 0);
   });
 
+  it("reads a Korean name by its hyphenated given name, without a title, but not 'Seoul-based'", () => {
+    assert.equal(answerStrength("person", "The plaintiffs, including Yang Geum-deok, filed."), 1);
+    assert.equal(answerStrength("person", "Kang Kyung-wha met her counterpart."), 1);
+    assert.equal(answerStrength("person", "The Seoul-based group and the Japan-led bloc met."), 0);
+  });
+
   it("tells a question about the Korean or Japanese language from one about what Korea or Japan said", () => {
     for (const question of [
       "how do you count to ten in korean",
