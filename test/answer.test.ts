@@ -11,6 +11,7 @@ import {
   makeKnowledgeDir,
   PROJECT_ROOT,
   SEED_DOCUMENT,
+  testWireArticle,
   V1_KNOWLEDGE,
 } from "./support/knowledge.ts";
 
@@ -286,28 +287,15 @@ describe("new knowledge", () => {
   });
 
   it("among several articles, prefers the paragraph that answers to a first paragraph restating the headline", async () => {
-    const strike = article(
-      {
-        title: "Jeju ferry workers strike over pay",
-        source: "Test Wire",
-        url: "https://example.org/strike",
-        published: "2019-08-01",
-      },
-      [
-        "Ferry workers on Jeju went on strike over pay on Monday, halting every service to the mainland.",
-        "The ferry workers union said the strike would last until the operator raised wages by 4 percent.",
-        "Tourists queued at the airport instead.",
-      ].join("\n\n"),
-    );
-    const port = article(
-      {
-        title: "Busan port reopens after typhoon",
-        source: "Test Wire",
-        url: "https://example.org/port",
-        published: "2019-09-10",
-      },
-      "The port of Busan reopened on Tuesday after Typhoon Lingling passed.\n\nCranes were inspected for damage.",
-    );
+    const strike = testWireArticle("Jeju ferry workers strike over pay", "2019-08-01", [
+      "Ferry workers on Jeju went on strike over pay on Monday, halting every service to the mainland.",
+      "The ferry workers union said the strike would last until the operator raised wages by 4 percent.",
+      "Tourists queued at the airport instead.",
+    ]);
+    const port = testWireArticle("Busan port reopens after typhoon", "2019-09-10", [
+      "The port of Busan reopened on Tuesday after Typhoon Lingling passed.",
+      "Cranes were inspected for damage.",
+    ]);
     const { dir, cleanup } = await makeKnowledgeDir(
       { "strike.md": strike, "port.md": port },
       { base: "empty" },
@@ -327,19 +315,11 @@ describe("new knowledge", () => {
   });
 
   it("answers 'where' with the paragraph that names the place, and reads 'where things stand' as no place", async () => {
-    const talks = article(
-      {
-        title: "Trade officials to meet over export curbs",
-        source: "Test Wire",
-        url: "https://example.org/talks",
-        published: "2019-11-20",
-      },
-      [
-        "Trade officials of the two countries will hold talks on the export curbs next month.",
-        "The talks on the export curbs will be held in Vienna, a trade ministry spokesperson said.",
-        "Both sides say the curbs stand in the way of a wider thaw.",
-      ].join("\n\n"),
-    );
+    const talks = testWireArticle("Trade officials to meet over export curbs", "2019-11-20", [
+      "Trade officials of the two countries will hold talks on the export curbs next month.",
+      "The talks on the export curbs will be held in Vienna, a trade ministry spokesperson said.",
+      "Both sides say the curbs stand in the way of a wider thaw.",
+    ]);
     const { dir, cleanup } = await makeKnowledgeDir({ "talks.md": talks }, { base: "empty" });
     cleanups.push(cleanup);
     const { engine: wire } = await loadEngine(dir);

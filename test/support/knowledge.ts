@@ -45,6 +45,19 @@ export const BOYCOTT_ARTICLE = article(
   "South Korean shoppers boycotted Japanese beer and Uniqlo clothing, and cancelled trips to Osaka.",
 );
 
+/** A Test Wire article of these paragraphs, its link made from its title. */
+export function testWireArticle(
+  title: string,
+  published: string,
+  paragraphs: readonly string[],
+): string {
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  return article(
+    { title, source: "Test Wire", url: `https://example.org/test-wire/${slug}`, published },
+    paragraphs.join("\n\n"),
+  );
+}
+
 export const TEST_WIRE_KNOWLEDGE = path.join(PROJECT_ROOT, "test", "fixtures", "test-wire");
 
 /** A Test Wire report as YAML lines at `indent`, for fact sheets and timeline events. */
