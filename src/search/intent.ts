@@ -74,8 +74,9 @@ const CUES: Record<AnswerType, Cue> = {
   purpose: /\b(used (to|for|in)|to make|for making|in order to|so as to|designed to|meant to)\b/i,
   list: { test: holdsList },
   /**
-   * A place named after "in", "at" or "near" ("in Nagoya", "at the Blue House"), but not a month,
-   * a weekday or one of the parties, which nearly every paragraph names.
+   * A place named after "in", "at", "near", "venue" or "city of" ("in Nagoya", "at the Blue
+   * House"), but not a month, a weekday or one of the parties and their capitals, which nearly
+   * every paragraph names.
    */
   place: new RegExp(
     `\\b(?:in|at|near|venue|city of)\\s+(?:the\\s+)?(?!(?:${MONTH}|${WEEKDAYS.join("|")}|Japan|Korea|South|North|China|United|U\\.?S|America|Asia|East|World|Tokyo|Seoul)\\b)[A-Z][a-z]+`,
