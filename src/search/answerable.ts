@@ -1,5 +1,5 @@
 import { englishListSize, everydayWordMistyped, isEverydayEnglishWord } from "./english.ts";
-import { holdsNumber } from "./intent.ts";
+import { holdsNumber, SMALL_NUMBER_NAMES } from "./intent.ts";
 import { MAX_TYPO_LOOKUPS, type Query } from "./query.ts";
 import type { RankedPassage } from "./rank.ts";
 import { containsCjk } from "./text.ts";
@@ -71,22 +71,8 @@ const PERVASIVE_IDF = Math.LN2;
 
 /** A number as typed: "3", "2019", "1,120". */
 const NUMBER = /^\d[\d,.]*$/u;
-/** One to twelve written out, as whole words, by their value: "three" at 3. */
-const NUMBER_NAMES = [
-  "zero",
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-].map((name) => new RegExp(`\\b${name}\\b`, "iu"));
+/** Zero to twelve written out, as whole words, by their value: "three" at 3. */
+const NUMBER_NAMES = SMALL_NUMBER_NAMES.map((name) => new RegExp(`\\b${name}\\b`, "iu"));
 
 /** Whether a text writes a small number out in words: "three chemicals" for "3 chemicals". */
 function namesNumber(text: string, number: string): boolean {

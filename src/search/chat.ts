@@ -1,5 +1,5 @@
 import { isCommonEnglishWord } from "./english.ts";
-import { MONTHS } from "./intent.ts";
+import { MONTHS, SMALL_NUMBER_NAMES } from "./intent.ts";
 
 /**
  * How members spell in chat: abbreviations and clipped words, read as the words they stand for
@@ -222,7 +222,6 @@ const COUNT_AS_DIGIT = new RegExp(
   `(?<=\\b(?:the|these|those|all|both|other|their|its)\\s+)([2-9])(?=\\s+(?!(?:of|${[...MONTHS, ...AMOUNT_WORDS].join("|")})\\b)\\p{L})`,
   "giu",
 );
-const COUNT_WORDS = ["", "", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
 /** "b/c", which the word rule would read as two letters the knowledge lacks. */
 const BECAUSE = /(?<![\p{L}\p{N}])b\/c(?![\p{L}\p{N}])/giu;
@@ -264,7 +263,7 @@ export function expandChatSpellings(text: string): string {
     .replace(BREAK_DOWN, "explain")
     .replace(WITHOUT, "without")
     .replace(BECAUSE, "because")
-    .replace(COUNT_AS_DIGIT, (digit: string) => COUNT_WORDS[Number(digit)] ?? digit)
+    .replace(COUNT_AS_DIGIT, (digit: string) => SMALL_NUMBER_NAMES[Number(digit)] ?? digit)
     .replace(SOUTH_KOREA_BY_INITIALS, "south korea")
     .replace(
       KOREA_BY_INITIAL,

@@ -36,6 +36,22 @@ export const WEEKDAYS: readonly string[] = [
   "Saturday",
   "Sunday",
 ];
+/** Zero to twelve written out, each at its value: "three" at 3. */
+export const SMALL_NUMBER_NAMES: readonly string[] = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
 const MONTH = MONTHS.join("|");
 /**
  * A month as news agencies shorten it: "Aug. 28", "Sept. 11", and without the full stop before a
