@@ -62,6 +62,7 @@ export class GlossaryMatcher {
   readonly #byFirstStem = new Map<string, WordTerm[]>();
   readonly #scriptTerms: ScriptTerm[] = [];
   readonly #spacedScriptTerms: SpacedScriptTerm[] = [];
+  readonly #scriptTermKeys = new Set<string>();
   readonly labels: readonly string[];
   /** Every normalised word of every term, for the typo-correcting vocabulary. */
   readonly words: ReadonlySet<string>;
@@ -73,6 +74,7 @@ export class GlossaryMatcher {
       for (const term of entry.terms) {
         if (containsCjk(term)) {
           this.#scriptTerms.push({ concept, text: termKey(term) });
+          this.#scriptTermKeys.add(termKey(term));
           const spaced = spacedScriptTerm(concept, term);
           if (spaced) this.#spacedScriptTerms.push(spaced);
           continue;
@@ -101,6 +103,13 @@ export class GlossaryMatcher {
 
   get size(): number {
     return this.labels.length;
+  }
+
+  /** Whether a text, all of it, is one term of the glossary: "ホワイト国", "white list". */
+  isTerm(text: string): boolean {
+    if (containsCjk(text)) return this.#scriptTermKeys.has(termKey(text));
+    const tokens = tokenize(text);
+    return tokens.length > 0 && this.#wordHitAt(tokens, 0)?.endToken === tokens.length;
   }
 
   /**

@@ -200,6 +200,47 @@ const CJK_CUES: readonly (readonly [RegExp, AnswerType])[] = [
   [/어디|どこ/u, "place"],
 ];
 
+/** "Tell me", "explain", in Korean. */
+const REQUEST_IN_KOREAN = "(?:알려\\s*줘|알려\\s*주세요|설명해\\s*줘|설명해\\s*주세요)";
+/**
+ * A Korean or Japanese ending that asks what the words before it are: "지소미아 뭐야", "제3자
+ * 변제안이 뭐예요?", "ホワイト国って何", "GSOMIAとは", and requests to explain ("…에 대해 알려줘",
+ * "…について教えて"). The Japanese topic particles belong to the ending; a Korean one stays on
+ * the subject (see KOREAN_SUBJECT_PARTICLE).
+ */
+const CJK_DEFINING_ENDINGS = [
+  "뭐야|뭐예요|뭐에요|뭔가요|뭐지|뭐죠|뭐니|뭔데|뭐임|뭐냐|뭡니까",
+  "무엇인가요|무엇입니까|무엇인가|무엇이야|무엇이에요|무엇이죠",
+  `(?:뭔지|무엇인지)\\s*${REQUEST_IN_KOREAN}`,
+  `에\\s*대해(?:서)?\\s*${REQUEST_IN_KOREAN}`,
+  "이란|란",
+  "(?:って|とは|は|というのは|っていうのは)\\s*(?:何|なに|なん)(?:ですか|でしょうか|なの|なんですか|か|だ)?",
+  "とは|について教えて(?:ください)?|を説明して(?:ください)?",
+];
+const CJK_DEFINING_ENDING = new RegExp(
+  `\\s*(?:${CJK_DEFINING_ENDINGS.join("|")})\\s*[?？!！.。]*\\s*$`,
+  "u",
+);
+/** A Korean particle that may end the subject of such a question: "지소미아가 뭐야". */
+const KOREAN_SUBJECT_PARTICLE = /(?:이|가|은|는)$/u;
+
+/**
+ * Whether a Korean or Japanese question asks what one thing is: its subject, before a defining
+ * ending (CJK_DEFINING_ENDING), is one word of Latin letters ("GSOMIA") or one term that
+ * `isTerm` knows. "일본이 수출 규제한 세 가지 품목이 뭐야" asks for the items, not what something
+ * is: its subject is no one term.
+ */
+export function asksWhatCjkTermIs(question: string, isTerm: (text: string) => boolean): boolean {
+  const ending = CJK_DEFINING_ENDING.exec(question);
+  if (!ending) return false;
+  const subject = question.slice(0, ending.index).trim();
+  const bare = subject.replace(KOREAN_SUBJECT_PARTICLE, "").trimEnd();
+  return [subject, bare].some(
+    (candidate) =>
+      candidate !== "" && (/^[A-Za-z][A-Za-z0-9-]*$/u.test(candidate) || isTerm(candidate)),
+  );
+}
+
 /** "why" asks for a reason, "when" for a time, "how much/many" for a quantity, and so on. */
 export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerType | undefined {
   const words = tokens.map((token) => token.norm);

@@ -4,7 +4,14 @@ import { expandChatSpellings } from "./chat.ts";
 import { englishNeighbour, isCommonEnglishWord, isEverydayEnglishWord } from "./english.ts";
 import { type Correction, editDistance } from "./fuzzy.ts";
 import type { ConceptHit } from "./glossary.ts";
-import { type AnswerType, answerTypeOf, asksAboutLanguage, MONTHS, WEEKDAYS } from "./intent.ts";
+import {
+  type AnswerType,
+  answerTypeOf,
+  asksAboutLanguage,
+  asksWhatCjkTermIs,
+  MONTHS,
+  WEEKDAYS,
+} from "./intent.ts";
 import { lowerBound } from "./sorted.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize, wordsOf } from "./text.ts";
@@ -179,7 +186,11 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     questionWords: new Set(
       tokens.filter((token) => QUESTION_WORDS.has(token.norm)).map((token) => token.norm),
     ),
-    answerType: answerTypeOf(tokens, isOneTerm(tokens, hits)),
+    answerType:
+      answerTypeOf(tokens, isOneTerm(tokens, hits)) ??
+      (asksWhatCjkTermIs(searchable, (subject) => index.glossary.isTerm(subject))
+        ? "definition"
+        : undefined),
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
   };

@@ -65,6 +65,22 @@ describe("the shipped vocabulary", async () => {
     }
   });
 
+  it("answers 'what is X' in Korean and Japanese with the paragraph it gives in English", () => {
+    const firstOf = (question: string) => {
+      const answer = engine.ask(question);
+      return answer.kind === "answer" ? answer.passage.text : `refused: ${question}`;
+    };
+    for (const [english, others] of [
+      ["what is gsomia", ["지소미아 뭐야", "지소미아가 뭐예요?", "GSOMIAって何", "GSOMIAとは"]],
+      [
+        "what is the white list",
+        ["화이트리스트가 뭐야", "화이트리스트에 대해 알려줘", "ホワイト国って何"],
+      ],
+    ] as const) {
+      for (const question of others) assert.equal(firstOf(question), firstOf(english), question);
+    }
+  });
+
   it("finds a body or an office by the other names news writers and members give it", () => {
     const quoted = (question: string) => {
       const first = engine.rank(question, 1)[0];

@@ -227,6 +227,30 @@ describe("word forms", () => {
 });
 
 describe("answer types", () => {
+  it("reads a Korean or Japanese question asking what one term is as asking for a definition", () => {
+    for (const question of [
+      "지소미아 뭐야",
+      "지소미아가 뭐예요?",
+      "화이트리스트란?",
+      "화이트리스트에 대해 알려줘",
+      "ホワイト国って何",
+      "ホワイト国とは何ですか？",
+      "GSOMIAとは",
+    ]) {
+      assert.equal(parseQuery(shipped, question).answerType, "definition", question);
+    }
+  });
+
+  it("reads no definition where the words before 'what' are more than one term", () => {
+    for (const question of [
+      "일본이 2019년 7월에 수출 규제한 세 가지 품목이 뭐야?",
+      "에스퍼 국방장관이 문재인 대통령한테 지소미아 관련해서 뭐라고 했어?",
+      "日韓の貿易摩擦って何が原因なの",
+    ]) {
+      assert.notEqual(parseQuery(shipped, question).answerType, "definition", question);
+    }
+  });
+
   it("prefers a calendar date to a vague time for 'when'", () => {
     assert.equal(answerStrength("time", "Japan's cabinet approved it on 2 August 2019."), 1);
     assert.equal(answerStrength("time", "The court ruled last year."), 0.5);
