@@ -65,6 +65,19 @@ describe("the shipped vocabulary", async () => {
     }
   });
 
+  it("reads the Korean and Japanese verbs and nouns of a question as the English question's words", () => {
+    const firstOf = (question: string) => {
+      const answer = engine.ask(question);
+      return answer.kind === "answer" ? answer.passage.text : `refused: ${question}`;
+    };
+    for (const [english, others] of [
+      ["when did the boycott start", ["불매운동은 언제 시작됐어?", "不買運動はいつ始まった？"]],
+      ["how many chemicals did japan restrict", ["일본이 규제한 품목은 몇 개야?"]],
+    ] as const) {
+      for (const question of others) assert.equal(firstOf(question), firstOf(english), question);
+    }
+  });
+
   it("answers 'what is X' in Korean and Japanese with the paragraph it gives in English", () => {
     const firstOf = (question: string) => {
       const answer = engine.ask(question);
