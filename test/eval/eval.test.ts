@@ -272,6 +272,36 @@ describe("Korean and Japanese questions, on the dispute and off it (questions-cj
   });
 });
 
+describe("the same questions in English, Korean and Japanese (questions-trilingual-*.json, written blind)", async () => {
+  const { knowledge, engine: answerer } = built.shipped;
+  const scores = new Map<string, ReturnType<typeof score>>();
+  for (const language of ["en", "ko", "ja"]) {
+    const file = path.join(
+      PROJECT_ROOT,
+      "test",
+      "fixtures",
+      `questions-trilingual-${language}.json`,
+    );
+    scores.set(language, score(knowledge, answerer, await readQuestions(file)));
+  }
+
+  it("answers Korean and Japanese within 10 points of English: top-1 ≥ 55%, top-3 ≥ 70%, ≤ 5% of answerable refused", () => {
+    const english = scores.get("en");
+    assert.ok(english && english.answerable >= 45);
+    for (const language of ["ko", "ja"]) {
+      const asked = scores.get(language);
+      assert.ok(asked, language);
+      assert.ok(asked.top1 >= 0.55, `${language} top-1 ${asked.top1}`);
+      assert.ok(
+        asked.top1 >= english.top1 - 0.1,
+        `${language} ${asked.top1} vs English ${english.top1}`,
+      );
+      assert.ok(asked.top3 >= 0.7, `${language} top-3 ${asked.top3}`);
+      assert.ok((asked.wronglyRefused ?? 1) <= 0.05, `${language} refused ${asked.wronglyRefused}`);
+    }
+  });
+});
+
 describe("ranking weights that hold on files they were not fitted on (npm run fit, leave-one-file-out)", async () => {
   const files: readonly (readonly [string, string])[] = [
     ["questions.json", "v1"],
