@@ -241,6 +241,9 @@ export function asksWhatCjkTermIs(question: string, isTerm: (text: string) => bo
   );
 }
 
+/** "What's", "whats", "who's": a question word written with "is". */
+const CONTRACTED_IS = /^(?:what|who)['’]?s$/iu;
+
 /** "why" asks for a reason, "when" for a time, "how much/many" for a quantity, and so on. */
 export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerType | undefined {
   const words = tokens.map((token) => token.norm);
@@ -259,12 +262,15 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
     return namesOnlyATerm(tokens, oneTerm) ? "definition" : undefined;
   }
   const word = words[first];
-  const next = words[first + 1];
+  // "What's GSOMIA", "who's Kim You-geun": the question word with its verb.
+  const contracted = CONTRACTED_IS.test(tokens[first]?.raw ?? "");
+  const next = contracted ? "is" : words[first + 1];
+  const subjectEnd = contracted ? first + 4 : first + 5;
   if (word === "why") return "reason";
   if (word === "where") return asksWhereFigurative(words.slice(first + 1)) ? undefined : "place";
   if (word === "when") return "time";
   // "Who are the comfort women", "who is Lee Nak-yon": who they are, as a definition says.
-  if (word === "who" && DEFINING_VERBS.has(next ?? "") && words.length <= first + 5)
+  if (word === "who" && DEFINING_VERBS.has(next ?? "") && words.length <= subjectEnd)
     return "definition";
   if (word === "who" || word === "whom") return "person";
   if (word === "how" && (next === "much" || next === "many")) return "quantity";
@@ -275,7 +281,7 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
     (next === "date" || next === "day" || next === "month")
   )
     return "time";
-  if (word === "what" && DEFINING_VERBS.has(next ?? "") && words.length <= first + 5)
+  if (word === "what" && DEFINING_VERBS.has(next ?? "") && words.length <= subjectEnd)
     return "definition";
   if (
     word === "what" &&

@@ -61,8 +61,14 @@ describe("the kind of answer a question asks for", () => {
       "explain the no japan movement",
       "who are the comfort women",
       "who is Lee Nak-yon",
+      "what's GSOMIA",
+      "what’s the white list",
+      "who's Kim You-geun",
     ])
       assert.equal(typeOf(question), "definition", question);
+    // Contracted or not, a longer question asks about its subject, not what it is.
+    assert.equal(typeOf("what's the latest on the white list"), undefined);
+    assert.equal(typeOf("what is the latest on the white list talks"), undefined);
     // A word or a glossary term alone, as the query reads it.
     assert.equal(typeOf("gsomia?", true), "definition");
     assert.equal(typeOf("white list", true), "definition");
