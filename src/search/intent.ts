@@ -159,10 +159,28 @@ export const YES_NO_OPENINGS: ReadonlySet<string> = new Set(
  * "white list" (`oneTerm`: its words are one word or one glossary term).
  */
 function namesOnlyATerm(tokens: readonly Token[], oneTerm: boolean): boolean {
-  const opening = tokens[0]?.norm ?? "";
+  const words = tokens.map((token) => token.norm);
+  const opening = words.find((word) => !POLITE_OPENINGS.has(word)) ?? "";
   if (DEFINING_REQUESTS.has(opening)) return true;
-  return oneTerm && !YES_NO_OPENINGS.has(opening);
+  // "gsomia meaning", "white list definition"
+  if (words.length <= 4 && DEFINING_REQUESTS.has(words.at(-1) ?? "")) return true;
+  return oneTerm && !YES_NO_OPENINGS.has(words[0] ?? "");
 }
+
+/** What a request may open with before its verb: "can you explain…", "pls define…". */
+const POLITE_OPENINGS = new Set([
+  "can",
+  "could",
+  "would",
+  "will",
+  "you",
+  "u",
+  "please",
+  "pls",
+  "plz",
+]);
+/** Words that may stand between "what" and its verb: "what exactly is GSOMIA". */
+const WHAT_ADVERBS = new Set(["exactly", "actually", "really", "even", "again"]);
 
 /** "What is X", "what was X": a short question so worded asks what X is. */
 const DEFINING_VERBS = new Set(["is", "are", "was", "were"]);
@@ -264,8 +282,10 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
   const word = words[first];
   // "What's GSOMIA", "who's Kim You-geun": the question word with its verb.
   const contracted = CONTRACTED_IS.test(tokens[first]?.raw ?? "");
-  const next = contracted ? "is" : words[first + 1];
-  const subjectEnd = contracted ? first + 4 : first + 5;
+  const adverbs = words.slice(first + 1).findIndex((after) => !WHAT_ADVERBS.has(after));
+  const verbAt = first + 1 + Math.max(0, adverbs);
+  const next = contracted ? "is" : words[verbAt];
+  const subjectEnd = (contracted ? first + 4 : first + 5) + (verbAt - first - 1);
   if (word === "why") return "reason";
   if (word === "where") return asksWhereFigurative(words.slice(first + 1)) ? undefined : "place";
   if (word === "when") return "time";
@@ -285,7 +305,10 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
     return "definition";
   if (
     word === "what" &&
-    (words.at(-1) === "mean" || words[first + 2] === "meant" || meansBy(words))
+    (words.at(-1) === "mean" ||
+      words[first + 2] === "meant" ||
+      meansBy(words) ||
+      (words.at(-2) === "stand" && words.at(-1) === "for"))
   )
     return "definition";
   if (word === "which" || (word === "what" && next === "are")) return "list";

@@ -64,8 +64,14 @@ describe("the kind of answer a question asks for", () => {
       "what's GSOMIA",
       "what’s the white list",
       "who's Kim You-geun",
+      "what exactly is the white list",
+      "what does GSOMIA stand for",
+      "can you explain the white list",
+      "pls define shuttle diplomacy",
+      "gsomia meaning",
     ])
       assert.equal(typeOf(question), "definition", question);
+    assert.equal(typeOf("what exactly did Moon say"), undefined);
     // Contracted or not, a longer question asks about its subject, not what it is.
     assert.equal(typeOf("what's the latest on the white list"), undefined);
     assert.equal(typeOf("what is the latest on the white list talks"), undefined);
