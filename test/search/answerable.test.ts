@@ -313,6 +313,25 @@ describe("questions as members type them", () => {
     }
   });
 
+  it("reads function words as chat spells or slips them, and asks like the question written out", () => {
+    const pairs: [string, string][] = [
+      [
+        "why did japan remove korea from teh white list",
+        "why did japan remove korea from the white list",
+      ],
+      [
+        "why did south korea end da intelligence pact lmk",
+        "why did south korea end the intelligence pact",
+      ],
+      [
+        "wot did tha court rule on forced labour nd compensation",
+        "what did the court rule on forced labour and compensation",
+      ],
+      ["was dat becuz of the white list", "was that because of the white list"],
+    ];
+    assertAnsweredAlike(pairs);
+  });
+
   it("reads 2 and 4 typed for to and for as those words, and a count or a day as a number", () => {
     const pairs: [string, string][] = [
       ["wat happened 2 the gsomia deal", "what happened to the gsomia deal"],
