@@ -206,6 +206,21 @@ const APOSTROPHE_CLIPPINGS: Readonly<Record<string, string>> = {
   "ass'n": "association",
 };
 
+/**
+ * "quick question: …", "dumb question but …": a label on the question, as "Q:" is, whose words
+ * would otherwise be searched ("question", "quick").
+ */
+const QUESTION_LABEL =
+  /^\s*(?:(?:a|one|another|quick|random|dumb|stupid|silly|simple|small|genuine|honest|serious|real|noob)\s+)+(?:question|q)\b\s*(?:[:,;.!–—-]|but\b|here\b)?\s*/iu;
+/**
+ * "according to the article", "in this piece", "the report says": the member points at the
+ * source, which is the knowledge itself; "according" and "article" would be searched as words.
+ */
+const THE_SOURCE_SAYS =
+  /\b(?:(?:according\s+to|per|in|from)\s+(?:the|this|that|your|ur)\s+(?:articles?|pieces?|story|stories|reports?|texts?|news|sources?)|(?:the|this|that)\s+(?:article|piece|story|report)\s+(?:says?|said|mentions?|mentioned|claims?))\b/giu;
+/** "@dispute-bot", "@everyone": a handle typed as text, not a word of the question. */
+const HANDLE = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.-]+/gu;
+
 /** "tl;dr", which the word rule would read as "tl" and "dr" (doctor). */
 const TLDR = /(?<![\p{L}\p{N}])tl[;,:]\s?dr(?![\p{L}\p{N}])/giu;
 
@@ -292,6 +307,9 @@ export function expandChatSpellings(text: string): string {
       (_initial: string, letter: string) => KOREA_INITIALS[letter.toLowerCase()] ?? "",
     )
     .replace(TLDR, "")
+    .replace(QUESTION_LABEL, "")
+    .replace(THE_SOURCE_SAYS, "")
+    .replace(HANDLE, "")
     .replace(
       CLIPPED_WITH_APOSTROPHE,
       (clipped: string) => APOSTROPHE_CLIPPINGS[clipped.toLowerCase().replace("’", "'")] ?? clipped,

@@ -332,6 +332,22 @@ describe("questions as members type them", () => {
     assertAnsweredAlike(pairs);
   });
 
+  it("searches no word of a label, a handle or a pointer to the source around the question", () => {
+    const question = "why did south korea end the intelligence pact";
+    assertAnsweredAlike([
+      [`quick question: ${question}`, question],
+      [`dumb question but ${question}`, question],
+      [`@dispute-bot ${question}`, question],
+      [`according to the article, ${question}`, question],
+      [`${question}, the report says`, question],
+    ]);
+    assert.equal(
+      expandChatSpellings("quick questions about gsomia"),
+      "quick questions about gsomia",
+    );
+    assert.match(expandChatSpellings("what does Article 3 of the treaty say"), /Article 3/);
+  });
+
   it("reads 2 and 4 typed for to and for as those words, and a count or a day as a number", () => {
     const pairs: [string, string][] = [
       ["wat happened 2 the gsomia deal", "what happened to the gsomia deal"],
