@@ -218,6 +218,23 @@ const QUESTION_LABEL =
  */
 const THE_SOURCE_SAYS =
   /\b(?:(?:according\s+to|per|in|from)\s+(?:the|this|that|your|ur)\s+(?:articles?|pieces?|story|stories|reports?|texts?|news|sources?)|(?:the|this|that)\s+(?:article|piece|story|report)\s+(?:says?|said|mentions?|mentioned|claims?))\b/giu;
+/**
+ * What members write around a question, not in it: a greeting to the channel ("hi guys,"),
+ * "wait," and "anyway" at either end, "any idea" before the question, a plea for help and what
+ * the answer is for ("pls help", "for my homework", "asking for a friend").
+ */
+const CHAT_FRAME = new RegExp(
+  [
+    "^\\s*(?:(?:hi|hey|hello|yo|ok|okay)\\s+(?:guys|all|everyone|everybody|folks|y'?all|team|people)\\b|(?:guys|everyone|everybody|folks|y'?all)\\s*(?=[,:!]))[,:!.]*",
+    "^\\s*(?:wait|anyway|anyways)\\b[,:.!]*",
+    "\\b(?:anyway|anyways)\\s*(?=[?.!]*\\s*$)",
+    "^\\s*any\\s+ideas?\\b",
+    "\\b(?:(?:pls|plz|please)\\s+help(?:\\s+me)?|help\\s+(?:pls|plz|please))\\s*(?=[?.!]*\\s*$)",
+    "\\(?\\bfor\\s+(?:my|a|our|the)\\s+(?:homework|school\\s+project|project|class|essay|assignment|paper|exam|test)\\b\\)?",
+    ",?\\s*\\basking\\s+for\\s+a\\s+friend\\b",
+  ].join("|"),
+  "giu",
+);
 /** "@dispute-bot", "@everyone": a handle typed as text, not a word of the question. */
 const HANDLE = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.-]+/gu;
 
@@ -309,6 +326,7 @@ export function expandChatSpellings(text: string): string {
     .replace(TLDR, "")
     .replace(QUESTION_LABEL, "")
     .replace(THE_SOURCE_SAYS, "")
+    .replace(CHAT_FRAME, "")
     .replace(HANDLE, "")
     .replace(
       CLIPPED_WITH_APOSTROPHE,

@@ -348,6 +348,22 @@ describe("questions as members type them", () => {
     assert.match(expandChatSpellings("what does Article 3 of the treaty say"), /Article 3/);
   });
 
+  it("searches no word of a greeting, a plea or what the answer is for around the question", () => {
+    const question = "why did south korea end the intelligence pact";
+    assertAnsweredAlike([
+      [`hi guys, ${question}`, question],
+      [`wait, ${question}`, question],
+      [`${question} anyway?`, question],
+      [`any idea ${question}`, question],
+      [`${question} pls help`, question],
+      [`${question} (for my homework)`, question],
+      [`${question}, asking for a friend`, question],
+    ]);
+    for (const kept of ["all the chemicals japan restricted", "did the us help korea"]) {
+      assert.equal(expandChatSpellings(kept), kept);
+    }
+  });
+
   it("reads 2 and 4 typed for to and for as those words, and a count or a day as a number", () => {
     const pairs: [string, string][] = [
       ["wat happened 2 the gsomia deal", "what happened to the gsomia deal"],
