@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { AnswerEngine } from "../../src/answer.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
 import { PROJECT_ROOT, V1_KNOWLEDGE } from "../support/knowledge.ts";
 import {
@@ -12,6 +13,7 @@ import {
 } from "./baselines.ts";
 import { loadKnowledgeSpec, readQuestions } from "./datasets.ts";
 import { crossValidate, type Example, examplesOf, type Figures, figuresAsShipped } from "./fit.ts";
+import { REWRITES, rewriteFigures } from "./rewrites.ts";
 import { loadWithAdded, score } from "./run.ts";
 
 /** A knowledge folder, named as in `npm run fit`, and the engine built on it. */
@@ -298,6 +300,35 @@ describe("the same questions in English, Korean and Japanese (questions-trilingu
       );
       assert.ok(asked.top3 >= 0.7, `${language} top-3 ${asked.top3}`);
       assert.ok((asked.wronglyRefused ?? 1) <= 0.05, `${language} refused ${asked.wronglyRefused}`);
+    }
+  });
+});
+
+describe("questions rewritten without changing what they ask (npm run rewrites)", async () => {
+  const totals = new Map<string, { asked: number; changed: number }>();
+  for (const [file, folder] of [
+    ["questions.json", built.v1],
+    ["questions-unseen.json", built.v1],
+    ["questions-seed-a.json", built.seed],
+    ["questions-seed-b.json", built.seed],
+    ["questions-coverage.json", built.shipped],
+    ["questions-definitions.json", built.shipped],
+  ] as const) {
+    const questions = await readQuestions(path.join(PROJECT_ROOT, "test", "fixtures", file));
+    for (const [name, { asked, changed }] of rewriteFigures(
+      new AnswerEngine(folder.knowledge),
+      questions,
+    )) {
+      const sum = totals.get(name) ?? { asked: 0, changed: 0 };
+      totals.set(name, { asked: sum.asked + asked, changed: sum.changed + changed });
+    }
+  }
+
+  it("answers alike with a greeting, a label, a plea or a chat spelling around the question: at most 3% of answers change", () => {
+    assert.equal(totals.size, Object.keys(REWRITES).length);
+    for (const [name, { asked, changed }] of totals) {
+      assert.ok(asked >= 20, `${name}: ${asked} questions`);
+      assert.ok(changed <= 0.03 * asked, `${name}: ${changed} of ${asked} answers changed`);
     }
   });
 });

@@ -1,0 +1,133 @@
+/**
+ * `npm run rewrites -- FILE=KNOWLEDGE …`: how often a rewrite that keeps a question's meaning
+ * (a greeting before it, "pls help" after it, "teh" for "the") changes the paragraph the engine
+ * answers with. Every rewrite is mechanical, so the check needs no new question file and is the
+ * same for questions nobody has read.
+ */
+import { parseArgs } from "node:util";
+import { AnswerEngine } from "../../src/answer.ts";
+import { loadKnowledgeSpec, type Question, readQuestions } from "./datasets.ts";
+
+/** A question rewritten without changing what it asks, or undefined where the rewrite has nothing to change. */
+export type Rewrite = (question: string) => string | undefined;
+
+const lowerFirst = (question: string) => question.charAt(0).toLowerCase() + question.slice(1);
+const withoutMark = (question: string) => question.replace(/\?$/u, "");
+const replacing =
+  (pattern: RegExp, by: string): Rewrite =>
+  (question) =>
+    pattern.test(question) ? question.replace(pattern, by) : undefined;
+
+export const REWRITES: Readonly<Record<string, Rewrite>> = {
+  "lower case": (question) => question.toLowerCase(),
+  "no question mark": (question) => (question.endsWith("?") ? withoutMark(question) : undefined),
+  "?!! for ?": (question) => `${withoutMark(question)}?!!`,
+  "hi guys, …": (question) => `hi guys, ${lowerFirst(question)}`,
+  "hey bot, …": (question) => `hey bot, ${lowerFirst(question)}`,
+  "@dispute-bot …": (question) => `@dispute-bot ${question}`,
+  "quick question: …": (question) => `quick question: ${question}`,
+  "wait, …": (question) => `wait, ${lowerFirst(question)}`,
+  "ok so …": (question) => `ok so ${lowerFirst(question)}`,
+  "any idea …": (question) => `any idea ${lowerFirst(question)}`,
+  "pls …": (question) => `pls ${lowerFirst(question)}`,
+  "according to the article, …": (question) => `according to the article, ${lowerFirst(question)}`,
+  "… lol": (question) => `${withoutMark(question)} lol`,
+  "… lmk": (question) => `${withoutMark(question)} lmk`,
+  "… thanks": (question) => `${question} thanks`,
+  "… anyway?": (question) => `${withoutMark(question)} anyway?`,
+  "… pls help": (question) => `${question} pls help`,
+  "… (for my homework)": (question) => `${withoutMark(question)} (for my homework)`,
+  "…, asking for a friend": (question) => `${withoutMark(question)}, asking for a friend`,
+  "… 🤔": (question) => `${question} 🤔`,
+  "what is → what's": replacing(/\bwhat is\b/iu, "what's"),
+  "the → teh": replacing(/\bthe\b/u, "teh"),
+  "and → nd": replacing(/\band\b/u, "nd"),
+  "that → dat": replacing(/\bthat\b/u, "dat"),
+};
+
+export interface RewriteFigures {
+  /** Questions the rewrite changed. */
+  readonly asked: number;
+  /** Of those, the ones whose answer (paragraph, or refusal) changed. */
+  readonly changed: number;
+  /** Answered as written, refused rewritten. */
+  readonly newlyRefused: number;
+  /** Refused as written, answered rewritten. */
+  readonly newlyAnswered: number;
+}
+
+/** Each rewrite's figures over the answerable questions of a file, on one engine. */
+export function rewriteFigures(
+  engine: AnswerEngine,
+  questions: readonly Question[],
+  rewrites: Readonly<Record<string, Rewrite>> = REWRITES,
+): Map<string, RewriteFigures> {
+  const answerOf = (question: string) => {
+    const answer = engine.ask(question);
+    return answer.kind === "answer"
+      ? `${answer.passage.document}#${answer.passage.paragraph}`
+      : undefined;
+  };
+  const figures = new Map<string, RewriteFigures>();
+  for (const { question, expect } of questions) {
+    if (!expect) continue;
+    const written = answerOf(question);
+    for (const [name, rewrite] of Object.entries(rewrites)) {
+      const rewritten = rewrite(question);
+      if (rewritten === undefined || rewritten === question) continue;
+      const got = answerOf(rewritten);
+      const before = figures.get(name) ?? {
+        asked: 0,
+        changed: 0,
+        newlyRefused: 0,
+        newlyAnswered: 0,
+      };
+      figures.set(name, {
+        asked: before.asked + 1,
+        changed: before.changed + (got === written ? 0 : 1),
+        newlyRefused: before.newlyRefused + (written !== undefined && got === undefined ? 1 : 0),
+        newlyAnswered: before.newlyAnswered + (written === undefined && got !== undefined ? 1 : 0),
+      });
+    }
+  }
+  return figures;
+}
+
+/** Adds one file's figures to the running totals. */
+function addTo(totals: Map<string, RewriteFigures>, figures: Map<string, RewriteFigures>): void {
+  for (const [name, add] of figures) {
+    const sum = totals.get(name) ?? { asked: 0, changed: 0, newlyRefused: 0, newlyAnswered: 0 };
+    totals.set(name, {
+      asked: sum.asked + add.asked,
+      changed: sum.changed + add.changed,
+      newlyRefused: sum.newlyRefused + add.newlyRefused,
+      newlyAnswered: sum.newlyAnswered + add.newlyAnswered,
+    });
+  }
+}
+
+async function main(): Promise<number> {
+  const { positionals } = parseArgs({ allowPositionals: true });
+  if (positionals.length === 0) {
+    console.error(
+      "usage: npm run rewrites -- FILE=KNOWLEDGE …  (KNOWLEDGE as in npm run fit: shipped, v1, seed or a folder, +DIR to add)",
+    );
+    return 2;
+  }
+  const totals = new Map<string, RewriteFigures>();
+  for (const pair of positionals) {
+    const [file, spec = "shipped"] = pair.split("=");
+    if (!file) continue;
+    const { knowledge } = await loadKnowledgeSpec(spec);
+    addTo(totals, rewriteFigures(new AnswerEngine(knowledge), await readQuestions(file)));
+  }
+  console.log("rewrite                          changed / asked   newly refused   newly answered");
+  for (const [name, { asked, changed, newlyRefused, newlyAnswered }] of totals) {
+    console.log(
+      `${name.padEnd(32)} ${`${changed} / ${asked}`.padStart(15)} ${String(newlyRefused).padStart(15)} ${String(newlyAnswered).padStart(16)}`,
+    );
+  }
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main();
