@@ -210,8 +210,14 @@ const APOSTROPHE_CLIPPINGS: Readonly<Record<string, string>> = {
  * "quick question: …", "dumb question but …": a label on the question, as "Q:" is, whose words
  * would otherwise be searched ("question", "quick").
  */
-const QUESTION_LABEL =
-  /^\s*(?:(?:a|one|another|quick|random|dumb|stupid|silly|simple|small|genuine|honest|serious|real|noob)\s+)+(?:question|q)\b\s*(?:[:,;.!–—-]|but\b|here\b)?\s*/iu;
+const LABEL_ADJECTIVE =
+  "(?:a|one|another|quick|random|dumb|stupid|silly|simple|small|genuine|honest|serious|real|noob)";
+const LABEL_ADDRESSEE = "(?:\\s+for\\s+(?:the\\s+)?(?:bot|you|u|everyone|y'?all))?";
+const LABEL_BREAK = "(?:[:,;.!–—-]|but\\b|here\\b)";
+const QUESTION_LABEL = new RegExp(
+  `^\\s*(?:(?:${LABEL_ADJECTIVE}\\s+)+(?:question|q)\\b${LABEL_ADDRESSEE}\\s*${LABEL_BREAK}?|(?:question|q)${LABEL_ADDRESSEE}\\s*${LABEL_BREAK})\\s*`,
+  "iu",
+);
 /**
  * "according to the article", "in this piece", "the report says": the member points at the
  * source, which is the knowledge itself; "according" and "article" would be searched as words.
@@ -232,6 +238,10 @@ const CHAT_FRAME = new RegExp(
     "\\b(?:(?:pls|plz|please)\\s+help(?:\\s+me)?|help\\s+(?:pls|plz|please))\\s*(?=[?.!]*\\s*$)",
     "\\(?\\bfor\\s+(?:my|a|our|the)\\s+(?:homework|school\\s+project|project|class|essay|assignment|paper|exam|test)\\b\\)?",
     ",?\\s*\\basking\\s+for\\s+a\\s+friend\\b",
+    "^\\s*(?:(?:just|only)\\s+)?(?:curious|wondering|honestly|seriously|genuinely|real\\s+quick|out\\s+of\\s+curiosity)\\b[,:.!]*",
+    "(?<=[?.!])\\s*(?:any\\s+)?(?:sources?|links?|refs?|citations?)(?:\\s+(?:pls|plz|please))?\\s*[?.!]*\\s*$",
+    ",\\s*(?:right|correct|yes|no|yeah|true)\\s*(?=\\?+\\s*$)",
+    "\\s+or\\s+not\\s*(?=\\?+\\s*$)",
   ].join("|"),
   "giu",
 );

@@ -358,8 +358,18 @@ describe("questions as members type them", () => {
       [`${question} pls help`, question],
       [`${question} (for my homework)`, question],
       [`${question}, asking for a friend`, question],
+      [`just curious, ${question}`, question],
+      [`real quick, ${question}`, question],
+      [`question for the bot: ${question}`, question],
+      [`${question}, right?`, question],
+      [`${question}? any sources?`, question],
     ]);
-    for (const kept of ["all the chemicals japan restricted", "did the us help korea"]) {
+    for (const kept of [
+      "all the chemicals japan restricted",
+      "did the us help korea",
+      "is it right that korea ended gsomia",
+      "what is the source of the chemicals",
+    ]) {
       assert.equal(expandChatSpellings(kept), kept);
     }
   });
