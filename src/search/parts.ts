@@ -5,7 +5,12 @@ import { wordCount } from "./text.ts";
 const MIN_WORDS_TO_SPLIT = 12;
 /** A part must have at least this many words to be judged on its own. */
 const MIN_PART_WORDS = 3;
-const SENTENCE_END = /(?<=[.!?;:])\s+|\n+/u;
+/**
+ * Where a sentence ends: after a full stop, but not the one of an initial or an abbreviation
+ * ("S. Korea", "U.S. officials", "Mr. Abe", "Aug. 28").
+ */
+const SENTENCE_END =
+  /(?<![\s.(]\p{Lu}\.|^\p{Lu}\.|\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|No|vs|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)(?<=[.!?;:])\s+|\n+/u;
 /**
  * What a part must have to be asked on its own: a question mark, a question word, or a question
  * or request's opening ("did…", "is…", "tell me…"). Context and opinion ("my uncle says it is

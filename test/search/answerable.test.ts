@@ -512,6 +512,19 @@ describe("questionParts", () => {
     assert.deepEqual(questionParts("why did korea drop gsomia"), []);
   });
 
+  it("never ends a sentence at an initial or an abbreviation: S. Korea, U.S. officials, Mr. Abe, Aug. 28", () => {
+    assert.deepEqual(
+      questionParts(
+        "What was S. Korea's position among the export markets for Japanese beer makers?",
+      ),
+      [],
+    );
+    assert.deepEqual(
+      questionParts("I read about it. What did Mr. Abe say to U.S. officials on Aug. 28 about it?"),
+      ["What did Mr. Abe say to U.S. officials on Aug. 28 about it?"],
+    );
+  });
+
   it("splits a long one at sentences and clauses, and keeps the parts that ask", () => {
     const parts = questionParts(
       "My uncle says it is all about trade, but I am not sure. Why did South Korea scrap GSOMIA? Thanks!",
