@@ -248,6 +248,12 @@ const CHAT_FRAME = new RegExp(
 /** "@dispute-bot", "@everyone": a handle typed as text, not a word of the question. */
 const HANDLE = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.-]+/gu;
 
+/**
+ * Discord's markup around words: **bold**, *italics*, __underline__, ~~strike~~, ||spoiler||,
+ * `code`, and a "> " quote. A word inside stays; an underscore inside a word ("snake_case") too.
+ */
+const DISCORD_MARKUP = /\*+|`+|~~|\|\||(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|^\s*>+\s?/gu;
+
 /** "tl;dr", which the word rule would read as "tl" and "dr" (doctor). */
 const TLDR = /(?<![\p{L}\p{N}])tl[;,:]\s?dr(?![\p{L}\p{N}])/giu;
 
@@ -323,6 +329,8 @@ const MIN_DROPPED_G_LENGTH = 4;
  */
 export function expandChatSpellings(text: string): string {
   return text
+    .replace(DISCORD_MARKUP, "")
+    .replace(/\s{2,}/gu, " ")
     .replace(WHAT_ABOUT, "what about")
     .replace(BREAK_DOWN, "explain")
     .replace(WITHOUT, "without")

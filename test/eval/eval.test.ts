@@ -305,7 +305,8 @@ describe("the same questions in English, Korean and Japanese (questions-trilingu
 });
 
 describe("questions rewritten without changing what they ask (npm run rewrites)", async () => {
-  const totals = new Map<string, { asked: number; changed: number }>();
+  type Sum = { asked: number; changed: number; newlyAnswered: number };
+  const totals = { answerable: new Map<string, Sum>(), "to refuse": new Map<string, Sum>() };
   for (const [file, folder] of [
     ["questions.json", built.v1],
     ["questions-unseen.json", built.v1],
@@ -313,22 +314,34 @@ describe("questions rewritten without changing what they ask (npm run rewrites)"
     ["questions-seed-b.json", built.seed],
     ["questions-coverage.json", built.shipped],
     ["questions-definitions.json", built.shipped],
+    ["questions-near-topic-eval.json", built.shipped],
   ] as const) {
     const questions = await readQuestions(path.join(PROJECT_ROOT, "test", "fixtures", file));
-    for (const [name, { asked, changed }] of rewriteFigures(
-      new AnswerEngine(folder.knowledge),
-      questions,
-    )) {
-      const sum = totals.get(name) ?? { asked: 0, changed: 0 };
-      totals.set(name, { asked: sum.asked + asked, changed: sum.changed + changed });
+    const engine = new AnswerEngine(folder.knowledge);
+    for (const kind of ["answerable", "to refuse"] as const) {
+      for (const [name, figures] of rewriteFigures(engine, questions, REWRITES, kind)) {
+        const sum = totals[kind].get(name) ?? { asked: 0, changed: 0, newlyAnswered: 0 };
+        totals[kind].set(name, {
+          asked: sum.asked + figures.asked,
+          changed: sum.changed + figures.changed,
+          newlyAnswered: sum.newlyAnswered + figures.newlyAnswered,
+        });
+      }
     }
   }
 
   it("answers alike with a greeting, a label, a plea or a chat spelling around the question: at most 3% of answers change", () => {
-    assert.equal(totals.size, Object.keys(REWRITES).length);
-    for (const [name, { asked, changed }] of totals) {
+    assert.equal(totals.answerable.size, Object.keys(REWRITES).length);
+    for (const [name, { asked, changed }] of totals.answerable) {
       assert.ok(asked >= 20, `${name}: ${asked} questions`);
       assert.ok(changed <= 0.03 * asked, `${name}: ${changed} of ${asked} answers changed`);
+    }
+  });
+
+  it("still refuses what it refuses as written: at most 3% of the questions to refuse answered once rewritten", () => {
+    for (const [name, { asked, newlyAnswered }] of totals["to refuse"]) {
+      if (asked < 20) continue;
+      assert.ok(newlyAnswered <= 0.03 * asked, `${name}: ${newlyAnswered} of ${asked} answered`);
     }
   });
 });

@@ -1,8 +1,8 @@
 /**
  * `npm run rewrites -- FILE=KNOWLEDGE …`: how often a rewrite that keeps a question's meaning
  * (a greeting before it, "pls help" after it, "teh" for "the") changes the paragraph the engine
- * answers with. Every rewrite is mechanical, so the check needs no new question file and is the
- * same for questions nobody has read.
+ * answers with, or answers a question it refuses as written. Every rewrite is mechanical, so the
+ * check needs no new question file and is the same for questions nobody has read.
  */
 import { parseArgs } from "node:util";
 import { AnswerEngine } from "../../src/answer.ts";
@@ -47,7 +47,14 @@ export const REWRITES: Readonly<Record<string, Rewrite>> = {
   "the → teh": replacing(/\bthe\b/u, "teh"),
   "and → nd": replacing(/\band\b/u, "nd"),
   "that → dat": replacing(/\bthat\b/u, "dat"),
+  "**first word**": (question) => question.replace(/^(\S+)/u, "**$1**"),
+  "double spaces": (question) =>
+    question.includes(" ") ? question.replaceAll(" ", "  ") : undefined,
+  "> quoted": (question) => `> ${question}`,
 };
+
+/** Which questions of a file to rewrite: those with a right paragraph, or those to refuse. */
+export type QuestionKind = "answerable" | "to refuse";
 
 export interface RewriteFigures {
   /** Questions the rewrite changed. */
@@ -60,11 +67,12 @@ export interface RewriteFigures {
   readonly newlyAnswered: number;
 }
 
-/** Each rewrite's figures over the answerable questions of a file, on one engine. */
+/** Each rewrite's figures over the answerable questions of a file (or those to refuse), on one engine. */
 export function rewriteFigures(
   engine: AnswerEngine,
   questions: readonly Question[],
   rewrites: Readonly<Record<string, Rewrite>> = REWRITES,
+  kind: QuestionKind = "answerable",
 ): Map<string, RewriteFigures> {
   const answerOf = (question: string) => {
     const answer = engine.ask(question);
@@ -74,7 +82,7 @@ export function rewriteFigures(
   };
   const figures = new Map<string, RewriteFigures>();
   for (const { question, expect } of questions) {
-    if (!expect) continue;
+    if ((expect !== null) !== (kind === "answerable")) continue;
     const written = answerOf(question);
     for (const [name, rewrite] of Object.entries(rewrites)) {
       const rewritten = rewrite(question);
@@ -118,18 +126,27 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const totals = new Map<string, RewriteFigures>();
+  const totals = { answerable: new Map<string, RewriteFigures>(), "to refuse": new Map() };
   for (const pair of positionals) {
     const [file, spec = "shipped"] = pair.split("=");
     if (!file) continue;
     const { knowledge } = await loadKnowledgeSpec(spec);
-    addTo(totals, rewriteFigures(new AnswerEngine(knowledge), await readQuestions(file)));
+    const engine = new AnswerEngine(knowledge);
+    const questions = await readQuestions(file);
+    for (const kind of ["answerable", "to refuse"] as const) {
+      addTo(totals[kind], rewriteFigures(engine, questions, REWRITES, kind));
+    }
   }
-  console.log("rewrite                          changed / asked   newly refused   newly answered");
-  for (const [name, { asked, changed, newlyRefused, newlyAnswered }] of totals) {
+  for (const kind of ["answerable", "to refuse"] as const) {
+    console.log(`\n${kind} questions`);
     console.log(
-      `${name.padEnd(32)} ${`${changed} / ${asked}`.padStart(15)} ${String(newlyRefused).padStart(15)} ${String(newlyAnswered).padStart(16)}`,
+      "rewrite                          changed / asked   newly refused   newly answered",
     );
+    for (const [name, { asked, changed, newlyRefused, newlyAnswered }] of totals[kind]) {
+      console.log(
+        `${name.padEnd(32)} ${`${changed} / ${asked}`.padStart(15)} ${String(newlyRefused).padStart(15)} ${String(newlyAnswered).padStart(16)}`,
+      );
+    }
   }
   return 0;
 }

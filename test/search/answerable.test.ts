@@ -348,6 +348,21 @@ describe("questions as members type them", () => {
     assert.match(expandChatSpellings("what does Article 3 of the treaty say"), /Article 3/);
   });
 
+  it("reads a question through Discord's markup and extra spaces, and still refuses what it refuses", () => {
+    const question = "why did south korea end the intelligence pact";
+    assertAnsweredAlike([
+      ["**why** did south korea end the `intelligence` pact", question],
+      ["> why did south korea end the __intelligence__ pact", question],
+      ["why  did south korea  end the ||intelligence|| pact", question],
+    ]);
+    for (const offTopic of [
+      "**How** do I say thank you in Korean?",
+      "How  do I say  thank you in Korean?",
+    ]) {
+      assert.equal(text(shipped.ask(offTopic)), undefined, offTopic);
+    }
+  });
+
   it("searches no word of a greeting, a plea or what the answer is for around the question", () => {
     const question = "why did south korea end the intelligence pact";
     assertAnsweredAlike([
