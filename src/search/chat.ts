@@ -249,10 +249,11 @@ const CHAT_FRAME = new RegExp(
 const HANDLE = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.-]+/gu;
 
 /**
- * Discord's markup around words: **bold**, *italics*, __underline__, ~~strike~~, ||spoiler||,
- * `code`, and a "> " quote. A word inside stays; an underscore inside a word ("snake_case") too.
+ * Markdown around words as chat apps write it: **bold**, *italics*, __underline__, ~~strike~~,
+ * ||spoiler||, `code`, and a "> " quote. A word inside stays; an underscore inside a word
+ * ("snake_case") too. (Mentions, custom emoji and timestamps are the Discord adapter's to drop.)
  */
-const DISCORD_MARKUP = /\*+|`+|~~|\|\||(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|^\s*>+\s?/gu;
+const CHAT_MARKDOWN = /\*+|`+|~~|\|\||(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|^\s*>+\s?/gu;
 
 /** "tl;dr", which the word rule would read as "tl" and "dr" (doctor). */
 const TLDR = /(?<![\p{L}\p{N}])tl[;,:]\s?dr(?![\p{L}\p{N}])/giu;
@@ -329,7 +330,7 @@ const MIN_DROPPED_G_LENGTH = 4;
  */
 export function expandChatSpellings(text: string): string {
   return text
-    .replace(DISCORD_MARKUP, "")
+    .replace(CHAT_MARKDOWN, "")
     .replace(/\s{2,}/gu, " ")
     .replace(WHAT_ABOUT, "what about")
     .replace(BREAK_DOWN, "explain")
