@@ -353,14 +353,16 @@ const WRITING_SYSTEM = "(?:hangul|hangeul|hiragana|katakana|kanji|romaji)";
 const LANGUAGE = `(?:korean|japanese|${WRITING_SYSTEM})`;
 /**
  * A question about the Korean or Japanese language rather than about anything the news says:
- * how to say, write or pronounce a word, what a word means, a translation, the writing systems.
+ * how to say, write or pronounce a word, what a word means, a translation, the writing systems,
+ * learning or speaking it.
  * News paragraphs never answer it, though they share its "Korean" and its everyday words.
  */
 const ABOUT_LANGUAGE = new RegExp(
   [
     `\\bhow (?:do|would|can|could|should|to|does one) (?:(?:i|you|u|we|one|people) )?(?:say|write|spell|pronounce|count|read|greet)\\b.*\\bin ${LANGUAGE}\\b`,
     `\\b(?:mean|means|meaning)\\b.*\\bin ${LANGUAGE}\\b`,
-    `\\b${LANGUAGE} (?:word|words|phrase|phrases|term|letters?|alphabet|characters?|grammar|pronunciation|greetings?)\\b`,
+    `\\b${LANGUAGE} (?:word|words|phrase|phrases|term|letters?|alphabet|characters?|grammar|pronunciation|greetings?|language|lessons?|classes|courses?|textbooks?|tutors?|slang)\\b`,
+    `\\b(?:learn|learning|study|studying|speak|speaking|practi[cs]e|practi[cs]ing|teach|teaching)\\s+(?:to\\s+speak\\s+)?(?:some\\s+)?${LANGUAGE}\\b(?!\\s+(?:history|politics|officials?|government|companies|firms|media|culture|products|brands?|economy))`,
     `\\btranslat\\w*\\b.*\\b(?:into|to|in) (?:${LANGUAGE}|english)\\b`,
     `\\b${WRITING_SYSTEM}\\b`,
   ].join("|"),

@@ -230,6 +230,10 @@ describe("answer types in a passage", () => {
       "what's the Japanese word for cat",
       "can you translate hello to japanese",
       "hiragana or katakana first?",
+      "how do I learn Korean fast",
+      "best way to study japanese",
+      "where can I find korean lessons",
+      "is the korean language hard",
     ]) {
       assert.equal(asksAboutLanguage(question), true, question);
     }
@@ -238,6 +242,8 @@ describe("answer types in a passage", () => {
       "how did korean media report the ruling",
       "what does gsomia mean for the us",
       "what did the japanese foreign ministry say in korean newspapers",
+      "did japan teach korean history in its schools",
+      "what do students learn about japanese colonial rule",
     ]) {
       assert.equal(asksAboutLanguage(question), false, question);
     }
