@@ -227,16 +227,17 @@ const THE_SOURCE_SAYS =
 /**
  * What members write around a question, not in it: a greeting to the channel ("hi guys,"),
  * "wait," and "anyway" at either end, "any idea" before the question, a plea for help and what
- * the answer is for ("pls help", "for my homework", "asking for a friend").
+ * the answer is for ("pls help", "for my homework", "asking for a friend"). "Wait times" and
+ * "the budget for the project" are questions, not frames.
  */
 const CHAT_FRAME = new RegExp(
   [
     "^\\s*(?:(?:hi|hey|hello|yo|ok|okay)\\s+(?:guys|all|everyone|everybody|folks|y'?all|team|people)\\b|(?:guys|everyone|everybody|folks|y'?all)\\s*(?=[,:!]))[,:!.]*",
-    "^\\s*(?:wait|anyway|anyways)\\b[,:.!]*",
+    "^\\s*(?:wait\\s*[,:.!]+|wait\\s+(?=so\\b)|anyways?\\b[,:.!]*)",
     "\\b(?:anyway|anyways)\\s*(?=[?.!]*\\s*$)",
     "^\\s*any\\s+ideas?\\b",
     "\\b(?:(?:pls|plz|please)\\s+help(?:\\s+me)?|help\\s+(?:pls|plz|please))\\s*(?=[?.!]*\\s*$)",
-    "\\(?\\bfor\\s+(?:my|a|our|the)\\s+(?:homework|school\\s+project|project|class|essay|assignment|paper|exam|test)\\b\\)?",
+    "\\(?\\bfor\\s+(?:(?:my|our)\\s+(?:homework|school\\s+project|project|class|essay|assignment|paper|exam|test)|a\\s+(?:school\\s+project|class|essay|assignment))\\b\\)?",
     ",?\\s*\\basking\\s+for\\s+a\\s+friend\\b",
     "^\\s*(?:(?:just|only)\\s+)?(?:curious|wondering|honestly|seriously|genuinely|real\\s+quick|out\\s+of\\s+curiosity)\\b[,:.!]*",
     "(?<=[?.!])\\s*(?:any\\s+)?(?:sources?|links?|refs?|citations?)(?:\\s+(?:pls|plz|please))?\\s*[?.!]*\\s*$",

@@ -384,6 +384,8 @@ describe("questions as members type them", () => {
       "did the us help korea",
       "is it right that korea ended gsomia",
       "what is the source of the chemicals",
+      "wait times for export licences",
+      "what was the budget for the project",
     ]) {
       assert.equal(expandChatSpellings(kept), kept);
     }
