@@ -232,7 +232,7 @@ const THE_SOURCE_SAYS =
  */
 const CHAT_FRAME = new RegExp(
   [
-    "^\\s*(?:(?:hi|hey|hello|yo|ok|okay)\\s+(?:guys|all|everyone|everybody|folks|y'?all|team|people)\\b|(?:guys|everyone|everybody|folks|y'?all)\\s*(?=[,:!]))[,:!.]*",
+    "^\\s*(?:(?:hi|hey|hello|yo|ok|okay)\\s+(?:guys|all|everyone|everybody|folks|y'?all|team|people|bot|dispute-?bot)\\b|(?:guys|everyone|everybody|folks|y'?all)\\s*(?=[,:!]))[,:!.]*",
     "^\\s*(?:wait\\s*[,:.!]+|wait\\s+(?=so\\b)|anyways?\\b[,:.!]*)",
     "\\b(?:anyway|anyways)\\s*(?=[?.!]*\\s*$)",
     "^\\s*any\\s+ideas?\\b",

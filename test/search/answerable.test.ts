@@ -367,6 +367,7 @@ describe("questions as members type them", () => {
     const question = "why did south korea end the intelligence pact";
     assertAnsweredAlike([
       [`hi guys, ${question}`, question],
+      [`hey bot, ${question}`, question],
       [`wait, ${question}`, question],
       [`${question} anyway?`, question],
       [`any idea ${question}`, question],
