@@ -1,4 +1,4 @@
-import { type Token, wordCount } from "./text.ts";
+import { containsCjk, type Token, wordCount } from "./text.ts";
 
 /** The kind of answer a question asks for, read from its question words. */
 export type AnswerType =
@@ -249,6 +249,8 @@ const KOREAN_SUBJECT_PARTICLE = /(?:이|가|은|는)$/u;
  * is: its subject is no one term.
  */
 export function asksWhatCjkTermIs(question: string, isTerm: (text: string) => boolean): boolean {
+  // Every ending is Korean or Japanese: an English question, most of them, need not be scanned.
+  if (!containsCjk(question)) return false;
   const ending = CJK_DEFINING_ENDING.exec(question);
   if (!ending) return false;
   const subject = question.slice(0, ending.index).trim();

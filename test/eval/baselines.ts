@@ -12,8 +12,10 @@ export interface Retriever {
   refuses?(question: string): boolean;
 }
 
-export function engineRetriever(knowledge: KnowledgeBase): Retriever {
-  const engine = new AnswerEngine(knowledge);
+export function engineRetriever(
+  knowledge: KnowledgeBase,
+  engine = new AnswerEngine(knowledge),
+): Retriever {
   const indexOf = new Map(
     knowledge.passages.map((passage) => [
       `${passage.documentId}#${passage.paragraph}`,

@@ -13,13 +13,16 @@ import {
 } from "./baselines.ts";
 import { loadKnowledgeSpec, readQuestions } from "./datasets.ts";
 import { crossValidate, type Example, examplesOf, type Figures, figuresAsShipped } from "./fit.ts";
-import { REWRITES, rewriteFigures } from "./rewrites.ts";
+import { addFigures, REWRITES, type RewriteFigures, rewriteFigures } from "./rewrites.ts";
 import { loadWithAdded, score } from "./run.ts";
 
-/** A knowledge folder, named as in `npm run fit`, and the engine built on it. */
-async function engineOn(spec: string): Promise<{ knowledge: KnowledgeBase; engine: Retriever }> {
+/** A knowledge folder, named as in `npm run fit`, the engine built on it and its retriever. */
+async function engineOn(
+  spec: string,
+): Promise<{ knowledge: KnowledgeBase; engine: Retriever; answers: AnswerEngine }> {
   const { knowledge } = await loadKnowledgeSpec(spec);
-  return { knowledge, engine: engineRetriever(knowledge) };
+  const answers = new AnswerEngine(knowledge);
+  return { knowledge, engine: engineRetriever(knowledge, answers), answers };
 }
 
 /** Each folder is loaded and its engine built once, for every test below that asks of it. */
@@ -305,8 +308,10 @@ describe("the same questions in English, Korean and Japanese (questions-trilingu
 });
 
 describe("questions rewritten without changing what they ask (npm run rewrites)", async () => {
-  type Sum = { asked: number; changed: number; newlyAnswered: number };
-  const totals = { answerable: new Map<string, Sum>(), "to refuse": new Map<string, Sum>() };
+  const totals = {
+    answerable: new Map<string, RewriteFigures>(),
+    "to refuse": new Map<string, RewriteFigures>(),
+  };
   for (const [file, folder] of [
     ["questions.json", built.v1],
     ["questions-unseen.json", built.v1],
@@ -317,16 +322,8 @@ describe("questions rewritten without changing what they ask (npm run rewrites)"
     ["questions-near-topic-eval.json", built.shipped],
   ] as const) {
     const questions = await readQuestions(path.join(PROJECT_ROOT, "test", "fixtures", file));
-    const engine = new AnswerEngine(folder.knowledge);
     for (const kind of ["answerable", "to refuse"] as const) {
-      for (const [name, figures] of rewriteFigures(engine, questions, REWRITES, kind)) {
-        const sum = totals[kind].get(name) ?? { asked: 0, changed: 0, newlyAnswered: 0 };
-        totals[kind].set(name, {
-          asked: sum.asked + figures.asked,
-          changed: sum.changed + figures.changed,
-          newlyAnswered: sum.newlyAnswered + figures.newlyAnswered,
-        });
-      }
+      addFigures(totals[kind], rewriteFigures(folder.answers, questions, REWRITES, kind));
     }
   }
 

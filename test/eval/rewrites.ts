@@ -67,6 +67,8 @@ export interface RewriteFigures {
   readonly newlyAnswered: number;
 }
 
+const NO_FIGURES: RewriteFigures = { asked: 0, changed: 0, newlyRefused: 0, newlyAnswered: 0 };
+
 /** Each rewrite's figures over the answerable questions of a file (or those to refuse), on one engine. */
 export function rewriteFigures(
   engine: AnswerEngine,
@@ -88,12 +90,7 @@ export function rewriteFigures(
       const rewritten = rewrite(question);
       if (rewritten === undefined || rewritten === question) continue;
       const got = answerOf(rewritten);
-      const before = figures.get(name) ?? {
-        asked: 0,
-        changed: 0,
-        newlyRefused: 0,
-        newlyAnswered: 0,
-      };
+      const before = figures.get(name) ?? NO_FIGURES;
       figures.set(name, {
         asked: before.asked + 1,
         changed: before.changed + (got === written ? 0 : 1),
@@ -105,10 +102,13 @@ export function rewriteFigures(
   return figures;
 }
 
-/** Adds one file's figures to the running totals. */
-function addTo(totals: Map<string, RewriteFigures>, figures: Map<string, RewriteFigures>): void {
+/** Adds one file's figures to the running totals, rewrite by rewrite. */
+export function addFigures(
+  totals: Map<string, RewriteFigures>,
+  figures: ReadonlyMap<string, RewriteFigures>,
+): void {
   for (const [name, add] of figures) {
-    const sum = totals.get(name) ?? { asked: 0, changed: 0, newlyRefused: 0, newlyAnswered: 0 };
+    const sum = totals.get(name) ?? NO_FIGURES;
     totals.set(name, {
       asked: sum.asked + add.asked,
       changed: sum.changed + add.changed,
@@ -134,7 +134,7 @@ async function main(): Promise<number> {
     const engine = new AnswerEngine(knowledge);
     const questions = await readQuestions(file);
     for (const kind of ["answerable", "to refuse"] as const) {
-      addTo(totals[kind], rewriteFigures(engine, questions, REWRITES, kind));
+      addFigures(totals[kind], rewriteFigures(engine, questions, REWRITES, kind));
     }
   }
   for (const kind of ["answerable", "to refuse"] as const) {
