@@ -19,7 +19,7 @@ import {
 import { answerThreshold, offTopicProbabilities, offTopicSteps } from "./search/calibrate.ts";
 import { completerSteps, MAX_CHOICES, type QuestionCompleter } from "./search/complete.ts";
 import { buildIndexParallel, parallelBuildPays } from "./search/parallel.ts";
-import { questionParts } from "./search/parts.ts";
+import { asks, questionParts, questionSentences } from "./search/parts.ts";
 import { parseQuery, type Query } from "./search/query.ts";
 import { matchRanges, type RankedPassage, rankPassages } from "./search/rank.ts";
 import { containsCjk } from "./search/text.ts";
@@ -31,6 +31,10 @@ type ScoredPassage = RankedPassage & { readonly confidence: number };
 /** Alternatives, and passages offered as leads when there is no answer, may be a little less sure. */
 const ALTERNATIVE_SHARE_OF_THRESHOLD = 0.75;
 const MAX_SUGGESTIONS = 3;
+/** A context sentence is kept when any of its best this many passages shares its topic. */
+const CONTEXT_CANDIDATES = 10;
+/** A question of more sentences is searched whole: judging each would cost a ranking apiece. */
+const MAX_SENTENCES_JUDGED = 8;
 
 export interface QuotedPassage {
   readonly text: string;
@@ -223,7 +227,7 @@ export class AnswerEngine {
    * around a question is answered as if they had asked the question alone.
    */
   #search(question: string, limit: number): { query: Query; ranked: ScoredPassage[] } {
-    const whole = parseQuery(this.#index, question);
+    const whole = this.#withoutOffTopicSentences(parseQuery(this.#index, question));
     let best = { query: whole, ranked: this.#ranked(whole, limit) };
     for (const part of questionParts(whole.text)) {
       const query = parseQuery(this.#index, part);
@@ -233,6 +237,37 @@ export class AnswerEngine {
       }
     }
     return best;
+  }
+
+  /**
+   * The question without its sentences that share nothing with the knowledge's topic ("I keep
+   * hearing different things about this.", "Can someone help me?"), whose everyday words would
+   * otherwise pick the paragraph. A sentence that names the topic ("I read Japan cut Korea from
+   * its white list.") is context, and stays. So does a question off the topic when no sentence of
+   * the topic asks: "Why?" after the facts it asks about, or the only question there is.
+   */
+  #withoutOffTopicSentences(whole: Query): Query {
+    const texts = questionSentences(whole.text);
+    if (texts.length < 2 || texts.length > MAX_SENTENCES_JUDGED) return whole;
+    const sentences = texts.map((text) => {
+      const query = parseQuery(this.#index, text);
+      return {
+        text,
+        asks: asks(text),
+        asksForAnswer: query.answerType !== undefined,
+        topical: this.#ranked(query, CONTEXT_CANDIDATES).some((entry) => entry.confidence > 0),
+      };
+    });
+    const anyTopical = sentences.some((sentence) => sentence.topical);
+    const topicalAsks = sentences.some((sentence) => sentence.topical && sentence.asks);
+    const kept = sentences.filter(
+      (sentence) =>
+        sentence.topical ||
+        (sentence.asks && !topicalAsks && (sentence.asksForAnswer || !anyTopical)),
+    );
+    if (kept.length === 0 || kept.length === sentences.length) return whole;
+    const text = kept.map((sentence) => sentence.text).join(" ");
+    return { ...parseQuery(this.#index, text), text: whole.text, truncated: whole.truncated };
   }
 
   #ranked(query: Query, limit: number): ScoredPassage[] {

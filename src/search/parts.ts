@@ -1,3 +1,4 @@
+import { expandChatSpellings } from "./chat.ts";
 import { YES_NO_OPENINGS } from "./intent.ts";
 import { wordCount } from "./text.ts";
 
@@ -23,6 +24,22 @@ const ASKS = new RegExp(
   "iu",
 );
 const CLAUSE_BREAK = /\s*(?:,|\s[-–—]\s|\(|\))\s*|\s+(?=(?:but|though|although|so|anyway|btw)\s)/iu;
+
+/** The sentences of a question, trimmed, as a member split them. */
+export function questionSentences(question: string): string[] {
+  return question
+    .split(SENTENCE_END)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0);
+}
+
+/**
+ * Whether a sentence or clause asks something: a question mark, a question word or opening, also
+ * as chat spells them ("depends on wat").
+ */
+export function asks(text: string): boolean {
+  return ASKS.test(expandChatSpellings(text));
+}
 
 /**
  * The sentences and clauses of a long question that ask something, each a question the member

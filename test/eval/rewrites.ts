@@ -43,6 +43,13 @@ export const REWRITES: Readonly<Record<string, Rewrite>> = {
   "… (for my homework)": (question) => `${withoutMark(question)} (for my homework)`,
   "…, asking for a friend": (question) => `${withoutMark(question)}, asking for a friend`,
   "… 🤔": (question) => `${question} 🤔`,
+  "I keep hearing different things about this. …": (question) =>
+    `I keep hearing different things about this. ${question}`,
+  "Sorry if this is a dumb question. …": (question) =>
+    `Sorry if this is a dumb question. ${question}`,
+  "Can someone help me? …": (question) => `Can someone help me? ${question}`,
+  "…? I couldn't find it anywhere.": (question) =>
+    question.endsWith("?") ? `${question} I couldn't find it anywhere.` : undefined,
   "what is → what's": replacing(/\bwhat is\b/iu, "what's"),
   "the → teh": replacing(/\bthe\b/u, "teh"),
   "and → nd": replacing(/\band\b/u, "nd"),
@@ -137,14 +144,13 @@ async function main(): Promise<number> {
       addFigures(totals[kind], rewriteFigures(engine, questions, REWRITES, kind));
     }
   }
+  const width = Math.max(...Object.keys(REWRITES).map((name) => name.length)) + 1;
   for (const kind of ["answerable", "to refuse"] as const) {
     console.log(`\n${kind} questions`);
-    console.log(
-      "rewrite                          changed / asked   newly refused   newly answered",
-    );
+    console.log(`${"rewrite".padEnd(width)} changed / asked   newly refused   newly answered`);
     for (const [name, { asked, changed, newlyRefused, newlyAnswered }] of totals[kind]) {
       console.log(
-        `${name.padEnd(32)} ${`${changed} / ${asked}`.padStart(15)} ${String(newlyRefused).padStart(15)} ${String(newlyAnswered).padStart(16)}`,
+        `${name.padEnd(width)} ${`${changed} / ${asked}`.padStart(15)} ${String(newlyRefused).padStart(15)} ${String(newlyAnswered).padStart(16)}`,
       );
     }
   }

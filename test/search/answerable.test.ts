@@ -525,6 +525,53 @@ describe("questions as members type them", () => {
   });
 });
 
+describe("sentences around a question that share nothing with its topic", () => {
+  const AROUND = [
+    "I keep hearing different things about this.",
+    "Sorry if this is a dumb question.",
+    "Can someone help me?",
+    "My teacher mentioned it in class today.",
+  ];
+  const QUESTIONS = [
+    "why did japan and korea fall out",
+    "gsomia termination date",
+    "What did the court say about forced labour?",
+    "korea japan wto case",
+    "Why did Japan say it was tightening export controls on South Korea?",
+    "how do I bake a chocolate cake",
+  ];
+
+  it("leave the answer as the question alone gets it, before the question or after it", () => {
+    for (const question of QUESTIONS) {
+      const alone = text(shipped.ask(question));
+      for (const sentence of AROUND) {
+        assert.equal(
+          text(shipped.ask(`${sentence} ${question}`)),
+          alone,
+          `${sentence} ${question}`,
+        );
+        if (/[?.!]$/u.test(question)) {
+          assert.equal(
+            text(shipped.ask(`${question} ${sentence}`)),
+            alone,
+            `${question} ${sentence}`,
+          );
+        }
+      }
+    }
+  });
+
+  it("keep a sentence that names the topic, and a bare question about the facts before it", () => {
+    const answer = shipped.ask("South Korea said it would end GSOMIA. Why?");
+    assert.equal(answer.kind, "answer");
+    assert.equal(text(answer), text(shipped.ask("Why did South Korea say it would end GSOMIA?")));
+    assert.equal(
+      text(shipped.ask("I keep hearing different things about this. What is the catch-all rule?")),
+      text(shipped.ask("What is the catch-all rule?")),
+    );
+  });
+});
+
 describe("questionParts", () => {
   it("leaves a short question whole", () => {
     assert.deepEqual(questionParts("why did korea drop gsomia"), []);
