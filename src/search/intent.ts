@@ -9,6 +9,7 @@ export type AnswerType =
   | "duration"
   | "person"
   | "definition"
+  | "expansion"
   | "list"
   | "purpose"
   | "place";
@@ -86,6 +87,8 @@ const CUES: Record<AnswerType, Cue> = {
   definition: {
     test: (text: string) => DEFINING_WORDS.test(text) || SPELLED_OUT_ACRONYM.test(text),
   },
+  /** Which name it spells out is for the ranking to check: it knows where the term stands. */
+  expansion: { test: (text: string) => SPELLED_OUT_ACRONYM.test(text) },
   /** "used to make", "in order to": what "used for" asks. */
   purpose: /\b(used (to|for|in)|to make|for making|in order to|so as to|designed to|meant to)\b/i,
   list: { test: holdsList },
@@ -148,6 +151,37 @@ export function holdsList(text: string): boolean {
 
 /** "Define X", "explain X", "meaning of X": a request for what X is. */
 const DEFINING_REQUESTS = new Set(["define", "explain", "meaning", "definition"]);
+/** "Acronym for X", "abbreviation of X": what X stands for. */
+const ACRONYM_WORDS = new Set(["acronym", "abbreviation"]);
+
+/**
+ * The places of the words that ask what a term is rather than name it: "stands for", "short for",
+ * "full name", "full form", "acronym", "abbreviation", "define", "meaning". They say what kind of
+ * answer is wanted; a paragraph need not hold them ("what does GSOMIA stand for" is not about
+ * standing).
+ */
+export function definingFramePositions(tokens: readonly Token[]): number[] {
+  const words = tokens.map((token) => token.norm);
+  const found: number[] = [];
+  words.forEach((word, at) => {
+    const next = words[at + 1];
+    if ((word === "stand" || word === "stands" || word === "short") && next === "for") {
+      found.push(at, at + 1);
+    } else if (word === "full" && (next === "name" || next === "form")) found.push(at, at + 1);
+    else if (ACRONYM_WORDS.has(word) || DEFINING_REQUESTS.has(word)) found.push(at);
+  });
+  return found;
+}
+
+/** "GSOMIA is short for what", "full name of the WTO", "what is EUV an acronym for". */
+function asksWhatItStandsFor(words: readonly string[]): boolean {
+  return words.some(
+    (word, at) =>
+      ((word === "stand" || word === "stands" || word === "short") && words[at + 1] === "for") ||
+      (word === "full" && (words[at + 1] === "name" || words[at + 1] === "form")) ||
+      ACRONYM_WORDS.has(word),
+  );
+}
 
 /** "Did the US send anyone": the words a question asking whether opens with. */
 export const YES_NO_OPENINGS: ReadonlySet<string> = new Set(
@@ -269,6 +303,7 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
   const words = tokens.map((token) => token.norm);
   const cjk = tokens.filter((token) => token.cjk).map((token) => token.norm);
   for (const [cue, type] of CJK_CUES) if (cjk.some((word) => cue.test(word))) return type;
+  if (asksWhatItStandsFor(words)) return "expansion";
   const used = words.indexOf("used");
   if (used >= 0 && (words[used + 1] === "for" || words[used + 1] === "in")) return "purpose";
   const first = words.findIndex((word) =>
@@ -307,10 +342,7 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
     return "definition";
   if (
     word === "what" &&
-    (words.at(-1) === "mean" ||
-      words[first + 2] === "meant" ||
-      meansBy(words) ||
-      (words.at(-2) === "stand" && words.at(-1) === "for"))
+    (words.at(-1) === "mean" || words[first + 2] === "meant" || meansBy(words))
   )
     return "definition";
   if (word === "which" || (word === "what" && next === "are")) return "list";

@@ -9,6 +9,7 @@ import {
   answerTypeOf,
   asksAboutLanguage,
   asksWhatCjkTermIs,
+  definingFramePositions,
   MONTHS,
   WEEKDAYS,
 } from "./intent.ts";
@@ -161,8 +162,18 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     }
     add(conceptKey(hit.concept), searchable.slice(hit.start, hit.end), hitQuality, false);
   }
+  const answerType =
+    answerTypeOf(tokens, isOneTerm(tokens, hits)) ??
+    (asksWhatCjkTermIs(searchable, (subject) => index.glossary.isTerm(subject))
+      ? "definition"
+      : undefined);
+  const framing = new Set(
+    answerType === "definition" || answerType === "expansion" ? definingFramePositions(tokens) : [],
+  );
   tokens.forEach((token, position) => {
-    if (!token.stop) add(token.stem, token.raw, quality.get(position) ?? 1, inHit.has(position));
+    if (!token.stop && !framing.has(position)) {
+      add(token.stem, token.raw, quality.get(position) ?? 1, inHit.has(position));
+    }
   });
   // A Korean or Japanese term the passages never use as that term ("제3자 변제", where they say
   // "payment by a third party"): its entry's English name, by its words, is what they may hold.
@@ -186,11 +197,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     questionWords: new Set(
       tokens.filter((token) => QUESTION_WORDS.has(token.norm)).map((token) => token.norm),
     ),
-    answerType:
-      answerTypeOf(tokens, isOneTerm(tokens, hits)) ??
-      (asksWhatCjkTermIs(searchable, (subject) => index.glossary.isTerm(subject))
-        ? "definition"
-        : undefined),
+    answerType,
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
   };

@@ -231,7 +231,7 @@ export function rankPassages(
     const features: RankFeatures = {
       ...entry.features,
       proximity: proximityOf(matching),
-      answerType: answerTypeStrength(index, query, passage),
+      answerType: answerTypeStrength(index, query, passage, matching),
     };
     return {
       passage,
@@ -244,24 +244,81 @@ export function rankPassages(
       ),
     };
   });
-  refined.sort((a, b) => b.score - a.score || a.passage.index - b.passage.index);
+  // Only a passage that spells a name out says what it stands for: such a passage comes first.
+  const spelledOutFirst = query.answerType === "expansion";
+  refined.sort(
+    (a, b) =>
+      (spelledOutFirst ? b.features.answerType - a.features.answerType : 0) ||
+      b.score - a.score ||
+      a.passage.index - b.passage.index,
+  );
   return refined.slice(0, limit);
 }
 
-/** How well a first mention holds a definition: less than saying "is a" or "known as". */
-const FIRST_MENTION_STRENGTH = 0.75;
+/**
+ * How well a passage holds a definition when it defines something ("is a", "known as") but not,
+ * in so many words, the thing asked about, or when its article first names the thing there, as
+ * news and fact sheets define at first mention, whatever words they use.
+ */
+const LOOSE_DEFINITION_STRENGTH = 0.75;
+
+/** After a term the passage defines: "PNR, its joint venture", "GSOMIA (the…)", "X is a", "X means". */
+const DEFINED_AFTER =
+  /^(?:\s*\(|,\s+(?:its|their|the|a|an|which|who|whose)\s|\s+(?:is|are|was|were)\s+(?:a|an|the)\s|\s+(?:refers?\s+to|means|stands\s+for)\b)/iu;
+/** Before it: its name spelled out ("Agreement (GSOMIA"), or "known as", "so-called". */
+const DEFINED_BEFORE =
+  /(?:\p{L}\s*\(\s*|\b(?:known\s+as|called|dubbed|named)\s+(?:the\s+)?["“'‘]?)$/iu;
+/** Around it, in parentheses: "the General Security of Military Information Agreement (GSOMIA)", "GSOMIA (General…)". */
+const SPELLED_OUT_AFTER = /^\s*\(\s*\p{Lu}\p{Ll}/u;
+const SPELLED_OUT_BEFORE = /\p{Lu}\p{Ll}+\s*\(\s*$/u;
+/** How far from the term its definition may start, in characters. */
+const DEFINING_REACH = 40;
 
 /**
- * How well the passage holds the kind of answer asked for. A passage where its article first
- * names the thing asked about ("what is the white list") usually defines it, as news and fact
- * sheets do at first mention, whatever words it defines it with; one that says so in so many
- * words ("is a", "known as", a name spelled out) surely does.
+ * How well the passage holds the kind of answer asked for. A definition is best where the passage
+ * defines the thing asked about in so many words ("PNR, its joint venture with…"); a name's
+ * expansion only where the passage spells out that name.
  */
-function answerTypeStrength(index: SearchIndex, query: Query, passage: Passage): number {
-  if (!query.answerType) return 0;
-  const strength = answerStrength(query.answerType, passage.text);
-  if (query.answerType !== "definition" || strength === 1) return strength;
-  return firstNamesIt(index, query, passage) ? FIRST_MENTION_STRENGTH : strength;
+function answerTypeStrength(
+  index: SearchIndex,
+  query: Query,
+  passage: Passage,
+  matching: readonly TermOccurrence[],
+): number {
+  switch (query.answerType) {
+    case undefined:
+      return 0;
+    case "expansion":
+      return definesTheTerm(query, passage, matching, SPELLED_OUT_BEFORE, SPELLED_OUT_AFTER)
+        ? 1
+        : 0;
+    case "definition":
+      if (definesTheTerm(query, passage, matching, DEFINED_BEFORE, DEFINED_AFTER)) return 1;
+      return answerStrength("definition", passage.text) === 1 || firstNamesIt(index, query, passage)
+        ? LOOSE_DEFINITION_STRENGTH
+        : 0;
+    default:
+      return answerStrength(query.answerType, passage.text);
+  }
+}
+
+/** Whether the passage defines the question's rarest term where it names it. */
+function definesTheTerm(
+  query: Query,
+  passage: Passage,
+  matching: readonly TermOccurrence[],
+  before: RegExp,
+  after: RegExp,
+): boolean {
+  const rarest = query.terms.find((term) => term.known && !term.optional);
+  if (!rarest) return false;
+  const text = passage.text;
+  return matching.some(
+    (occurrence) =>
+      occurrence.key === rarest.key &&
+      (after.test(text.slice(occurrence.end, occurrence.end + DEFINING_REACH)) ||
+        before.test(text.slice(Math.max(0, occurrence.start - DEFINING_REACH), occurrence.start))),
+  );
 }
 
 /**

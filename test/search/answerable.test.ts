@@ -525,6 +525,21 @@ describe("questions as members type them", () => {
   });
 });
 
+describe("a question about what a name is", () => {
+  it("is answered where the name is spelled out or defined, not where it is only used", () => {
+    const spelledOut = /General Security of Military Information Agreement \(GSOMIA\)/;
+    for (const question of [
+      "what does GSOMIA stand for",
+      "GSOMIA is short for what?",
+      "full name of GSOMIA",
+    ]) {
+      assert.match(text(shipped.ask(question)) ?? "", spelledOut, question);
+      assert.match(text(withArticles.ask(question)) ?? "", spelledOut, question);
+    }
+    assert.match(text(shipped.ask("what is PNR")) ?? "", /PNR, its joint venture/);
+  });
+});
+
 describe("sentences around a question that share nothing with its topic", () => {
   const AROUND = [
     "I keep hearing different things about this.",

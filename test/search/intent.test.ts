@@ -17,6 +17,7 @@ const ANSWER_TYPES: readonly AnswerType[] = [
   "duration",
   "person",
   "definition",
+  "expansion",
   "list",
   "purpose",
   "place",
@@ -65,7 +66,6 @@ describe("the kind of answer a question asks for", () => {
       "what’s the white list",
       "who's Kim You-geun",
       "what exactly is the white list",
-      "what does GSOMIA stand for",
       "can you explain the white list",
       "pls define shuttle diplomacy",
       "gsomia meaning",
@@ -79,6 +79,19 @@ describe("the kind of answer a question asks for", () => {
     assert.equal(typeOf("gsomia?", true), "definition");
     assert.equal(typeOf("white list", true), "definition");
     assert.equal(typeOf("gsomia suspension", false), undefined);
+  });
+
+  it("reads a question about what a name stands for as asking for its expansion", () => {
+    for (const question of [
+      "what does GSOMIA stand for",
+      "GSOMIA stands for what?",
+      "what is the WTO short for",
+      "full name of the WTO",
+      "what's the full form of METI",
+      "what is EUV an acronym for",
+      "PNR abbreviation",
+    ])
+      assert.equal(typeOf(question), "expansion", question);
   });
 
   it("reads a short question asking whether, or a keyword question with a date noun, as no definition", () => {

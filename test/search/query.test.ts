@@ -251,6 +251,24 @@ describe("answer types", () => {
     }
   });
 
+  it("searches the term a definition is asked of, not the words that ask for it", () => {
+    const labels = (question: string) =>
+      parseQuery(shipped, question).terms.map((term) => term.label.toLowerCase());
+    for (const question of [
+      "define gsomia",
+      "gsomia meaning",
+      "meaning of gsomia",
+      "what does gsomia stand for",
+      "gsomia is short for what",
+      "full name of gsomia",
+      "what is gsomia an acronym for",
+    ]) {
+      assert.deepEqual([...new Set(labels(question))], ["gsomia"], question);
+    }
+    // "Stand" and "full" of another question are searched.
+    assert.ok(labels("where does japan stand on the ruling").includes("stand"));
+  });
+
   it("prefers a calendar date to a vague time for 'when'", () => {
     assert.equal(answerStrength("time", "Japan's cabinet approved it on 2 August 2019."), 1);
     assert.equal(answerStrength("time", "The court ruled last year."), 0.5);
