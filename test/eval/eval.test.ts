@@ -237,6 +237,34 @@ describe("questions near the topic that no article on the dispute answers (quest
   }
 });
 
+describe("off-topic questions that use a word of the articles (questions-off-topic-shared-words.json, written blind)", async () => {
+  // "how do i dispute a charge on paypal", "who is the prime minister of canada": a word of the
+  // articles in another sense. Measured 73% refused shipped and 90% on the seed alone; every
+  // plainly unrelated question is refused.
+  const questions = await readQuestions(
+    path.join(PROJECT_ROOT, "test", "fixtures", "questions-off-topic-shared-words.json"),
+  );
+  const floors = { seed: 0.85, shipped: 0.7 } as const;
+  for (const spec of ["seed", "shipped"] as const) {
+    const { engine: answerer } = built[spec];
+    const refused = (kind?: string) =>
+      questions.filter(
+        (question) =>
+          (kind === undefined || question.kind === kind) && answerer.refuses?.(question.question),
+      ).length;
+
+    it(`refuses at least ${floors[spec] * 100}% of them on the ${spec} knowledge, and every plainly unrelated one`, () => {
+      assert.equal(questions.length, 100);
+      assert.ok(
+        refused() / questions.length >= floors[spec],
+        `${refused()} of ${questions.length}`,
+      );
+      const plain = questions.filter((question) => question.kind === "offtopic-plain").length;
+      assert.equal(refused("offtopic-plain"), plain);
+    });
+  }
+});
+
 describe("Korean and Japanese questions on the shipped knowledge (questions-cjk.json, written blind)", async () => {
   const { knowledge, engine: answerer } = built.shipped;
   const questions = await readQuestions(
