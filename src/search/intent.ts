@@ -323,7 +323,8 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
   const verbAt = first + 1 + Math.max(0, adverbs);
   const next = contracted ? "is" : words[verbAt];
   const subjectEnd = (contracted ? first + 4 : first + 5) + (verbAt - first - 1);
-  if (word === "why") return "reason";
+  // "How come Japan…" asks why.
+  if (word === "why" || (word === "how" && next === "come")) return "reason";
   if (word === "where") return asksWhereFigurative(words.slice(first + 1)) ? undefined : "place";
   if (word === "when") return "time";
   // "Who are the comfort women", "who is Lee Nak-yon": who they are, as a definition says.

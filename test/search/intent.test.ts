@@ -81,6 +81,12 @@ describe("the kind of answer a question asks for", () => {
     assert.equal(typeOf("gsomia suspension", false), undefined);
   });
 
+  it("reads 'how come' as asking why", () => {
+    assert.equal(typeOf("how come japan took korea off the white list"), "reason");
+    assert.equal(typeOf("How come Seoul never actually ended the pact?"), "reason");
+    assert.equal(typeOf("how many chemicals"), "quantity");
+  });
+
   it("reads a question about what a name stands for as asking for its expansion", () => {
     for (const question of [
       "what does GSOMIA stand for",
