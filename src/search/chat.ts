@@ -286,12 +286,12 @@ const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu;
 const AMOUNT_WORDS =
   "hundred thousand million billion trillion mn bn percent per won yen dollars usd".split(" ");
 /**
- * A count typed as a digit after "the", "these", "both"…: "the 2 countries", which news writes
- * "the two countries". Not a name's number ("Switch 2", "Phase 3"), a day ("the 2 of August") or an
- * amount ("the 2 billion won").
+ * A count typed as a digit after "the", "these", "both", "which"…: "the 2 countries", "which 3
+ * chemicals", which news writes "the two countries", "three chemicals". Not a name's number
+ * ("Switch 2", "Phase 3"), a day ("the 2 of August") or an amount ("the 2 billion won").
  */
 const COUNT_AS_DIGIT = new RegExp(
-  `(?<=\\b(?:the|these|those|all|both|other|their|its)\\s+)([2-9])(?=\\s+(?!(?:of|${[...MONTHS, ...AMOUNT_WORDS].join("|")})\\b)\\p{L})`,
+  `(?<=\\b(?:the|these|those|all|both|other|their|its|which|what)\\s+)([2-9])(?=\\s+(?!(?:of|${[...MONTHS, ...AMOUNT_WORDS].join("|")})\\b)\\p{L})`,
   "giu",
 );
 

@@ -265,6 +265,8 @@ describe("questions as members type them", () => {
       ["wat did amb nam say hed do", "what did ambassador nam say he'd do"],
       // A count after "the" is written as news writes it; a name's number or a day is not.
       ["why did the 2 govts fight", "why did the two governments fight"],
+      ["which 3 chemicals did japan restrict", "which three chemicals did japan restrict"],
+      ["what 2 countries signed gsomia", "what two countries signed gsomia"],
       ["is the switch 2 out", "is the switch 2 out"],
       ["the 2 august talks", "the 2 august talks"],
     ]);
