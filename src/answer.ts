@@ -33,6 +33,8 @@ const ALTERNATIVE_SHARE_OF_THRESHOLD = 0.75;
 const MAX_SUGGESTIONS = 3;
 /** A context sentence is kept when any of its best this many passages shares its topic. */
 const CONTEXT_CANDIDATES = 10;
+/** A sentence that asks with this many words the knowledge lacks asks about something. */
+const UNKNOWN_WORDS_OF_A_QUESTION = 2;
 /** A question of more sentences is searched whole: judging each would cost a ranking apiece. */
 const MAX_SENTENCES_JUDGED = 8;
 
@@ -244,7 +246,8 @@ export class AnswerEngine {
    * hearing different things about this.", "Can someone help me?"), whose everyday words would
    * otherwise pick the paragraph. A sentence that names the topic ("I read Japan cut Korea from
    * its white list.") is context, and stays. So does a question off the topic when no sentence of
-   * the topic asks: "Why?" after the facts it asks about, or the only question there is.
+   * the topic asks, if it is a question of its own ("Why?" after the facts it asks about, "what
+   * should I cook tonight?" after a word on GSOMIA, to be refused) or nothing else is on the topic.
    */
   #withoutOffTopicSentences(whole: Query): Query {
     const texts = questionSentences(whole.text);
@@ -254,7 +257,13 @@ export class AnswerEngine {
       return {
         text,
         asks: asks(text),
-        asksForAnswer: query.answerType !== undefined,
+        // "Why?", "how do I say thanks in Korean?", "what should I cook tonight?" (words the
+        // knowledge lacks): a question of its own, not a plea for help ("Can someone help me?").
+        asksSomething:
+          query.answerType !== undefined ||
+          query.aboutLanguage ||
+          query.terms.filter((term) => !term.optional && !term.known).length >=
+            UNKNOWN_WORDS_OF_A_QUESTION,
         topical: this.#ranked(query, CONTEXT_CANDIDATES).some((entry) => entry.confidence > 0),
       };
     });
@@ -263,7 +272,7 @@ export class AnswerEngine {
     const kept = sentences.filter(
       (sentence) =>
         sentence.topical ||
-        (sentence.asks && !topicalAsks && (sentence.asksForAnswer || !anyTopical)),
+        (sentence.asks && !topicalAsks && (sentence.asksSomething || !anyTopical)),
     );
     if (kept.length === 0 || kept.length === sentences.length) return whole;
     const text = kept.map((sentence) => sentence.text).join(" ");

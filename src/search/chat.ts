@@ -246,6 +246,14 @@ const CHAT_FRAME = new RegExp(
   ].join("|"),
   "giu",
 );
+/**
+ * "1. why did…", "2) when…", "(3) who…", "Q4: how many…": the number of a question in a member's
+ * list, at the start or after the question before it, is no number the answer must hold. Not a
+ * day after a month ("Aug. 2. Japan…").
+ */
+const LIST_NUMBER =
+  /(?:^|(?<=[.?!]\s+)(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+))\s*(?:\(?\d{1,2}[.)]|q\d{1,2}[.:)]?)(?=\s|$)/giu;
+
 /** "@dispute-bot", "@everyone": a handle typed as text, not a word of the question. */
 const HANDLE = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.-]+/gu;
 
@@ -332,6 +340,7 @@ const MIN_DROPPED_G_LENGTH = 4;
 export function expandChatSpellings(text: string): string {
   return text
     .replace(CHAT_MARKDOWN, "")
+    .replace(LIST_NUMBER, "")
     .replace(/\s{2,}/gu, " ")
     .replace(WHAT_ABOUT, "what about")
     .replace(BREAK_DOWN, "explain")

@@ -58,6 +58,7 @@ export const REWRITES: Readonly<Record<string, Rewrite>> = {
   "double spaces": (question) =>
     question.includes(" ") ? question.replaceAll(" ", "  ") : undefined,
   "> quoted": (question) => `> ${question}`,
+  "1. …": (question) => `1. ${question}`,
 };
 
 /** Which questions of a file to rewrite: those with a right paragraph, or those to refuse. */

@@ -266,6 +266,10 @@ describe("questions as members type them", () => {
       // A count after "the" is written as news writes it; a name's number or a day is not.
       ["why did the 2 govts fight", "why did the two governments fight"],
       ["which 3 chemicals did japan restrict", "which three chemicals did japan restrict"],
+      // The number of a question in a member's list is no number to look for; a day is.
+      ["1. why did korea drop gsomia? 2) when?", " why did korea drop gsomia? when?"],
+      ["Q3: who signed it", " who signed it"],
+      ["what happened on 2. Aug. 2. Japan acted", "what happened on 2. august. 2. Japan acted"],
       ["what 2 countries signed gsomia", "what two countries signed gsomia"],
       ["is the switch 2 out", "is the switch 2 out"],
       ["the 2 august talks", "the 2 august talks"],
@@ -576,6 +580,13 @@ describe("sentences around a question that share nothing with its topic", () => 
         }
       }
     }
+  });
+
+  it("leave an off-topic question after a sentence on the topic to be refused", () => {
+    const dinner = "We talked about GSOMIA in class. What should I cook for dinner tonight?";
+    assert.equal(shipped.ask(dinner).kind, "no-answer");
+    const thanks = "I read about the 1965 treaty. How do I say thank you politely in Korean?";
+    for (const engine of [seedOnly, shipped]) assert.equal(engine.ask(thanks).kind, "no-answer");
   });
 
   it("keep a sentence that names the topic, and a bare question about the facts before it", () => {
