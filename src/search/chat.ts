@@ -258,7 +258,7 @@ const CHAT_FRAME = new RegExp(
  * day after a month ("Aug. 2. Japan…").
  */
 const LIST_NUMBER =
-  /(?:^|(?<=[.?!]\s+)(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+))\s*(?:\(?\d{1,2}[.)]|q\d{1,2}[.:)]?)(?=\s|$)/giu;
+  /(?<=^|[.?!]\s)(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s)(?:\(?\d{1,2}[.)]|q\d{1,2}[.:)]?)(?:\s+|$)/giu;
 
 /** "@dispute-bot", "@everyone": a handle typed as text, not a word of the question. */
 const HANDLE = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_.-]+/gu;
@@ -346,8 +346,8 @@ const MIN_DROPPED_G_LENGTH = 4;
 export function expandChatSpellings(text: string): string {
   return text
     .replace(CHAT_MARKDOWN, "")
-    .replace(LIST_NUMBER, "")
     .replace(/\s{2,}/gu, " ")
+    .replace(LIST_NUMBER, "")
     .replace(WHAT_ABOUT, "what about")
     .replace(BREAK_DOWN, "explain")
     .replace(WITHOUT, "without")

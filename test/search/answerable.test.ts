@@ -267,8 +267,8 @@ describe("questions as members type them", () => {
       ["why did the 2 govts fight", "why did the two governments fight"],
       ["which 3 chemicals did japan restrict", "which three chemicals did japan restrict"],
       // The number of a question in a member's list is no number to look for; a day is.
-      ["1. why did korea drop gsomia? 2) when?", " why did korea drop gsomia? when?"],
-      ["Q3: who signed it", " who signed it"],
+      ["1. why did korea drop gsomia? 2) when?", "why did korea drop gsomia? when?"],
+      ["Q3: who signed it", "who signed it"],
       ["bro why did korea drop gsomia tia", " why did korea drop gsomia "],
       ["what happened on 2. Aug. 2. Japan acted", "what happened on 2. august. 2. Japan acted"],
       ["what 2 countries signed gsomia", "what two countries signed gsomia"],
