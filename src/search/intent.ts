@@ -155,32 +155,30 @@ const DEFINING_REQUESTS = new Set(["define", "explain", "meaning", "definition"]
 const ACRONYM_WORDS = new Set(["acronym", "abbreviation"]);
 
 /**
- * The places of the words that ask what a term is rather than name it: "stands for", "short for",
- * "full name", "full form", "acronym", "abbreviation", "define", "meaning". They say what kind of
- * answer is wanted; a paragraph need not hold them ("what does GSOMIA stand for" is not about
- * standing).
+ * The places of the words that ask what a name stands for: "stands for", "short for", "full name",
+ * "full form", "acronym", "abbreviation".
  */
-export function definingFramePositions(tokens: readonly Token[]): number[] {
-  const words = tokens.map((token) => token.norm);
+function expansionFramePositions(words: readonly string[]): number[] {
   const found: number[] = [];
   words.forEach((word, at) => {
     const next = words[at + 1];
     if ((word === "stand" || word === "stands" || word === "short") && next === "for") {
       found.push(at, at + 1);
     } else if (word === "full" && (next === "name" || next === "form")) found.push(at, at + 1);
-    else if (ACRONYM_WORDS.has(word) || DEFINING_REQUESTS.has(word)) found.push(at);
+    else if (ACRONYM_WORDS.has(word)) found.push(at);
   });
   return found;
 }
 
-/** "GSOMIA is short for what", "full name of the WTO", "what is EUV an acronym for". */
-function asksWhatItStandsFor(words: readonly string[]): boolean {
-  return words.some(
-    (word, at) =>
-      ((word === "stand" || word === "stands" || word === "short") && words[at + 1] === "for") ||
-      (word === "full" && (words[at + 1] === "name" || words[at + 1] === "form")) ||
-      ACRONYM_WORDS.has(word),
-  );
+/**
+ * The places of the words that ask what a term is rather than name it: those asking what it
+ * stands for, and "define", "meaning". They say what kind of answer is wanted; a paragraph need
+ * not hold them ("what does GSOMIA stand for" is not about standing).
+ */
+export function definingFramePositions(tokens: readonly Token[]): number[] {
+  const words = tokens.map((token) => token.norm);
+  const requests = words.flatMap((word, at) => (DEFINING_REQUESTS.has(word) ? [at] : []));
+  return [...expansionFramePositions(words), ...requests];
 }
 
 /** "Did the US send anyone": the words a question asking whether opens with. */
@@ -303,7 +301,8 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
   const words = tokens.map((token) => token.norm);
   const cjk = tokens.filter((token) => token.cjk).map((token) => token.norm);
   for (const [cue, type] of CJK_CUES) if (cjk.some((word) => cue.test(word))) return type;
-  if (asksWhatItStandsFor(words)) return "expansion";
+  // "GSOMIA is short for what", "full name of the WTO", "what is EUV an acronym for".
+  if (expansionFramePositions(words).length > 0) return "expansion";
   const used = words.indexOf("used");
   if (used >= 0 && (words[used + 1] === "for" || words[used + 1] === "in")) return "purpose";
   const first = words.findIndex((word) =>

@@ -2,7 +2,7 @@ import type { Passage } from "../knowledge/types.ts";
 import { analyze, conceptKey, type TermOccurrence } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
 import { answerStrength } from "./intent.ts";
-import type { Query } from "./query.ts";
+import type { Query, QueryTerm } from "./query.ts";
 import { lowerBound } from "./sorted.ts";
 import { RANK_WEIGHTS } from "./weights.ts";
 
@@ -302,6 +302,11 @@ function answerTypeStrength(
   }
 }
 
+/** The thing a definition is asked of: the question's rarest term the knowledge has (terms come rarest first). */
+function rarestKnownTerm(query: Query): QueryTerm | undefined {
+  return query.terms.find((term) => term.known && !term.optional);
+}
+
 /** Whether the passage defines the question's rarest term where it names it. */
 function definesTheTerm(
   query: Query,
@@ -310,7 +315,7 @@ function definesTheTerm(
   before: RegExp,
   after: RegExp,
 ): boolean {
-  const rarest = query.terms.find((term) => term.known && !term.optional);
+  const rarest = rarestKnownTerm(query);
   if (!rarest) return false;
   const text = passage.text;
   return matching.some(
@@ -327,7 +332,7 @@ function definesTheTerm(
  * names GSOMIA in passing does not define it.
  */
 function firstNamesIt(index: SearchIndex, query: Query, passage: Passage): boolean {
-  const rarest = query.terms.find((term) => term.known && !term.optional);
+  const rarest = rarestKnownTerm(query);
   const postings = rarest && index.postings.get(rarest.key);
   if (!postings || !index.documentKeys.get(passage.documentId)?.has(rarest.key)) return false;
   const firstOfArticle = passage.index - (passage.paragraph - 1);
