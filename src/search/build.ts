@@ -28,8 +28,13 @@ export interface SearchIndex {
   /** Content terms per passage, for length normalisation. */
   readonly lengths: Uint16Array;
   readonly averageLength: number;
-  /** Terms of each document's title and tags, by document id. */
+  /** Terms of each document's title and tags, by document id: what the article is about. */
   readonly documentKeys: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Terms of each document's title alone. A paragraph without a word of its title still speaks of
+   * it; tags list every subject of the article, and a paragraph without one is not about it.
+   */
+  readonly titleKeys: ReadonlyMap<string, ReadonlySet<string>>;
   /** Terms of the heading each passage sits under, by passage index (none when no heading). */
   readonly headingKeys: readonly (ReadonlySet<string> | undefined)[];
   /** Every word stem the knowledge knows, from passages, titles, tags and the glossary. */
@@ -320,8 +325,10 @@ export function assembleIndex(
   }
 
   const documentKeys = new Map<string, ReadonlySet<string>>();
+  const titleKeys = new Map<string, ReadonlySet<string>>();
   for (const document of knowledge.documents) {
     documentKeys.set(document.id, contextKeys([document.title, ...document.tags].join(" . ")));
+    titleKeys.set(document.id, contextKeys(document.title));
   }
 
   const topics = knowledge.topics.map((topic) => {
@@ -352,6 +359,7 @@ export function assembleIndex(
     lengths,
     averageLength: knowledge.passages.length > 0 ? totalLength / knowledge.passages.length : 1,
     documentKeys,
+    titleKeys,
     topics,
     rivalLedes: rivalLedesOf(knowledge),
   };

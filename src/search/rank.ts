@@ -28,7 +28,7 @@ export interface RankFeatures {
   readonly bm25: number;
   /** Share of the question's weight (by rarity) that the passage's own words match. */
   readonly coverage: number;
-  /** Share matched only by the article's title, tags or the heading above the passage. */
+  /** Share matched only by the article's title or the heading above the passage (not by its tags). */
   readonly titleContext: number;
   /** Share matched only by the paragraph just before: "The talks lasted" continues it. */
   readonly previousContext: number;
@@ -177,18 +177,18 @@ export function rankPassages(
       previous?.documentId === passage.documentId && previous.paragraph === passage.paragraph - 1
         ? (scratch.termMask[passageIndex - 1] as number)
         : 0;
-    const titleKeys = index.documentKeys.get(passage.documentId);
+    const articleKeys = index.documentKeys.get(passage.documentId);
+    const titleKeys = index.titleKeys.get(passage.documentId);
     const headingKeys = index.headingKeys[passageIndex];
     let titleContext = 0;
     let previousContext = 0;
     let focus = 0;
     let contextTerms = 0;
     for (const { term, bit } of requiredBits) {
-      const inTitle = titleKeys?.has(term.key) ?? false;
       const weight = term.idf * term.quality;
-      if (inTitle) focus += weight;
+      if (articleKeys?.has(term.key)) focus += weight;
       if ((mask & (1 << bit)) !== 0) continue;
-      if (inTitle || headingKeys?.has(term.key)) {
+      if (titleKeys?.has(term.key) || headingKeys?.has(term.key)) {
         titleContext += weight;
         contextTerms |= 1 << bit;
       } else if ((previousMask & (1 << bit)) !== 0) {
