@@ -283,9 +283,11 @@ const WHAT_ABOUT =
 
 /**
  * "s korea", "n. korean": South and North Korea by their initial, which the word rule would read
- * as a stray "s" and as "and" (chat's "n"). Not the "s" of a possessive ("Japan's Korea policy").
+ * as a stray "s" and as "and" (chat's "n"). Not the "s" of a possessive ("Japan's Korea policy"),
+ * nor the "n" after another country, which joins the two: "japan n korea" is Japan and Korea.
  */
-const KOREA_BY_INITIAL = /(?<![\p{L}\p{N}'’])([sn])\.?\s?(?=korea)/giu;
+const KOREA_BY_INITIAL =
+  /(?<![\p{L}\p{N}'’])(?<!\b(?:japan|japanese|tokyo|china|chinese|us|usa|america|russia|taiwan)\s+(?=n\s))([sn])\.?\s?(?=korea)/giu;
 const KOREA_INITIALS: Readonly<Record<string, string>> = { s: "south ", n: "north " };
 /** "sk" for South Korea, as chat writes it; not the SK group's companies ("SK Hynix"). */
 const SOUTH_KOREA_BY_INITIALS =

@@ -233,7 +233,7 @@ describe("questions as members type them", () => {
     ]);
   });
 
-  it("reads South and North Korea by their initials, and not a possessive's s or SK Hynix", () => {
+  it("reads South and North Korea by their initials, and not a possessive's s, SK Hynix or chat's n (and) after a country", () => {
     assertAnsweredAlike([
       ["y did s korea end gsomia", "why did south korea end gsomia"],
       ["why did skorea quit the pact", "why did south korea quit the pact"],
@@ -242,6 +242,10 @@ describe("questions as members type them", () => {
     ]);
     assertWrittenOut([
       ["n korea fired missiles", "north korea fired missiles"],
+      ["do japan n korea still fight", "do japan and korea still fight"],
+      ["china n korea talks", "china and korea talks"],
+      ["china n. korea talks", "china north korea talks"],
+      ["talks with n korea", "talks with north korea"],
       ["S. Korean firms", "south Korean firms"],
       ["nkorea and skorea", "north korea and south korea"],
       ["Japan's Korea policy", "Japan's Korea policy"],
