@@ -16,7 +16,8 @@ import { PROJECT_ROOT, V1_KNOWLEDGE } from "../support/knowledge.ts";
 
 const { knowledge } = await loadKnowledge(V1_KNOWLEDGE);
 const v1 = new AnswerEngine(knowledge);
-const seedOnly = new AnswerEngine((await loadKnowledgeSpec("seed")).knowledge);
+const seedKnowledge = (await loadKnowledgeSpec("seed")).knowledge;
+const seedOnly = new AnswerEngine(seedKnowledge);
 const shipped = new AnswerEngine((await loadKnowledgeSpec("shipped")).knowledge);
 const withArticles = new AnswerEngine(
   (await loadKnowledgeSpec(`shipped+${PROJECT_ROOT}/test/fixtures/new-articles`)).knowledge,
@@ -551,6 +552,33 @@ describe("a question about what a name is", () => {
   });
 });
 
+describe("words an article's title or tags have and a paragraph lacks", () => {
+  const seedIndex = buildIndex(seedKnowledge);
+  const featuresOf = (question: string, opening: string) =>
+    rankPassages(seedIndex, parseQuery(seedIndex, question), 8).find((entry) =>
+      entry.passage.text.startsWith(opening),
+    )?.features;
+
+  it("credits a paragraph with its title's words, not with its tags': those list every subject", () => {
+    // The seed's title says "intelligence sharing"; "white list" is only one of its tags.
+    assert.ok(
+      (featuresOf("intelligence sharing spat", "The intensifying spat")?.titleContext ?? 0) > 0,
+    );
+    assert.equal(featuresOf("white list spat", "The intensifying spat")?.titleContext, 0);
+    assert.ok((featuresOf("white list spat", "The intensifying spat")?.focus ?? 0) > 0);
+  });
+
+  it("answers with the paragraph that has the words a tag shares with the question", () => {
+    assert.match(
+      text(
+        seedOnly.ask(
+          "ok so i've been following this on and off and honestly it feels like every week one side does something and the other side retaliates. now seoul pulled out of the intel thing. is this basically just the next step in that back-and-forth, and does it hurt america at all?",
+        ),
+      ) ?? "",
+      /latest tit-for-tat escalation/,
+    );
+  });
+});
 describe("sentences around a question that share nothing with its topic", () => {
   const AROUND = [
     "I keep hearing different things about this.",
