@@ -51,10 +51,18 @@ export interface AnswerabilityFeatures {
    * islands"). A refusal outright, not a weight of the model.
    */
   readonly numberMissing: number;
+  /**
+   * 1 when the question asks how to do something ("how do I renew my passport") and has a word
+   * the knowledge lacks: news says what happened, never how to do a thing. A refusal outright.
+   */
+  readonly instructionsAsked: number;
 }
 
 /** The features the logistic model weighs; the others refuse outright (confidenceFrom). */
-export type WeighedFeature = Exclude<keyof AnswerabilityFeatures, "numberMissing">;
+export type WeighedFeature = Exclude<
+  keyof AnswerabilityFeatures,
+  "numberMissing" | "instructionsAsked"
+>;
 
 /** SCOWL's smallest list: the commonest words, which say nothing of a question's topic. */
 const COMMONEST_LIST_SIZE = 10;
@@ -208,6 +216,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     fewTerms: required > 0 ? 1 / required : 1,
     topical: query.aboutLanguage ? 0 : matchedWords >= CHANCE_MATCH_WORDS ? 1 : topical,
     numberMissing: query.answerType === "quantity" && !holdsNumber(ranked.passage.text) ? 1 : 0,
+    instructionsAsked: query.howTo && unknownRare + unknownCommon > 0 ? 1 : 0,
   };
 }
 
@@ -223,8 +232,9 @@ export function answerProbability(
 /**
  * How sure the engine is that a ranked passage answers the question, in [0, 1]: the model's
  * probability, and 0 for a passage that shares only the commonest English words with the
- * question, however rare those words are in the knowledge ("who won the world cup"), or that
- * holds no number for a question that asks how many.
+ * question, however rare those words are in the knowledge ("who won the world cup"), that
+ * holds no number for a question that asks how many, or that would answer a request for
+ * instructions with a word the knowledge lacks ("how do I renew my passport").
  */
 export function confidenceOf(
   query: Query,
@@ -239,7 +249,7 @@ export function confidenceFrom(
   features: AnswerabilityFeatures,
   model: AnswerabilityModel = ANSWERABILITY,
 ): number {
-  return features.topical === 0 || features.numberMissing === 1
+  return features.topical === 0 || features.numberMissing === 1 || features.instructionsAsked === 1
     ? 0
     : answerProbability(features, model);
 }

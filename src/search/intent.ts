@@ -407,6 +407,17 @@ export function asksAboutLanguage(question: string): boolean {
   return ABOUT_LANGUAGE.test(question);
 }
 
+/**
+ * A request for instructions in the member's own life: "how do I renew my passport", "how can we
+ * get a visa", "how to reverse a list". News paragraphs report what happened; they never say how
+ * to do something. Not "how did Japan…" or "how does the pact work", which ask about the news.
+ */
+const HOW_TO = /\bhow (?:do|can|should|could|would|might|shall) (?:i|we)\b|\bhow to\b/iu;
+
+export function asksHowTo(question: string): boolean {
+  return HOW_TO.test(question);
+}
+
 /** A number written out: "three chemicals", "a two-day visit", "hundreds of stores", "several". */
 const NUMBER_WORD =
   /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|billions|several|dozen|once|doubled|tripled|halved)\b/i;

@@ -8,6 +8,7 @@ import {
   type AnswerType,
   answerTypeOf,
   asksAboutLanguage,
+  asksHowTo,
   asksWhatCjkTermIs,
   definingFramePositions,
   MONTHS,
@@ -87,6 +88,8 @@ export interface Query {
   readonly corrections: readonly { readonly from: string; readonly to: string }[];
   /** It asks about the Korean or Japanese language ("how do I say thank you in Korean"). */
   readonly aboutLanguage: boolean;
+  /** It asks how to do something ("how do I renew my passport"). */
+  readonly howTo: boolean;
 }
 
 export function parseQuery(index: SearchIndex, question: string): Query {
@@ -200,6 +203,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     answerType,
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
+    howTo: asksHowTo(searchable),
   };
 }
 

@@ -524,6 +524,22 @@ describe("questions as members type them", () => {
     );
   });
 
+  it("refuses a request for instructions that shares a word with the articles, which news never gives", () => {
+    // Not a question on how something happened or works, which the news may answer.
+    assertRefusedOnSmallAndLarge(
+      [
+        "How do I renew my passport online?",
+        "How do I add an address to my email white list so newsletters stop going to spam?",
+        "how can we get a visa for south korea",
+        "how to use the subway in Seoul with a T-money card",
+      ],
+      [
+        "how did south korea respond to japan",
+        "how did japan justify removing korea from the white list",
+      ],
+    );
+  });
+
   it("refuses a Korean or Japanese question that names only the parties and asks of something else", () => {
     assertRefusedOnSmallAndLarge(
       [

@@ -5,6 +5,7 @@ import {
   answerStrength,
   answerTypeOf,
   asksAboutLanguage,
+  asksHowTo,
   holdsList,
 } from "../../src/search/intent.ts";
 import { tokenize } from "../../src/search/text.ts";
@@ -265,6 +266,25 @@ describe("answer types in a passage", () => {
       "what do students learn about japanese colonial rule",
     ]) {
       assert.equal(asksAboutLanguage(question), false, question);
+    }
+  });
+
+  it("reads a request for instructions, not a question on how something happened or works", () => {
+    for (const question of [
+      "How do I renew my passport online?",
+      "how can we get a visa",
+      "how to reverse a list in python",
+      "how should i file a claim",
+    ]) {
+      assert.equal(asksHowTo(question), true, question);
+    }
+    for (const question of [
+      "how did japan justify the curbs",
+      "how does the white list work",
+      "how do the two countries see the 1965 treaty",
+      "how long did the talks last",
+    ]) {
+      assert.equal(asksHowTo(question), false, question);
     }
   });
 
