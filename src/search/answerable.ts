@@ -56,12 +56,17 @@ export interface AnswerabilityFeatures {
    * the knowledge lacks: news says what happened, never how to do a thing. A refusal outright.
    */
   readonly instructionsAsked: number;
+  /**
+   * 1 when the question asks what a name stands for and the passage does not spell it out: it
+   * cannot say. A refusal outright.
+   */
+  readonly expansionMissing: number;
 }
 
 /** The features the logistic model weighs; the others refuse outright (confidenceFrom). */
 export type WeighedFeature = Exclude<
   keyof AnswerabilityFeatures,
-  "numberMissing" | "instructionsAsked"
+  "numberMissing" | "instructionsAsked" | "expansionMissing"
 >;
 
 /** SCOWL's smallest list: the commonest words, which say nothing of a question's topic. */
@@ -217,6 +222,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     topical: query.aboutLanguage ? 0 : matchedWords >= CHANCE_MATCH_WORDS ? 1 : topical,
     numberMissing: query.answerType === "quantity" && !holdsNumber(ranked.passage.text) ? 1 : 0,
     instructionsAsked: query.howTo && unknownRare + unknownCommon > 0 ? 1 : 0,
+    expansionMissing: query.answerType === "expansion" && answerType === 0 ? 1 : 0,
   };
 }
 
@@ -249,7 +255,10 @@ export function confidenceFrom(
   features: AnswerabilityFeatures,
   model: AnswerabilityModel = ANSWERABILITY,
 ): number {
-  return features.topical === 0 || features.numberMissing === 1 || features.instructionsAsked === 1
+  return features.topical === 0 ||
+    features.numberMissing === 1 ||
+    features.instructionsAsked === 1 ||
+    features.expansionMissing === 1
     ? 0
     : answerProbability(features, model);
 }

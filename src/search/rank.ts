@@ -8,6 +8,8 @@ import { RANK_WEIGHTS } from "./weights.ts";
 
 /** Passages scored on every feature; the rest are ranked by the cheap features alone. */
 const CANDIDATES_TO_REFINE = 10;
+/** For a question asking what a name stands for: passages checked for one that spells it out. */
+const EXPANSION_CANDIDATES = 50;
 const BM25_K1 = 1.2;
 /**
  * BM25's usual length normalisation. 0.5 was chosen on 30 November by cross-validated top-1 over
@@ -166,7 +168,11 @@ export function rankPassages(
   const requiredBits = query.terms
     .map((term, bit) => ({ term, bit }))
     .filter((entry) => !entry.term.optional);
-  const keep = Math.max(limit, CANDIDATES_TO_REFINE);
+  // Few paragraphs spell a name out, and the ones that name it most may not: look further for one.
+  const keep = Math.max(
+    limit,
+    query.answerType === "expansion" ? EXPANSION_CANDIDATES : CANDIDATES_TO_REFINE,
+  );
   const best: Preliminary[] = [];
   for (let t = 0; t < touchedCount; t++) {
     const passageIndex = scratch.touched[t] as number;
@@ -289,9 +295,8 @@ function answerTypeStrength(
     case undefined:
       return 0;
     case "expansion":
-      return definesTheTerm(query, passage, matching, SPELLED_OUT_BEFORE, SPELLED_OUT_AFTER)
-        ? 1
-        : 0;
+      if (definesTheTerm(query, passage, matching, SPELLED_OUT_BEFORE, SPELLED_OUT_AFTER)) return 1;
+      return writesOutTheName(query, passage, matching) ? WRITTEN_OUT_STRENGTH : 0;
     case "definition":
       if (definesTheTerm(query, passage, matching, DEFINED_BEFORE, DEFINED_AFTER)) return 1;
       return answerStrength("definition", passage.text) === 1 || firstNamesIt(index, query, passage)
@@ -324,6 +329,55 @@ function definesTheTerm(
       (after.test(text.slice(occurrence.end, occurrence.end + DEFINING_REACH)) ||
         before.test(text.slice(Math.max(0, occurrence.start - DEFINING_REACH), occurrence.start))),
   );
+}
+
+/**
+ * How well a passage says what a name stands for when it writes the name out without the
+ * abbreviation beside it: it answers, but "…Agreement (GSOMIA)" shows the member both.
+ */
+const WRITTEN_OUT_STRENGTH = 0.75;
+
+/** Words an acronym may take a letter from or leave out: "General Security of Military…" is GSOMIA. */
+const ACRONYM_SMALL_WORDS: ReadonlySet<string> = new Set([
+  "of",
+  "and",
+  "the",
+  "for",
+  "on",
+  "in",
+  "to",
+]);
+
+/**
+ * Whether the passage writes out in full the name the question's rarest term abbreviates, as
+ * another name for it in the glossary: "World Trade Organization" for "what does WTO stand for".
+ */
+function writesOutTheName(
+  query: Query,
+  passage: Passage,
+  matching: readonly TermOccurrence[],
+): boolean {
+  const rarest = rarestKnownTerm(query);
+  if (!rarest || !/^\p{L}{2,8}$/u.test(rarest.label)) return false;
+  const letters = rarest.label.toUpperCase();
+  return matching.some((occurrence) => {
+    if (occurrence.key !== rarest.key) return false;
+    const words = passage.text.slice(occurrence.start, occurrence.end).split(/[\s-]+/u);
+    return words.length >= 2 && abbreviates(letters, words);
+  });
+}
+
+/** Whether the words' initials spell the letters, small words giving theirs or none. */
+function abbreviates(letters: string, words: readonly string[]): boolean {
+  const from = (letter: number, word: number): boolean => {
+    if (word === words.length) return letter === letters.length;
+    const current = words[word] as string;
+    if (letter < letters.length && current[0]?.toUpperCase() === letters[letter]) {
+      if (from(letter + 1, word + 1)) return true;
+    }
+    return ACRONYM_SMALL_WORDS.has(current.toLowerCase()) && from(letter, word + 1);
+  };
+  return from(0, 0);
 }
 
 /**

@@ -566,6 +566,13 @@ describe("a question about what a name is", () => {
     }
     assert.match(text(shipped.ask("what is PNR")) ?? "", /PNR, its joint venture/);
   });
+
+  it("says what a name stands for where a paragraph writes it out, and refuses where none does", () => {
+    assert.match(text(shipped.ask("what does WTO stand for")) ?? "", /World Trade Organi[sz]ation/);
+    assert.match(text(seedOnly.ask("what does NSC stand for")) ?? "", /National Security Council/);
+    // The seed names the pact "the three-year-old military information agreement", never in full.
+    assert.equal(seedOnly.ask("What does the abbreviation GSOMIA stand for?").kind, "no-answer");
+  });
 });
 
 describe("words an article's title or tags have and a paragraph lacks", () => {
