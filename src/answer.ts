@@ -229,10 +229,15 @@ export class AnswerEngine {
    * around a question is answered as if they had asked the question alone.
    */
   #search(question: string, limit: number): { query: Query; ranked: ScoredPassage[] } {
-    const whole = this.#withoutOffTopicSentences(parseQuery(this.#index, question));
+    const asked = parseQuery(this.#index, question);
+    // A request for instructions or advice anywhere in the message ("…? what should I pack") is
+    // what the member wants, whichever sentence or part is searched.
+    const marked = (query: Query): Query =>
+      asked.howTo && !query.howTo ? { ...query, howTo: true } : query;
+    const whole = marked(this.#withoutOffTopicSentences(asked));
     let best = { query: whole, ranked: this.#ranked(whole, limit) };
     for (const part of questionParts(whole.text)) {
-      const query = parseQuery(this.#index, part);
+      const query = marked(parseQuery(this.#index, part));
       const ranked = this.#ranked(query, limit);
       if ((ranked[0]?.confidence ?? 0) > (best.ranked[0]?.confidence ?? 0)) {
         best = { query: { ...query, text: whole.text, truncated: whole.truncated }, ranked };

@@ -52,8 +52,9 @@ export interface AnswerabilityFeatures {
    */
   readonly numberMissing: number;
   /**
-   * 1 when the question asks how to do something ("how do I renew my passport") and has a word
-   * the knowledge lacks: news says what happened, never how to do a thing. A refusal outright.
+   * 1 when the question asks how to do something or what to do ("how do I renew my passport",
+   * "what should I pack") and has a word the knowledge lacks: news says what happened, never how
+   * to do a thing. A refusal outright.
    */
   readonly instructionsAsked: number;
   /**
@@ -221,7 +222,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     fewTerms: required > 0 ? 1 / required : 1,
     topical: query.aboutLanguage ? 0 : matchedWords >= CHANCE_MATCH_WORDS ? 1 : topical,
     numberMissing: query.answerType === "quantity" && !holdsNumber(ranked.passage.text) ? 1 : 0,
-    instructionsAsked: query.howTo && unknownRare + unknownCommon > 0 ? 1 : 0,
+    instructionsAsked: query.howTo ? 1 : 0,
     expansionMissing: query.answerType === "expansion" && answerType === 0 ? 1 : 0,
   };
 }
@@ -240,7 +241,7 @@ export function answerProbability(
  * probability, and 0 for a passage that shares only the commonest English words with the
  * question, however rare those words are in the knowledge ("who won the world cup"), that
  * holds no number for a question that asks how many, or that would answer a request for
- * instructions with a word the knowledge lacks ("how do I renew my passport").
+ * instructions or advice with a word the knowledge lacks ("how do I renew my passport").
  */
 export function confidenceOf(
   query: Query,

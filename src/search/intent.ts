@@ -408,11 +408,13 @@ export function asksAboutLanguage(question: string): boolean {
 }
 
 /**
- * A request for instructions in the member's own life: "how do I renew my passport", "how can we
- * get a visa", "how to reverse a list". News paragraphs report what happened; they never say how
- * to do something. Not "how did Japan…" or "how does the pact work", which ask about the news.
+ * A request for instructions or advice in the member's own life: "how do I renew my passport",
+ * "how to reverse a list", "what should I pack", "which day trips would you recommend", "any
+ * tips?". News paragraphs report what happened; they never say how to do something or what the
+ * member should do. Not "how did Japan…" or "how does the pact work", which ask about the news.
  */
-const HOW_TO = /\bhow (?:do|can|should|could|would|might|shall) (?:i|we)\b|\bhow to\b/iu;
+const HOW_TO =
+  /\bhow (?:do|can|should|could|would|might|shall) (?:i|we)\b|\bhow to\b|\bshould (?:i|we)\b|\b(?:do|would|can|could) you recommend\b|\brecommend (?:me|a|an|some|any)\b|\bany tips\b|\btips (?:for|on)\b/iu;
 
 export function asksHowTo(question: string): boolean {
   return HOW_TO.test(question);

@@ -88,7 +88,10 @@ export interface Query {
   readonly corrections: readonly { readonly from: string; readonly to: string }[];
   /** It asks about the Korean or Japanese language ("how do I say thank you in Korean"). */
   readonly aboutLanguage: boolean;
-  /** It asks how to do something ("how do I renew my passport"). */
+  /**
+   * It asks how to do something or what to do, with a word the knowledge lacks ("how do I renew
+   * my passport", "what should I pack"): no news paragraph answers it.
+   */
   readonly howTo: boolean;
 }
 
@@ -203,7 +206,9 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     answerType,
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
-    howTo: asksHowTo(searchable),
+    howTo:
+      asksHowTo(searchable) &&
+      strongestFirst.some((term) => !term.optional && !term.known && !containsCjk(term.label)),
   };
 }
 

@@ -524,7 +524,7 @@ describe("questions as members type them", () => {
     );
   });
 
-  it("refuses a request for instructions that shares a word with the articles, which news never gives", () => {
+  it("refuses a request for instructions or advice that shares a word with the articles, which news never gives", () => {
     // Not a question on how something happened or works, which the news may answer.
     assertRefusedOnSmallAndLarge(
       [
@@ -532,6 +532,7 @@ describe("questions as members type them", () => {
         "How do I add an address to my email white list so newsletters stop going to spam?",
         "how can we get a visa for south korea",
         "how to use the subway in Seoul with a T-money card",
+        "is seoul cold in december? what should i pack",
       ],
       [
         "how did south korea respond to japan",

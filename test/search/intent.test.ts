@@ -269,12 +269,15 @@ describe("answer types in a passage", () => {
     }
   });
 
-  it("reads a request for instructions, not a question on how something happened or works", () => {
+  it("reads a request for instructions or advice, not a question on how something happened or works", () => {
     for (const question of [
       "How do I renew my passport online?",
       "how can we get a visa",
       "how to reverse a list in python",
       "how should i file a claim",
+      "is seoul cold in december? what should i pack",
+      "which day trips would you recommend near osaka",
+      "moving to seoul next year, any tips?",
     ]) {
       assert.equal(asksHowTo(question), true, question);
     }
@@ -283,6 +286,7 @@ describe("answer types in a passage", () => {
       "how does the white list work",
       "how do the two countries see the 1965 treaty",
       "how long did the talks last",
+      "what did the minister recommend",
     ]) {
       assert.equal(asksHowTo(question), false, question);
     }
