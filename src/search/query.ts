@@ -95,6 +95,32 @@ export interface Query {
   readonly howTo: boolean;
 }
 
+/** "besides history and trade", "other than beer", "setting aside the treaty": what is not asked. */
+const SET_ASIDE =
+  /\b(?:besides|other than|apart from|aside from|setting aside|leaving aside|except(?: for)?)\s/giu;
+/** Where what is set aside ends: a comma or sentence end, or the question resuming. */
+const SET_ASIDE_END =
+  /[,.;:?!]|\b(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/iu;
+
+/**
+ * The tokens of what a question sets aside ("Are there other disputes besides history and
+ * trade?"): they help a passage that has them and cost nothing otherwise, as the words inside a
+ * glossary phrase do, so they do not pick the paragraph about what the member already knows.
+ */
+function setAsidePositions(tokens: readonly Token[], text: string): Set<number> {
+  const positions = new Set<number>();
+  for (const match of text.matchAll(SET_ASIDE)) {
+    const start = match.index + match[0].length;
+    const rest = text.slice(start);
+    const endMatch = SET_ASIDE_END.exec(rest);
+    const end = start + (endMatch ? endMatch.index : rest.length);
+    tokens.forEach((token, position) => {
+      if (token.start >= start && token.end <= end) positions.add(position);
+    });
+  }
+  return positions;
+}
+
 export function parseQuery(index: SearchIndex, question: string): Query {
   // Invisible format characters (zero-width space, soft hyphen) can sit inside a word: drop them.
   const cleaned = question
@@ -161,12 +187,18 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     (index.postings.has(conceptKey(hit.concept)) ? hits : unusedHits).push(hit);
   }
   const inHit = positionsInHits(hits);
+  const setAside = setAsidePositions(tokens, searchable);
   for (const hit of hits) {
     let hitQuality = 1;
     for (let position = hit.firstToken; position < hit.endToken; position++) {
       hitQuality = Math.min(hitQuality, quality.get(position) ?? 1);
     }
-    add(conceptKey(hit.concept), searchable.slice(hit.start, hit.end), hitQuality, false);
+    add(
+      conceptKey(hit.concept),
+      searchable.slice(hit.start, hit.end),
+      hitQuality,
+      setAside.has(hit.firstToken),
+    );
   }
   const answerType =
     answerTypeOf(tokens, isOneTerm(tokens, hits)) ??
@@ -178,7 +210,12 @@ export function parseQuery(index: SearchIndex, question: string): Query {
   );
   tokens.forEach((token, position) => {
     if (!token.stop && !framing.has(position)) {
-      add(token.stem, token.raw, quality.get(position) ?? 1, inHit.has(position));
+      add(
+        token.stem,
+        token.raw,
+        quality.get(position) ?? 1,
+        inHit.has(position) || setAside.has(position),
+      );
     }
   });
   // A Korean or Japanese term the passages never use as that term ("제3자 변제", where they say

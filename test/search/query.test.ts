@@ -22,6 +22,27 @@ describe("parseQuery", () => {
     assert.deepEqual(parseQuery(index, "any info on exports").corrections, []);
   });
 
+  it("lets what a question sets aside help a passage but not pick it: besides, other than, apart from", () => {
+    const optional = (question: string) =>
+      parseQuery(index, question)
+        .terms.filter((term) => term.optional)
+        .map((term) => term.label.toLowerCase());
+    const required = (question: string) =>
+      parseQuery(index, question)
+        .terms.filter((term) => !term.optional)
+        .map((term) => term.label.toLowerCase());
+    const asked = "what else did japan restrict besides hydrogen fluoride, and when?";
+    assert.ok(!required(asked).some((label) => label.includes("hydrogen")), asked);
+    assert.ok(
+      optional(asked).some((label) => label.includes("hydrogen")),
+      asked,
+    );
+    assert.ok(required(asked).includes("japan"), asked);
+    const other = "other than trade, what do they fight about";
+    assert.ok(!required(other).includes("trade"), other);
+    assert.ok(required("what did japan restrict in trade").includes("trade"));
+  });
+
   it("weighs no word of comparison or filler: vs, versus, besides, stuff", () => {
     assert.deepEqual(termKeys("exports in july vs august"), termKeys("exports in july august"));
     assert.deepEqual(termKeys("exports in july versus august"), termKeys("exports in july august"));
