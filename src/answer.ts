@@ -233,7 +233,9 @@ export class AnswerEngine {
     // A request for instructions or advice anywhere in the message ("…? what should I pack") is
     // what the member wants, whichever sentence or part is searched.
     const marked = (query: Query): Query =>
-      asked.howTo && !query.howTo ? { ...query, howTo: true } : query;
+      asked.asksInstructions && !query.asksInstructions
+        ? { ...query, asksInstructions: true }
+        : query;
     const whole = marked(this.#withoutOffTopicSentences(asked));
     let best = { query: whole, ranked: this.#ranked(whole, limit) };
     for (const part of questionParts(whole.text)) {

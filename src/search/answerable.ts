@@ -222,7 +222,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     fewTerms: required > 0 ? 1 / required : 1,
     topical: query.aboutLanguage ? 0 : matchedWords >= CHANCE_MATCH_WORDS ? 1 : topical,
     numberMissing: query.answerType === "quantity" && !holdsNumber(ranked.passage.text) ? 1 : 0,
-    instructionsAsked: query.howTo ? 1 : 0,
+    instructionsAsked: query.asksInstructions ? 1 : 0,
     expansionMissing: query.answerType === "expansion" && answerType === 0 ? 1 : 0,
   };
 }
@@ -240,8 +240,9 @@ export function answerProbability(
  * How sure the engine is that a ranked passage answers the question, in [0, 1]: the model's
  * probability, and 0 for a passage that shares only the commonest English words with the
  * question, however rare those words are in the knowledge ("who won the world cup"), that
- * holds no number for a question that asks how many, or that would answer a request for
- * instructions or advice with a word the knowledge lacks ("how do I renew my passport").
+ * holds no number for a question that asks how many, that does not spell out the name a
+ * question asks the expansion of, or that would answer a request for instructions or advice with
+ * a word the knowledge lacks ("how do I renew my passport").
  */
 export function confidenceOf(
   query: Query,

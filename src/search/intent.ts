@@ -413,11 +413,11 @@ export function asksAboutLanguage(question: string): boolean {
  * tips?". News paragraphs report what happened; they never say how to do something or what the
  * member should do. Not "how did Japan…" or "how does the pact work", which ask about the news.
  */
-const HOW_TO =
+const INSTRUCTIONS_OR_ADVICE =
   /\bhow (?:do|can|should|could|would|might|shall) (?:i|we)\b|\bhow to\b|\bshould (?:i|we)\b|\b(?:do|would|can|could) you recommend\b|\brecommend (?:me|a|an|some|any)\b|\bany tips\b|\btips (?:for|on)\b/iu;
 
-export function asksHowTo(question: string): boolean {
-  return HOW_TO.test(question);
+export function asksForInstructions(question: string): boolean {
+  return INSTRUCTIONS_OR_ADVICE.test(question);
 }
 
 /** A number written out: "three chemicals", "a two-day visit", "hundreds of stores", "several". */

@@ -8,7 +8,7 @@ import {
   type AnswerType,
   answerTypeOf,
   asksAboutLanguage,
-  asksHowTo,
+  asksForInstructions,
   asksWhatCjkTermIs,
   definingFramePositions,
   MONTHS,
@@ -92,7 +92,7 @@ export interface Query {
    * It asks how to do something or what to do, with a word the knowledge lacks ("how do I renew
    * my passport", "what should I pack"): no news paragraph answers it.
    */
-  readonly howTo: boolean;
+  readonly asksInstructions: boolean;
 }
 
 /** "besides history and trade", "other than beer", "setting aside the treaty": what is not asked. */
@@ -243,8 +243,8 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     answerType,
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
-    howTo:
-      asksHowTo(searchable) &&
+    asksInstructions:
+      asksForInstructions(searchable) &&
       strongestFirst.some((term) => !term.optional && !term.known && !containsCjk(term.label)),
   };
 }

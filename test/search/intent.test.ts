@@ -5,7 +5,7 @@ import {
   answerStrength,
   answerTypeOf,
   asksAboutLanguage,
-  asksHowTo,
+  asksForInstructions,
   holdsList,
 } from "../../src/search/intent.ts";
 import { tokenize } from "../../src/search/text.ts";
@@ -279,7 +279,7 @@ describe("answer types in a passage", () => {
       "which day trips would you recommend near osaka",
       "moving to seoul next year, any tips?",
     ]) {
-      assert.equal(asksHowTo(question), true, question);
+      assert.equal(asksForInstructions(question), true, question);
     }
     for (const question of [
       "how did japan justify the curbs",
@@ -288,7 +288,7 @@ describe("answer types in a passage", () => {
       "how long did the talks last",
       "what did the minister recommend",
     ]) {
-      assert.equal(asksHowTo(question), false, question);
+      assert.equal(asksForInstructions(question), false, question);
     }
   });
 
