@@ -173,6 +173,24 @@ export function rankPassages(
     limit,
     query.answerType === "expansion" ? EXPANSION_CANDIDATES : CANDIDATES_TO_REFINE,
   );
+  // What a document's title and tags hold of the question is the same for all its passages.
+  const byDocument = new Map<string, { focus: number; titleMask: number }>();
+  const documentTerms = (documentId: string) => {
+    let found = byDocument.get(documentId);
+    if (!found) {
+      const articleKeys = index.documentKeys.get(documentId);
+      const titleKeys = index.titleKeys.get(documentId);
+      let focus = 0;
+      let titleMask = 0;
+      for (const { term, bit } of requiredBits) {
+        if (articleKeys?.has(term.key)) focus += term.idf * term.quality;
+        if (titleKeys?.has(term.key)) titleMask |= 1 << bit;
+      }
+      found = { focus, titleMask };
+      byDocument.set(documentId, found);
+    }
+    return found;
+  };
   const best: Preliminary[] = [];
   for (let t = 0; t < touchedCount; t++) {
     const passageIndex = scratch.touched[t] as number;
@@ -183,18 +201,15 @@ export function rankPassages(
       previous?.documentId === passage.documentId && previous.paragraph === passage.paragraph - 1
         ? (scratch.termMask[passageIndex - 1] as number)
         : 0;
-    const articleKeys = index.documentKeys.get(passage.documentId);
-    const titleKeys = index.titleKeys.get(passage.documentId);
+    const { focus, titleMask } = documentTerms(passage.documentId);
     const headingKeys = index.headingKeys[passageIndex];
     let titleContext = 0;
     let previousContext = 0;
-    let focus = 0;
     let contextTerms = 0;
     for (const { term, bit } of requiredBits) {
-      const weight = term.idf * term.quality;
-      if (articleKeys?.has(term.key)) focus += weight;
       if ((mask & (1 << bit)) !== 0) continue;
-      if (titleKeys?.has(term.key) || headingKeys?.has(term.key)) {
+      const weight = term.idf * term.quality;
+      if ((titleMask & (1 << bit)) !== 0 || headingKeys?.has(term.key)) {
         titleContext += weight;
         contextTerms |= 1 << bit;
       } else if ((previousMask & (1 << bit)) !== 0) {
