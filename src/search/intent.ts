@@ -64,7 +64,13 @@ const YEAR = "1[89]\\d\\d|20\\d\\d";
 /** Tests a text for a kind of answer; every one runs in time linear in the text's length. */
 type Cue = { test(text: string): boolean };
 
-const CUES: Record<AnswerType, Cue> = {
+/**
+ * The kinds of answer a cue finds in any text. What a name stands for is no such kind: only the
+ * ranking knows where the name stands in a passage, and checks that the passage spells it out.
+ */
+export type CuedAnswerType = Exclude<AnswerType, "expansion">;
+
+const CUES: Record<CuedAnswerType, Cue> = {
   reason:
     /\b(because|reasons?|due to|owing to|given|cit(ed|ing)|in response|retaliat\w*|as a result|link(ed|ing)|so that|in order to|amid|over concerns|why)\b/i,
   /** A year alone answers "what year" fully, where "when" asks for the day. */
@@ -87,8 +93,6 @@ const CUES: Record<AnswerType, Cue> = {
   definition: {
     test: (text: string) => DEFINING_WORDS.test(text) || SPELLED_OUT_ACRONYM.test(text),
   },
-  /** Which name it spells out is for the ranking to check: it knows where the term stands. */
-  expansion: { test: (text: string) => SPELLED_OUT_ACRONYM.test(text) },
   /** "used to make", "in order to": what "used for" asks. */
   purpose: /\b(used (to|for|in)|to make|for making|in order to|so as to|designed to|meant to)\b/i,
   list: { test: holdsList },
@@ -442,7 +446,7 @@ const CALENDAR_DATE = new RegExp(
  * How well a text holds the kind of answer asked for: 1, or 0.5 for a vague time ("last year",
  * "on Thursday") when a calendar date would answer better; 0 when it holds none.
  */
-export function answerStrength(type: AnswerType, text: string): number {
+export function answerStrength(type: CuedAnswerType, text: string): number {
   if (!CUES[type].test(text)) return 0;
   return type === "time" && !CALENDAR_DATE.test(text) ? 0.5 : 1;
 }

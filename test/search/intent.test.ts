@@ -1,16 +1,17 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
-  type AnswerType,
   answerStrength,
   answerTypeOf,
   asksAboutLanguage,
   asksForInstructions,
+  type CuedAnswerType,
   holdsList,
 } from "../../src/search/intent.ts";
 import { tokenize } from "../../src/search/text.ts";
 
-const ANSWER_TYPES: readonly AnswerType[] = [
+/** Every kind of answer a cue finds in a text. */
+const ANSWER_TYPES: readonly CuedAnswerType[] = [
   "reason",
   "time",
   "year",
@@ -18,7 +19,6 @@ const ANSWER_TYPES: readonly AnswerType[] = [
   "duration",
   "person",
   "definition",
-  "expansion",
   "list",
   "purpose",
   "place",
