@@ -51,6 +51,16 @@ function costOf(text: string): number {
 
 const typeOf = (question: string, oneTerm = false) => answerTypeOf(tokenize(question), oneTerm);
 
+/** `read` is true of each question that asks so, false of each that does not. */
+function assertReads(
+  read: (question: string) => boolean,
+  asking: readonly string[],
+  notAsking: readonly string[],
+): void {
+  for (const question of asking) assert.equal(read(question), true, question);
+  for (const question of notAsking) assert.equal(read(question), false, question);
+}
+
 describe("the kind of answer a question asks for", () => {
   it("reads a request for what something is, and a term asked alone, as asking for a definition", () => {
     for (const question of [
@@ -243,53 +253,51 @@ describe("answer types in a passage", () => {
   });
 
   it("tells a question about the Korean or Japanese language from one about what Korea or Japan said", () => {
-    for (const question of [
-      "how do you count to ten in korean",
-      "How would I write my name in Japanese?",
-      "what does annyeong mean in korean",
-      "what's the Japanese word for cat",
-      "can you translate hello to japanese",
-      "hiragana or katakana first?",
-      "how do I learn Korean fast",
-      "best way to study japanese",
-      "where can I find korean lessons",
-      "is the korean language hard",
-    ]) {
-      assert.equal(asksAboutLanguage(question), true, question);
-    }
-    for (const question of [
-      "what did japan say in its statement",
-      "how did korean media report the ruling",
-      "what does gsomia mean for the us",
-      "what did the japanese foreign ministry say in korean newspapers",
-      "did japan teach korean history in its schools",
-      "what do students learn about japanese colonial rule",
-    ]) {
-      assert.equal(asksAboutLanguage(question), false, question);
-    }
+    assertReads(
+      asksAboutLanguage,
+      [
+        "how do you count to ten in korean",
+        "How would I write my name in Japanese?",
+        "what does annyeong mean in korean",
+        "what's the Japanese word for cat",
+        "can you translate hello to japanese",
+        "hiragana or katakana first?",
+        "how do I learn Korean fast",
+        "best way to study japanese",
+        "where can I find korean lessons",
+        "is the korean language hard",
+      ],
+      [
+        "what did japan say in its statement",
+        "how did korean media report the ruling",
+        "what does gsomia mean for the us",
+        "what did the japanese foreign ministry say in korean newspapers",
+        "did japan teach korean history in its schools",
+        "what do students learn about japanese colonial rule",
+      ],
+    );
   });
 
   it("reads a request for instructions or advice, not a question on how something happened or works", () => {
-    for (const question of [
-      "How do I renew my passport online?",
-      "how can we get a visa",
-      "how to reverse a list in python",
-      "how should i file a claim",
-      "is seoul cold in december? what should i pack",
-      "which day trips would you recommend near osaka",
-      "moving to seoul next year, any tips?",
-    ]) {
-      assert.equal(asksForInstructions(question), true, question);
-    }
-    for (const question of [
-      "how did japan justify the curbs",
-      "how does the white list work",
-      "how do the two countries see the 1965 treaty",
-      "how long did the talks last",
-      "what did the minister recommend",
-    ]) {
-      assert.equal(asksForInstructions(question), false, question);
-    }
+    assertReads(
+      asksForInstructions,
+      [
+        "How do I renew my passport online?",
+        "how can we get a visa",
+        "how to reverse a list in python",
+        "how should i file a claim",
+        "is seoul cold in december? what should i pack",
+        "which day trips would you recommend near osaka",
+        "moving to seoul next year, any tips?",
+      ],
+      [
+        "how did japan justify the curbs",
+        "how does the white list work",
+        "how do the two countries see the 1965 treaty",
+        "how long did the talks last",
+        "what did the minister recommend",
+      ],
+    );
   });
 
   it("does not read a list into one comma, a list split by a full stop, 'and' inside a word, or a clause after a comma", () => {
