@@ -89,10 +89,45 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(
   }).flatMap(([base, forms]) => forms.split(" ").map((form) => [form, base] as const)),
 );
 
+/**
+ * Words whose Porter stem is an unrelated word's: "statue" and "status" are both "statu",
+ * "important" and "imports" both "import", "several" and "severed" both "sever". Each keeps a
+ * stem of its own (one no other English word stems to), so a question about a statue does not
+ * find a paragraph on export status.
+ */
+const OWN_STEMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    statue: "statue statues",
+    news: "news",
+    several: "several",
+    severe: "severe severely severity",
+    customer: "customer customers",
+    international: "international internationally internationals",
+    internal: "internal internally internals",
+    general: "general generally generals",
+    generation: "generation generations generational",
+    generous: "generous generously",
+    community: "community communities",
+    communist: "communism",
+    experience: "experience experiences experienced experiencing",
+    authority: "authority authorities",
+    department: "department departments",
+    executive: "executive executives",
+    university: "university universities",
+    important: "important importance importantly",
+    liberal: "liberal liberals liberalism liberalization liberalisation liberalize liberalise",
+    emergency: "emergency emergencies",
+    representative: "representative representatives",
+    ironic: "ironic ironically",
+  }).flatMap(([stem, forms]) => forms.split(" ").map((form) => [form, stem] as const)),
+);
+
 /** A final double consonant other than l, s or z, which Porter undoubles only after a suffix. */
 const FINAL_DOUBLE = /([b-df-hj-kmnp-rtv-y])\1$/;
 
 export function stemWord(norm: string): string {
+  const own = OWN_STEMS.get(norm);
+  if (own) return own;
   if (!LATIN_WORD.test(norm) || norm.length <= 2) return IRREGULAR.get(norm) ?? norm;
   // "boycotting" stems to "boycot" but "boycott" to itself: undouble both alike.
   return stemmer(IRREGULAR.get(norm) ?? norm).replace(FINAL_DOUBLE, "$1");

@@ -541,6 +541,12 @@ describe("questions as members type them", () => {
     );
   });
 
+  it("refuses a question on a statue that the seed matches only through its export status", () => {
+    // Porter stems "statue" and "status" alike; the seed has the second and no statue.
+    assert.equal(seedOnly.ask("who designed the statue of liberty?").kind, "no-answer");
+    assert.match(text(seedOnly.ask("what trade status did South Korea revoke?")) ?? "", /status/);
+  });
+
   it("refuses a Korean or Japanese question that names only the parties and asks of something else", () => {
     assertRefusedOnSmallAndLarge(
       [

@@ -223,6 +223,27 @@ describe("word forms", () => {
     assert.equal(stemWord("committed"), stemWord("commit"));
   });
 
+  it("keeps apart words Porter gives one stem: a statue is no status, 'important' no import", () => {
+    for (const [word, other] of [
+      ["statue", "status"],
+      ["important", "imports"],
+      ["several", "severed"],
+      ["severe", "several"],
+      ["international", "internment"],
+      ["general", "generate"],
+      ["news", "new"],
+      ["experience", "experiment"],
+      ["customers", "customs"],
+    ] as const) {
+      assert.notEqual(stemWord(word), stemWord(other), `${word} / ${other}`);
+    }
+    // The forms of each still read as one word.
+    assert.equal(stemWord("statues"), stemWord("statue"));
+    assert.equal(stemWord("importance"), stemWord("important"));
+    assert.equal(stemWord("authorities"), stemWord("authority"));
+    assert.equal(stemWord("imported"), stemWord("imports"));
+  });
+
   it("reads every tense of taking effect as the shipped glossary's one term for starting", () => {
     const keys = (question: string) =>
       parseQuery(shipped, question)
