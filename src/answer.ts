@@ -260,7 +260,7 @@ export class AnswerEngine {
     const texts = questionSentences(whole.text);
     if (texts.length < 2 || texts.length > MAX_SENTENCES_JUDGED) return whole;
     const sentences = texts.map((text) => {
-      const query = parseQuery(this.#index, text);
+      const query = { ...parseQuery(this.#index, text), contextSentence: true };
       return {
         text,
         asks: asks(text),

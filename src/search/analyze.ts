@@ -20,6 +20,11 @@ export function conceptKey(concept: number): string {
   return `~${concept}`;
 }
 
+/** Whether a key stands for a glossary or vocabulary entry rather than a word stem. */
+export function isConceptKey(key: string): boolean {
+  return key.startsWith("~");
+}
+
 /** Every content word stem and every glossary concept of a text, with positions. */
 export function analyze(
   text: string,

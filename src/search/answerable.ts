@@ -1,3 +1,4 @@
+import { isConceptKey } from "./analyze.ts";
 import { englishListSize, everydayWordMistyped, isEverydayEnglishWord } from "./english.ts";
 import { holdsNumber, SMALL_NUMBER_NAMES } from "./intent.ts";
 import { MAX_TYPO_LOOKUPS, type Query } from "./query.ts";
@@ -46,6 +47,14 @@ export interface AnswerabilityFeatures {
    */
   readonly topical: number;
   /**
+   * 1 when the passage or its context matches a term of the glossary or the vocabulary, however
+   * common in English ("agreement", "deal"), and another word of the question: the topic's own
+   * words, which a question may use alone ("was the agreement going to be extended?"). 0 for a
+   * sentence around a question, whose everyday words match such terms by chance ("I shook on a
+   * verbal agreement with my landlord.").
+   */
+  readonly glossaryMatch: number;
+  /**
    * 1 when the question asks how many or how much and the passage holds no number at all: it
    * cannot answer, however well it matches ("how many islands" of "disputes remain over certain
    * islands"). A refusal outright, not a weight of the model.
@@ -67,13 +76,15 @@ export interface AnswerabilityFeatures {
 /** The features the logistic model weighs; the others refuse outright (confidenceFrom). */
 export type WeighedFeature = Exclude<
   keyof AnswerabilityFeatures,
-  "numberMissing" | "instructionsAsked" | "expansionMissing"
+  "numberMissing" | "instructionsAsked" | "expansionMissing" | "glossaryMatch"
 >;
 
 /** SCOWL's smallest list: the commonest words, which say nothing of a question's topic. */
 const COMMONEST_LIST_SIZE = 10;
 /** Fewer matched words than this, all of the commonest, are a chance match. */
 const CHANCE_MATCH_WORDS = 3;
+/** The same when one of them is a glossary or vocabulary term ("agreement"): fewer are needed. */
+const CHANCE_MATCH_WORDS_WITH_TERM = 2;
 
 /**
  * The idf of a term in half the passages or more: the parties themselves in a folder on the
@@ -173,6 +184,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
   let unknownCjk = 0;
   let required = 0;
   let topical = 0;
+  let glossaryMatch = 0;
   let matchedWords = 0;
   let missedNumbers = 0;
   const unknownWords = new UnknownWords();
@@ -194,6 +206,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     if (saysWhatIsAsked && ((ranked.matchedTerms | ranked.contextTerms) & (1 << bit)) !== 0) {
       matchedWords++;
       if (isTopicalWord(term.label)) topical = 1;
+      if (isConceptKey(term.key)) glossaryMatch = 1;
     }
     if ((ranked.matchedTerms & (1 << bit)) !== 0) {
       matched += weight;
@@ -221,6 +234,10 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     bm25,
     fewTerms: required > 0 ? 1 / required : 1,
     topical: query.aboutLanguage ? 0 : matchedWords >= CHANCE_MATCH_WORDS ? 1 : topical,
+    glossaryMatch:
+      query.aboutLanguage || query.contextSentence || matchedWords < CHANCE_MATCH_WORDS_WITH_TERM
+        ? 0
+        : glossaryMatch,
     numberMissing: query.answerType === "quantity" && !holdsNumber(ranked.passage.text) ? 1 : 0,
     instructionsAsked: query.asksInstructions ? 1 : 0,
     expansionMissing: query.answerType === "expansion" && answerType === 0 ? 1 : 0,
@@ -239,10 +256,11 @@ export function answerProbability(
 /**
  * How sure the engine is that a ranked passage answers the question, in [0, 1]: the model's
  * probability, and 0 for a passage that shares only the commonest English words with the
- * question, however rare those words are in the knowledge ("who won the world cup"), that
- * holds no number for a question that asks how many, that does not spell out the name a
- * question asks the expansion of, or that would answer a request for instructions or advice with
- * a word the knowledge lacks ("how do I renew my passport").
+ * question, however rare those words are in the knowledge ("who won the world cup"), unless one
+ * of them is a glossary or vocabulary term ("was the agreement going to be extended?"); 0 too
+ * for a passage that holds no number for a question that asks how many, that does not spell out
+ * the name a question asks the expansion of, or that would answer a request for instructions or
+ * advice with a word the knowledge lacks ("how do I renew my passport").
  */
 export function confidenceOf(
   query: Query,
@@ -257,7 +275,7 @@ export function confidenceFrom(
   features: AnswerabilityFeatures,
   model: AnswerabilityModel = ANSWERABILITY,
 ): number {
-  return features.topical === 0 ||
+  return (features.topical === 0 && features.glossaryMatch === 0) ||
     features.numberMissing === 1 ||
     features.instructionsAsked === 1 ||
     features.expansionMissing === 1

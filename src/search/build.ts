@@ -1,5 +1,5 @@
 import { type KnowledgeBase, type Passage, searchTerms, type Topic } from "../knowledge/types.ts";
-import { analyze, conceptKey, coreKeys } from "./analyze.ts";
+import { analyze, conceptKey, coreKeys, isConceptKey } from "./analyze.ts";
 import { Vocabulary } from "./fuzzy.ts";
 import { GlossaryMatcher } from "./glossary.ts";
 import { QUESTION_WORDS } from "./stopwords.ts";
@@ -354,7 +354,7 @@ export function assembleIndex(
     vocabulary: new Vocabulary(words),
     headingKeys,
     knownStems,
-    sortedStems: [...postings.keys()].filter((key) => !key.startsWith("~")).sort(),
+    sortedStems: [...postings.keys()].filter((key) => !isConceptKey(key)).sort(),
     postings,
     lengths,
     averageLength: knowledge.passages.length > 0 ? totalLength / knowledge.passages.length : 1,

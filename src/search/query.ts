@@ -93,6 +93,11 @@ export interface Query {
    * my passport", "what should I pack"): no news paragraph answers it.
    */
   readonly asksInstructions: boolean;
+  /**
+   * It is one sentence of a longer message, read to tell whether it is on the topic (answer.ts):
+   * "I shook on a verbal agreement with my landlord." shares a glossary word by chance.
+   */
+  readonly contextSentence: boolean;
 }
 
 /** "besides history and trade", "other than beer", "setting aside the treaty": what is not asked. */
@@ -246,6 +251,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     asksInstructions:
       asksForInstructions(searchable) &&
       strongestFirst.some((term) => !term.optional && !term.known && !containsCjk(term.label)),
+    contextSentence: false,
   };
 }
 

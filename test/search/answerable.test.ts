@@ -541,6 +541,29 @@ describe("questions as members type them", () => {
     );
   });
 
+  it("answers a question whose words of the topic are glossary terms common in English", () => {
+    // "agreement" and "extended" are both among English's commonest words; "agreement" is a
+    // glossary term ("agreement", "pact", "deal"), so the match is the topic's, not chance.
+    assert.match(
+      text(seedOnly.ask("was the agreement going to be extended?")) ?? "",
+      /due to be automatically renewed/,
+    );
+    assert.equal(seedOnly.ask("who won the world cup").kind, "no-answer");
+  });
+
+  it("still drops a sentence around the question that shares such a term by chance", () => {
+    const alone = text(seedOnly.ask("Why did South Korea end GSOMIA?"));
+    assert.match(alone ?? "", /national interest/);
+    assert.equal(
+      text(
+        seedOnly.ask(
+          "My landlord and I shook on a verbal agreement last year. Why did South Korea end GSOMIA?",
+        ),
+      ),
+      alone,
+    );
+  });
+
   it("refuses a question on a statue that the seed matches only through its export status", () => {
     // Porter stems "statue" and "status" alike; the seed has the second and no statue.
     assert.equal(seedOnly.ask("who designed the statue of liberty?").kind, "no-answer");
