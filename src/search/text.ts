@@ -92,8 +92,8 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(
 /**
  * Words whose Porter stem is an unrelated word's: "statue" and "status" are both "statu",
  * "important" and "imports" both "import", "several" and "severed" both "sever". Each keeps a
- * stem of its own (one no other English word stems to), so a question about a statue does not
- * find a paragraph on export status.
+ * stem of its own, one no unrelated word of SCOWL's lists stems to ("communism" joins
+ * "communist"), so a question about a statue does not find a paragraph on export status.
  */
 const OWN_STEMS: ReadonlyMap<string, string> = new Map(
   Object.entries({
