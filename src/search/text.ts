@@ -119,6 +119,11 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map(
     emergency: "emergency emergencies",
     representative: "representative representatives",
     ironic: "ironic ironically",
+    quite: "quite",
+    apartment: "apartment apartments",
+    destroyer: "destroyer destroyers",
+    polite: "polite politely politeness",
+    mobile: "mobile mobiles",
   }).flatMap(([stem, forms]) => forms.split(" ").map((form) => [form, stem] as const)),
 );
 

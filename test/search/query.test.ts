@@ -234,9 +234,21 @@ describe("word forms", () => {
       ["news", "new"],
       ["experience", "experiment"],
       ["customers", "customs"],
+      ["quite", "quit"],
+      ["apartment", "apart"],
+      ["destroyer", "destroy"],
+      ["politely", "politics"],
+      ["mobile", "mobilization"],
     ] as const) {
       assert.notEqual(stemWord(word), stemWord(other), `${word} / ${other}`);
     }
+    // "quit" is a glossary word for ending the pact: "quite big" must not ask about quitting.
+    const quitting = parseQuery(shipped, "did korea quit gsomia").terms.map((term) => term.key);
+    assert.ok(
+      !parseQuery(shipped, "was the boycott quite big").terms.some(
+        (term) => term.label === "quite" && quitting.includes(term.key),
+      ),
+    );
     // The forms of each still read as one word.
     assert.equal(stemWord("statues"), stemWord("statue"));
     assert.equal(stemWord("importance"), stemWord("important"));
