@@ -297,10 +297,42 @@ function relatedStem(index: SearchIndex, stem: string, englishWord: boolean): st
     // A whole English word is no clipping: it may only gain an ending ("react": "reaction"),
     // not grow into another word ("missed": "missile" or "mission", "election": "electron").
     if (clipped && englishWord && !isDerivedForm(stem, candidate)) continue;
+    // Nor may it trade its ending for another but a related one ("brother" is no "brothel").
+    if (!clipped && englishWord && !sharesItsEnding(stem, candidate)) continue;
     const frequency = index.postings.get(candidate)?.passages.length ?? 0;
     if (!best || frequency > best.frequency) best = { stem: candidate, frequency };
   }
   return best?.stem;
+}
+
+/** Endings that make words of one family: "tourist" and "tourism", "tighter" and "tighten". */
+const RELATED_ENDINGS: readonly (readonly [string, string])[] = [
+  ["ist", "ism"],
+  ["er", "en"],
+  ["or", "our"],
+];
+
+/**
+ * Whether an English word's stem and a stem of the knowledge that begins like it are one word's
+ * forms: one is the other with an ending added or left off ("complain", "complaint";
+ * "historian", "histori"), or they end in related endings ("neighbor", "neighbour"). "brother"
+ * and "brothel", "properly" and "property", "convert" and "conversation" are not.
+ */
+function sharesItsEnding(stem: string, candidate: string): boolean {
+  if (candidate.startsWith(stem) || stem.startsWith(candidate)) return true;
+  return RELATED_ENDINGS.some(
+    ([one, other]) =>
+      endsAlike(stem, one, candidate, other) || endsAlike(stem, other, candidate, one),
+  );
+}
+
+/** Whether `word` ends in `ending` and `other` in `otherEnding`, the rest the same. */
+function endsAlike(word: string, ending: string, other: string, otherEnding: string): boolean {
+  return (
+    word.endsWith(ending) &&
+    other.endsWith(otherEnding) &&
+    word.slice(0, -ending.length) === other.slice(0, -otherEnding.length)
+  );
 }
 
 /**

@@ -218,6 +218,23 @@ describe("word forms", () => {
     assert.ok(termKeys("intel sharing").includes("intellig"));
   });
 
+  it("reads an English word as a kindred word of the knowledge, never as another word it resembles", () => {
+    // The shipped sheets have "brothels", "property", "conversation", "tourism", "tighten" and
+    // "neighbour", and none of the words asked below.
+    const shippedKeys = (question: string) =>
+      parseQuery(shipped, question).terms.map((term) => term.key);
+    for (const [typed, not] of [
+      ["my brother says", "brothel"],
+      ["was it done properly", "properti"],
+      ["how do you convert it", "convers"],
+    ] as const) {
+      assert.ok(!shippedKeys(typed).includes(not), typed);
+    }
+    assert.ok(shippedKeys("how many tourists").includes("tourism"));
+    assert.ok(shippedKeys("tighter rules").includes("tighten"));
+    assert.ok(shippedKeys("the neighbors").includes("neighbour"));
+  });
+
   it("finds 'boycott' from 'boycotting', though Porter stems them apart", () => {
     assert.equal(stemWord("boycotting"), stemWord("boycott"));
     assert.equal(stemWord("committed"), stemWord("commit"));
