@@ -198,6 +198,9 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+/** Korean and Japanese punctuation, after which a "w" is laughter ("…の？w"), not "with". */
+const CJK_PUNCTUATION = /^[？！。、]$/u;
+
 /** A whole word: not part of an abbreviation such as "U.S." or of a word with an apostrophe. */
 const CHAT_WORD = /(?<![\p{L}\p{N}'’.])[\p{L}\p{N}]+(?![\p{L}\p{N}'’]|\.[\p{L}])/gu;
 
@@ -378,8 +381,15 @@ export function expandChatSpellings(text: string): string {
       COUNTS_AFTER.has(before.toLowerCase()) ? digit : (NUMBER_WORDS[digit] ?? digit),
     )
     .replace(CHAT_WORD, (word: string, offset: number, whole: string) => {
-      // A letter with a full stop is an initial ("N. Ireland", "R. Lee"), not chat's "n" or "r".
-      if (word.length === 1 && whole[offset + 1] === ".") return word;
+      // A letter with a full stop is an initial ("N. Ireland", "R. Lee"), not chat's "n" or "r";
+      // one joined by a hyphen is part of a word ("U-turn", "K-drama"); one right after Japanese
+      // punctuation is its laughter ("…の？w").
+      if (word.length === 1) {
+        const before = offset > 0 ? whole[offset - 1] : "";
+        const after = whole[offset + 1];
+        if (after === "." || after === "-" || before === "-" || CJK_PUNCTUATION.test(before ?? ""))
+          return word;
+      }
       const lower = word.toLowerCase();
       const expanded = CHAT_SPELLINGS.get(lower);
       if (expanded !== undefined) return expanded;

@@ -256,6 +256,17 @@ describe("questions as members type them", () => {
     ]);
   });
 
+  it("leaves a letter joined to a word by a hyphen, or Japanese laughter, as it is: U-turn, K-drama, …の？w", () => {
+    assertWrittenOut([
+      ["why the u-turn on gsomia", "why the u-turn on gsomia"],
+      ["Seoul's U-turn", "Seoul's U-turn"],
+      ["K-drama exports to japan", "K-drama exports to japan"],
+      ["ユニクロってなんで不買の対象になったの？w", "ユニクロってなんで不買の対象になったの？w"],
+      ["u r right", "you are right"],
+      ["talks w tokyo", "talks with tokyo"],
+    ]);
+  });
+
   it("reads b/c, whys and whos, clipped titles (exec, pms, amb) and a count typed as a digit", () => {
     assertAnsweredAlike([
       ["did korea end gsomia b/c of japan", "did korea end gsomia because of japan"],
