@@ -385,9 +385,9 @@ export function expandChatSpellings(text: string): string {
       // one joined by a hyphen is part of a word ("U-turn", "K-drama"); one right after Japanese
       // punctuation is its laughter ("…の？w").
       if (word.length === 1) {
-        const before = offset > 0 ? whole[offset - 1] : "";
+        const before = whole[offset - 1] ?? "";
         const after = whole[offset + 1];
-        if (after === "." || after === "-" || before === "-" || CJK_PUNCTUATION.test(before ?? ""))
+        if (after === "." || after === "-" || before === "-" || CJK_PUNCTUATION.test(before))
           return word;
       }
       const lower = word.toLowerCase();
