@@ -1,6 +1,6 @@
 import { isConceptKey } from "./analyze.ts";
 import { englishListSize, everydayWordMistyped, isEverydayEnglishWord } from "./english.ts";
-import { holdsNumber, SMALL_NUMBER_NAMES } from "./intent.ts";
+import { holdsNumber, namesAPerson, SMALL_NUMBER_NAMES } from "./intent.ts";
 import { MAX_TYPO_LOOKUPS, type Query } from "./query.ts";
 import type { RankedPassage } from "./rank.ts";
 import { containsCjk } from "./text.ts";
@@ -228,7 +228,8 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     unknownCommon: Math.min(unknownCommon, 5) / 5,
     unknownCjk: Math.min(unknownCjk, 3) / 3,
     proximity,
-    answerType,
+    answerType:
+      query.answerType === "person" && !namesAPerson(ranked.passage.text) ? 0 : answerType,
     answerTypeAsked: query.answerType ? 1 : 0,
     missedNumbers: Math.min(missedNumbers, 2) / 2,
     bm25,

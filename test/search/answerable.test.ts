@@ -575,6 +575,21 @@ describe("questions as members type them", () => {
     );
   });
 
+  it("answers who announced a decision with the office that announced it", () => {
+    const answer = seedOnly.ask(
+      "Who in Seoul announced that the intelligence deal with Tokyo was over?",
+    );
+    assert.match(text(answer) ?? "", /presidential office said/);
+  });
+
+  it("refuses an off-topic who question even where the seed names a body that speaks", () => {
+    // The answer-or-refuse model was fitted on people and titles; a body counts for ranking only.
+    assert.equal(
+      seedOnly.ask("who won the dispute between epic games and apple").kind,
+      "no-answer",
+    );
+  });
+
   it("refuses a question on a statue that the seed matches only through its export status", () => {
     // Porter stems "statue" and "status" alike; the seed has the second and no statue.
     assert.equal(seedOnly.ask("who designed the statue of liberty?").kind, "no-answer");

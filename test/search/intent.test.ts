@@ -7,6 +7,7 @@ import {
   asksForInstructions,
   type CuedAnswerType,
   holdsList,
+  namesAPerson,
 } from "../../src/search/intent.ts";
 import { tokenize } from "../../src/search/text.ts";
 
@@ -244,6 +245,18 @@ describe("answer types in a passage", () => {
     assert.equal(answerStrength("person", "President Moon Jae-in spoke on Thursday."), 1);
     assert.equal(answerStrength("person", "The minister declined to comment."), 1);
     assert.equal(answerStrength("person", "The curbs took effect in July."), 0);
+  });
+
+  it("reads a body that speaks or acts for people as an answer to who, but not as a person named", () => {
+    const office = "South Korea's presidential office said on Thursday.";
+    const court = "The Supreme Court ordered the firms to pay.";
+    assert.equal(answerStrength("person", office), 1);
+    assert.equal(answerStrength("person", court), 1);
+    assert.equal(answerStrength("person", "The ministries declined to comment."), 1);
+    assert.equal(namesAPerson(office), false);
+    assert.equal(namesAPerson(court), false);
+    assert.equal(namesAPerson("Foreign Minister Taro Kono called it regrettable."), true);
+    assert.equal(answerStrength("person", "The officers left; the courtyard was empty."), 0);
   });
 
   it("reads a Korean name by its hyphenated given name, without a title, but not 'Seoul-based'", () => {
