@@ -71,8 +71,10 @@ type Cue = { test(text: string): boolean };
 export type CuedAnswerType = Exclude<AnswerType, "expansion">;
 
 const CUES: Record<CuedAnswerType, Cue> = {
+  // Not "due to be renewed", "due to expire" (a schedule), "given preferential treatment" (a
+  // grant) nor "cited by Yonhap" (a source).
   reason:
-    /\b(because|reasons?|due to|owing to|given|cit(ed|ing)|in response|retaliat\w*|as a result|link(ed|ing)|so that|in order to|amid|over concerns|why)\b/i,
+    /\b(because|reasons?|due to(?! (?:be|expire|end|take|start|begin|run|lapse|close|open|hold|meet|visit|arrive|resume|finish)\b)|owing to|given(?= (?:the|that|its|their|his|her|this|these|those|a|an|how|what)\b)|cit(ed|ing)(?! (?:by|at|in)\b)|in response|retaliat\w*|as a result|link(ed|ing)|so that|in order to|amid|over concerns|why)\b/i,
   /** A year alone answers "what year" fully, where "when" asks for the day. */
   year: new RegExp(`\\b(${YEAR})\\b`),
   time: new RegExp(

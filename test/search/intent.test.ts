@@ -240,6 +240,20 @@ describe("answer types in a passage", () => {
     assert.equal(answerStrength("quantity", "The curbs took effect on July 4 in 2019."), 0);
   });
 
+  it("reads no reason in a schedule, a grant or a source: 'due to be renewed', 'given', 'cited by'", () => {
+    const schedule = "The agreement was due to be automatically renewed on Saturday.";
+    assert.equal(answerStrength("reason", schedule), 0);
+    assert.equal(answerStrength("reason", "The pact was due to expire at midnight."), 0);
+    assert.equal(answerStrength("reason", "Korea was given preferential treatment."), 0);
+    assert.equal(answerStrength("reason", "The figures were cited by Yonhap."), 0);
+    assert.equal(answerStrength("reason", "Sales fell due to the boycott."), 1);
+    assert.equal(
+      answerStrength("reason", "It is not in the national interest given the change."),
+      1,
+    );
+    assert.equal(answerStrength("reason", "Tokyo removed Seoul, citing national security."), 1);
+  });
+
   it("reads a person by a title, capitalised before a name as news writes it, or lower case", () => {
     assert.equal(answerStrength("person", "Foreign Minister Taro Kono called it regrettable."), 1);
     assert.equal(answerStrength("person", "President Moon Jae-in spoke on Thursday."), 1);
