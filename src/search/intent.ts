@@ -54,6 +54,11 @@ export const SMALL_NUMBER_NAMES: readonly string[] = [
   "twelve",
 ];
 const MONTH = MONTHS.join("|");
+/** A name capitalised or not ("july", "July"), but "May" and "March" only capitalised: they are words too. */
+function eitherCase(name: string): string {
+  if (name === "May" || name === "March") return name;
+  return `[${name[0]}${name[0]?.toLowerCase()}]${name.slice(1)}`;
+}
 /**
  * A month as news agencies shorten it: "Aug. 28", "Sept. 11", and without the full stop before a
  * day ("effective Aug 28"), where "Mar" can be no verb.
@@ -77,9 +82,9 @@ const CUES: Record<CuedAnswerType, Cue> = {
     /\b(because|reasons?|due to(?! (?:be|expire|end|take|start|begin|run|lapse|close|open|hold|meet|visit|arrive|resume|finish)\b)|owing to|given(?= (?:the|that|its|their|his|her|this|these|those|a|an|how|what)\b)|cit(ed|ing)(?! (?:by|at|in)\b)|in response|retaliat\w*|as a result|link(ed|ing)|so that|in order to|amid|over concerns|why)\b/i,
   /** A year alone answers "what year" fully, where "when" asks for the day. */
   year: new RegExp(`\\b(${YEAR})\\b`),
+  // Case matters for "May" and "March" alone: "Japan may lift the curbs" names no month.
   time: new RegExp(
-    `\\b(${YEAR}|${MONTH}|${WEEKDAYS.join("|")}|yesterday|today|last (year|month|week))\\b|\\b${MONTH_SHORT}`,
-    "i",
+    `\\b(${YEAR}|${[...MONTHS, ...WEEKDAYS].map(eitherCase).join("|")}|[Yy]esterday|[Tt]oday|[Ll]ast (year|month|week))\\b|\\b${MONTH_SHORT}`,
   ),
   // Not a year, nor a day after its month ("Aug. 28", "July 4"), nor the end of a span of years ("1910-45").
   quantity: new RegExp(

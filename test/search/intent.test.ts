@@ -240,6 +240,15 @@ describe("answer types in a passage", () => {
     assert.equal(answerStrength("quantity", "The curbs took effect on July 4 in 2019."), 0);
   });
 
+  it("reads no month in the words 'may' and 'march', but reads months and weekdays in either case", () => {
+    assert.equal(answerStrength("time", "Japan may lift the curbs if the talks go well."), 0);
+    assert.equal(answerStrength("time", "Protesters will march to the embassy."), 0);
+    assert.equal(answerStrength("time", "The curbs took effect in May."), 0.5);
+    assert.equal(answerStrength("time", "Talks resumed in March."), 0.5);
+    assert.equal(answerStrength("time", "the curbs began in july"), 0.5);
+    assert.equal(answerStrength("time", "officials met on monday"), 0.5);
+  });
+
   it("reads no reason in a schedule, a grant or a source: 'due to be renewed', 'given', 'cited by'", () => {
     const schedule = "The agreement was due to be automatically renewed on Saturday.";
     assert.equal(answerStrength("reason", schedule), 0);
