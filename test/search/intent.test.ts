@@ -11,6 +11,14 @@ import {
 } from "../../src/search/intent.ts";
 import { tokenize } from "../../src/search/text.ts";
 
+/** Each text's strength as an answer of the given kind. */
+function assertStrengths(
+  type: CuedAnswerType,
+  cases: readonly (readonly [string, number])[],
+): void {
+  for (const [text, strength] of cases) assert.equal(answerStrength(type, text), strength, text);
+}
+
 /** Every kind of answer a cue finds in a text. */
 const ANSWER_TYPES: readonly CuedAnswerType[] = [
   "reason",
@@ -241,26 +249,26 @@ describe("answer types in a passage", () => {
   });
 
   it("reads no month in the words 'may' and 'march', but reads months and weekdays in either case", () => {
-    assert.equal(answerStrength("time", "Japan may lift the curbs if the talks go well."), 0);
-    assert.equal(answerStrength("time", "Protesters will march to the embassy."), 0);
-    assert.equal(answerStrength("time", "The curbs took effect in May."), 0.5);
-    assert.equal(answerStrength("time", "Talks resumed in March."), 0.5);
-    assert.equal(answerStrength("time", "the curbs began in july"), 0.5);
-    assert.equal(answerStrength("time", "officials met on monday"), 0.5);
+    assertStrengths("time", [
+      ["Japan may lift the curbs if the talks go well.", 0],
+      ["Protesters will march to the embassy.", 0],
+      ["The curbs took effect in May.", 0.5],
+      ["Talks resumed in March.", 0.5],
+      ["the curbs began in july", 0.5],
+      ["officials met on monday", 0.5],
+    ]);
   });
 
   it("reads no reason in a schedule, a grant or a source: 'due to be renewed', 'given', 'cited by'", () => {
-    const schedule = "The agreement was due to be automatically renewed on Saturday.";
-    assert.equal(answerStrength("reason", schedule), 0);
-    assert.equal(answerStrength("reason", "The pact was due to expire at midnight."), 0);
-    assert.equal(answerStrength("reason", "Korea was given preferential treatment."), 0);
-    assert.equal(answerStrength("reason", "The figures were cited by Yonhap."), 0);
-    assert.equal(answerStrength("reason", "Sales fell due to the boycott."), 1);
-    assert.equal(
-      answerStrength("reason", "It is not in the national interest given the change."),
-      1,
-    );
-    assert.equal(answerStrength("reason", "Tokyo removed Seoul, citing national security."), 1);
+    assertStrengths("reason", [
+      ["The agreement was due to be automatically renewed on Saturday.", 0],
+      ["The pact was due to expire at midnight.", 0],
+      ["Korea was given preferential treatment.", 0],
+      ["The figures were cited by Yonhap.", 0],
+      ["Sales fell due to the boycott.", 1],
+      ["It is not in the national interest given the change.", 1],
+      ["Tokyo removed Seoul, citing national security.", 1],
+    ]);
   });
 
   it("reads a person by a title, capitalised before a name as news writes it, or lower case", () => {
