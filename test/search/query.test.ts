@@ -11,8 +11,8 @@ const { knowledge } = await loadKnowledge(V1_KNOWLEDGE);
 const index = buildIndex(knowledge);
 const shipped = buildIndex((await loadKnowledge(SHIPPED_KNOWLEDGE)).knowledge);
 
-function termKeys(question: string): string[] {
-  return parseQuery(index, question).terms.map((term) => term.key);
+function termKeys(question: string, over = index): string[] {
+  return parseQuery(over, question).terms.map((term) => term.key);
 }
 
 describe("parseQuery", () => {
@@ -221,18 +221,16 @@ describe("word forms", () => {
   it("reads an English word as a kindred word of the knowledge, never as another word it resembles", () => {
     // The shipped sheets have "brothels", "property", "conversation", "tourism", "tighten" and
     // "neighbour", and none of the words asked below.
-    const shippedKeys = (question: string) =>
-      parseQuery(shipped, question).terms.map((term) => term.key);
     for (const [typed, not] of [
       ["my brother says", "brothel"],
       ["was it done properly", "properti"],
       ["how do you convert it", "convers"],
     ] as const) {
-      assert.ok(!shippedKeys(typed).includes(not), typed);
+      assert.ok(!termKeys(typed, shipped).includes(not), typed);
     }
-    assert.ok(shippedKeys("how many tourists").includes("tourism"));
-    assert.ok(shippedKeys("tighter rules").includes("tighten"));
-    assert.ok(shippedKeys("the neighbors").includes("neighbour"));
+    assert.ok(termKeys("how many tourists", shipped).includes("tourism"));
+    assert.ok(termKeys("tighter rules", shipped).includes("tighten"));
+    assert.ok(termKeys("the neighbors", shipped).includes("neighbour"));
   });
 
   it("finds 'boycott' from 'boycotting', though Porter stems them apart", () => {
@@ -260,7 +258,7 @@ describe("word forms", () => {
       assert.notEqual(stemWord(word), stemWord(other), `${word} / ${other}`);
     }
     // "quit" is a glossary word for ending the pact: "quite big" must not ask about quitting.
-    const quitting = parseQuery(shipped, "did korea quit gsomia").terms.map((term) => term.key);
+    const quitting = termKeys("did korea quit gsomia", shipped);
     assert.ok(
       !parseQuery(shipped, "was the boycott quite big").terms.some(
         (term) => term.label === "quite" && quitting.includes(term.key),
