@@ -28,13 +28,18 @@ function commandLimitIssue(knowledge: KnowledgeBase): KnowledgeIssue | undefined
   };
 }
 
-/** How far down the ranking a topic's pinned paragraph may stand for its own question. */
-const PIN_RANK_LIMIT = 3;
+/**
+ * How far down the ranking of a topic's own question its pinned paragraph is looked for: further
+ * down, the engine would not quote it whatever its confidence.
+ */
+const PIN_SEARCH_DEPTH = 50;
 
 /**
- * Each topic asked of the engine: one without a confident answer, and a pin that the topic's own
- * question, searched without the pin, does not rank in the top 3 (a pin that answers something
- * else than the topic asks), are warnings at the topic's line.
+ * Each topic asked of the engine: one without a confident answer, and a pin that does not answer
+ * the topic's own question as the engine reads them (searched without the pin, the engine would
+ * not quote the pinned paragraph: its confidence is under this folder's bar), are warnings at the
+ * topic's line. Several paragraphs may answer a topic's question; the pin need not rank first,
+ * only answer it.
  */
 function topicIssues(knowledge: KnowledgeBase, engine: AnswerEngine): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
@@ -49,14 +54,17 @@ function topicIssues(knowledge: KnowledgeBase, engine: AnswerEngine): KnowledgeI
     }
     const pinned = topic.pin ? findPinnedPassages(topic.pin, knowledge.passages)[0] : undefined;
     if (!pinned) continue;
-    const ranked = engine.rankWithoutPins(topic.question, PIN_RANK_LIMIT);
-    const place = ranked.findIndex(
-      (passage) => passage.document === pinned.documentId && passage.paragraph === pinned.paragraph,
-    );
-    if (place < 0) {
+    const found = engine
+      .rankWithoutPins(topic.question, PIN_SEARCH_DEPTH)
+      .find(
+        (passage) =>
+          passage.document === pinned.documentId && passage.paragraph === pinned.paragraph,
+      );
+    const confidence = found?.confidence ?? 0;
+    if (confidence < engine.threshold) {
       warn(
         topic.line,
-        `/${topic.name}'s question does not rank its pin (${pinned.documentId}, paragraph ${pinned.paragraph}) in the engine's top ${PIN_RANK_LIMIT}; pin the paragraph that answers "${topic.question}", or reword the question to ask what the pin says`,
+        `/${topic.name}'s pin (${pinned.documentId}, paragraph ${pinned.paragraph}) does not answer its question "${topic.question}" as the engine reads them: asked without the pin, the engine's confidence in that paragraph is ${confidence.toFixed(2)}, under this folder's bar of ${engine.threshold.toFixed(2)}; pin the paragraph that answers the question, or reword the question in the words of the pin`,
       );
     }
   }
