@@ -366,6 +366,7 @@ export class AnswerEngine {
       matchedTerms: 0,
       contextTerms: 0,
       ranges: matchRanges(this.#index, query, passage),
+      answerStrength: 0,
     };
   }
 

@@ -217,7 +217,8 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
       if (NUMBER.test(term.label) && !namesNumber(ranked.passage.text, term.label)) missedNumbers++;
     }
   });
-  const { proximity, answerType, bm25 } = ranked.features;
+  const { proximity, bm25 } = ranked.features;
+  const answerType = ranked.answerStrength;
   return {
     knownCoverage: known > 0 ? matched / known : 0,
     context: known > 0 ? context / known : 0,

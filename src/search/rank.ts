@@ -22,6 +22,17 @@ const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 
 /**
+ * The answer type weighs in full once some passage matches this share of the question's weight,
+ * and in proportion below it. Every other feature is a share of the question's weight, so in a
+ * long question, where no passage matches much of it, they all shrink while a passage's date or
+ * name would not: a paragraph that matches two words of a member's context and holds a name
+ * outranked the one that matches the question. Chosen on 2 December among 0.3, 0.5, 0.7 and 1 on
+ * the development files (0.3: nothing moved; 0.7 and 1: paraphrase and real-article files lost
+ * first places).
+ */
+const FULL_ANSWER_TYPE_COVERAGE = 0.5;
+
+/**
  * What the ranking knows of a passage for a question, each in [0, 1] and comparable across
  * questions and knowledge folders of any size, so that one set of fitted weights serves all.
  */
@@ -43,7 +54,10 @@ export interface RankFeatures {
   readonly lead: number;
   /** 1 when the matched terms stand side by side, towards 0 as they spread. */
   readonly proximity: number;
-  /** 1 when the passage holds the kind of answer asked for (a date for "when"), 0.5 for a vague one. */
+  /**
+   * 1 when the passage holds the kind of answer asked for (a date for "when"), 0.5 for a vague
+   * one; scaled down with the question's best match (answerTypeScale).
+   */
   readonly answerType: number;
 }
 
@@ -70,6 +84,8 @@ export interface RankedPassage {
   readonly contextTerms: number;
   /** [start, end) character ranges of the passage's text that match the question. */
   readonly ranges: readonly (readonly [number, number])[];
+  /** How well the passage holds the kind of answer asked for, unscaled: `features.answerType`'s source. */
+  readonly answerStrength: number;
 }
 
 /** Per-passage accumulators, reused by every question on one index (ranking is synchronous). */
@@ -192,6 +208,7 @@ export function rankPassages(
     return found;
   };
   const best: Preliminary[] = [];
+  let bestCoverage = 0;
   for (let t = 0; t < touchedCount; t++) {
     const passageIndex = scratch.touched[t] as number;
     const passage = index.knowledge.passages[passageIndex] as Passage;
@@ -229,6 +246,7 @@ export function rankPassages(
       focus: focus / requiredWeight,
       lead: passage.paragraph === 1 && index.rivalLedes.has(passage.documentId) ? 1 : 0,
     };
+    bestCoverage = Math.max(bestCoverage, features.coverage);
     scratch.bm25[passageIndex] = 0;
     scratch.matched[passageIndex] = 0;
     scratch.optionalMatched[passageIndex] = 0;
@@ -246,13 +264,15 @@ export function rankPassages(
   }
   for (let t = 0; t < touchedCount; t++) scratch.termMask[scratch.touched[t] as number] = 0;
 
+  const answerTypeScale = Math.min(1, bestCoverage / FULL_ANSWER_TYPE_COVERAGE);
   const refined = best.map((entry): RankedPassage => {
     const passage = index.knowledge.passages[entry.passage] as Passage;
     const matching = matchesIn(index, query, passage);
+    const answerStrength = answerTypeStrength(index, query, passage, matching);
     const features: RankFeatures = {
       ...entry.features,
       proximity: proximityOf(matching),
-      answerType: answerTypeStrength(index, query, passage, matching),
+      answerType: answerStrength * answerTypeScale,
     };
     return {
       passage,
@@ -263,13 +283,14 @@ export function rankPassages(
       ranges: mergeRanges(
         matching.map((occurrence) => [occurrence.start, occurrence.end] as const),
       ),
+      answerStrength,
     };
   });
   // Only a passage that spells a name out says what it stands for: such a passage comes first.
   const spelledOutFirst = query.answerType === "expansion";
   refined.sort(
     (a, b) =>
-      (spelledOutFirst ? b.features.answerType - a.features.answerType : 0) ||
+      (spelledOutFirst ? b.answerStrength - a.answerStrength : 0) ||
       b.score - a.score ||
       a.passage.index - b.passage.index,
   );
