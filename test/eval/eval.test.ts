@@ -158,9 +158,14 @@ describe("fresh questions on the seed article alone (questions-seed-c/d.json, wr
   }
 });
 
-describe("long questions on the seed article alone (questions-seed-long-a/b.json, written blind)", async () => {
-  // 30 to 90 words of context, opinion and background around the question, as members write.
-  for (const file of ["questions-seed-long-a.json", "questions-seed-long-b.json"]) {
+describe("long questions on the seed article alone (questions-seed-long-a/b/c.json, written blind)", async () => {
+  // 30 to 90 words of context, opinion and background around the question, as members write;
+  // c's context names other facts of the dispute than the question asks.
+  for (const file of [
+    "questions-seed-long-a.json",
+    "questions-seed-long-b.json",
+    "questions-seed-long-c.json",
+  ]) {
     const { questions, engine, miniSearch, offTopic, offTopicRefused } = await scoredFixture(
       "seed",
       file,
