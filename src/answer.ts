@@ -31,6 +31,12 @@ type ScoredPassage = RankedPassage & { readonly confidence: number };
 /** Alternatives, and passages offered as leads when there is no answer, may be a little less sure. */
 const ALTERNATIVE_SHARE_OF_THRESHOLD = 0.75;
 const MAX_SUGGESTIONS = 3;
+/**
+ * A part of a long question agrees with the whole when it ranks the whole's first paragraph this
+ * high; its confidence in that paragraph is read among its first PART_CANDIDATES.
+ */
+const AGREEING_PLACES = 3;
+const PART_CANDIDATES = 10;
 /** A context sentence is kept when any of its best this many passages shares its topic. */
 const CONTEXT_CANDIDATES = 10;
 /** A sentence that asks with this many words the knowledge lacks asks about something. */
@@ -226,7 +232,11 @@ export class AnswerEngine {
 
   /**
    * The question's ranking, judged by its best part: a member who writes context and opinion
-   * around a question is answered as if they had asked the question alone.
+   * around a question is answered as if they had asked the question alone. Where a part that
+   * asks agrees with the whole (ranks the whole's first paragraph among its first three), the
+   * whole's ranking stands, with the more confident of the two: it weighs every word the member
+   * wrote, and the part confirms its choice. Only a part that disagrees replaces it, when more
+   * confident.
    */
   #search(question: string, limit: number): { query: Query; ranked: ScoredPassage[] } {
     const asked = parseQuery(this.#index, question);
@@ -237,15 +247,29 @@ export class AnswerEngine {
         ? { ...query, asksInstructions: true }
         : query;
     const whole = marked(this.#withoutOffTopicSentences(asked));
-    let best = { query: whole, ranked: this.#ranked(whole, limit) };
+    const wholeRanked = this.#ranked(whole, limit);
+    const wholeFirst = wholeRanked[0];
+    let best = { query: whole, ranked: wholeRanked };
+    let agreed = false;
+    let agreeingConfidence = 0;
     for (const part of questionParts(whole.text)) {
       const query = marked(parseQuery(this.#index, part));
-      const ranked = this.#ranked(query, limit);
+      const ranked = this.#ranked(query, Math.max(limit, PART_CANDIDATES));
+      const place = ranked.findIndex((entry) => entry.passage.index === wholeFirst?.passage.index);
+      if (place >= 0) {
+        agreed ||= place < AGREEING_PLACES;
+        agreeingConfidence = Math.max(agreeingConfidence, ranked[place]?.confidence ?? 0);
+      }
       if ((ranked[0]?.confidence ?? 0) > (best.ranked[0]?.confidence ?? 0)) {
-        best = { query: { ...query, text: whole.text, truncated: whole.truncated }, ranked };
+        best = {
+          query: { ...query, text: whole.text, truncated: whole.truncated },
+          ranked: ranked.slice(0, limit),
+        };
       }
     }
-    return best;
+    if (!agreed || !wholeFirst) return best;
+    const confidence = Math.max(wholeFirst.confidence, agreeingConfidence);
+    return { query: whole, ranked: [{ ...wholeFirst, confidence }, ...wholeRanked.slice(1)] };
   }
 
   /**

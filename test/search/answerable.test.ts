@@ -25,8 +25,9 @@ const withArticles = new AnswerEngine(
 const small = v1;
 
 const DEPUTY_DIRECTOR = /not in the "national interest"/;
+/** Seoul's reasons as the seed gives them (the deputy director's, the lede's) and as the GSOMIA sheet does. */
 const SCRAPPING_REASONS =
-  /not in the "national interest"|amid an escalating dispute over history and trade/;
+  /not in the "national interest"|amid an escalating dispute over history and trade|no reason to keep the pact with a government that did not see South Korea as a security partner/;
 
 function text(answer: Answer): string | undefined {
   return answer.kind === "answer" ? answer.passage.text : undefined;
@@ -73,8 +74,9 @@ describe("the decision to answer or refuse", () => {
     it(`answers a long, chatty question by its question, in ${name}`, () => {
       const question =
         "I've been following this in my group chat and honestly it's confusing, my uncle keeps saying it's all about trade and nothing else. Anyway, why did South Korea scrap GSOMIA? Thanks a lot!";
-      // Either reason the articles give: the deputy director's, or the lede's dispute over history
-      // and trade, which the context's "trade" can tip it to where no topic pin answers the whole.
+      // A reason Seoul gave: the deputy director's, the lede's dispute over history and trade
+      // (which the context's "trade" can tip it to), or the presidential office's as the GSOMIA
+      // sheet sums it up, which the whole question ranks first once articles are added.
       assert.match(text(engine.ask(question)) ?? "(refused)", SCRAPPING_REASONS);
     });
 
@@ -719,6 +721,23 @@ describe("sentences around a question that share nothing with its topic", () => 
       text(shipped.ask("I keep hearing different things about this. What is the catch-all rule?")),
       text(shipped.ask("What is the catch-all rule?")),
     );
+  });
+});
+
+describe("a long question's whole and the parts that ask", () => {
+  it("keeps the whole's paragraph where a part ranks it too, rather than a part's own first", () => {
+    const question =
+      "Was this an official Blue House statement or just some anonymous officials leaking to the press? I hate when these stories are based on rumours. What source does the article give for the announcement that the intel sharing is ending, and what day was it?";
+    assert.match(
+      text(seedOnly.ask(question)) ?? "(refused)",
+      /presidential office said on Thursday/,
+    );
+  });
+
+  it("refuses a long question the article does not answer that one part matches by chance", () => {
+    const question =
+      "I'm curious about the economic damage. How much money did Korean and Japanese companies lose because of the white list removals and the boycotts? Are there any figures on trade volume dropping after the dispute started?";
+    assert.equal(seedOnly.ask(question).kind, "no-answer");
   });
 });
 
