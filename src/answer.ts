@@ -254,17 +254,18 @@ export class AnswerEngine {
     let agreeingConfidence = 0;
     for (const part of questionParts(whole.text)) {
       const query = marked(parseQuery(this.#index, part));
-      const ranked = this.#ranked(query, Math.max(limit, PART_CANDIDATES));
-      const place = ranked.findIndex((entry) => entry.passage.index === wholeFirst?.passage.index);
-      if (place >= 0) {
+      const candidates = rankPassages(this.#index, query, Math.max(limit, PART_CANDIDATES));
+      const place = candidates.findIndex(
+        (entry) => entry.passage.index === wholeFirst?.passage.index,
+      );
+      const agreeing = candidates[place];
+      if (agreeing) {
         agreed ||= place < AGREEING_PLACES;
-        agreeingConfidence = Math.max(agreeingConfidence, ranked[place]?.confidence ?? 0);
+        agreeingConfidence = Math.max(agreeingConfidence, confidenceOf(query, agreeing));
       }
+      const ranked = this.#scored(query, candidates.slice(0, limit));
       if ((ranked[0]?.confidence ?? 0) > (best.ranked[0]?.confidence ?? 0)) {
-        best = {
-          query: { ...query, text: whole.text, truncated: whole.truncated },
-          ranked: ranked.slice(0, limit),
-        };
+        best = { query: { ...query, text: whole.text, truncated: whole.truncated }, ranked };
       }
     }
     if (!agreed || !wholeFirst) return best;
@@ -311,10 +312,11 @@ export class AnswerEngine {
   }
 
   #ranked(query: Query, limit: number): ScoredPassage[] {
-    return rankPassages(this.#index, query, limit).map((entry) => ({
-      ...entry,
-      confidence: confidenceOf(query, entry),
-    }));
+    return this.#scored(query, rankPassages(this.#index, query, limit));
+  }
+
+  #scored(query: Query, ranked: readonly RankedPassage[]): ScoredPassage[] {
+    return ranked.map((entry) => ({ ...entry, confidence: confidenceOf(query, entry) }));
   }
 
   /** The answer to a parsed question from its ranking: a pinned topic, the best passage, or none. */
