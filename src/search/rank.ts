@@ -56,7 +56,7 @@ export interface RankFeatures {
   readonly proximity: number;
   /**
    * 1 when the passage holds the kind of answer asked for (a date for "when"), 0.5 for a vague
-   * one; scaled down with the question's best match (answerTypeScale).
+   * one; less where no passage matches much of the question (FULL_ANSWER_TYPE_COVERAGE).
    */
   readonly answerType: number;
 }
