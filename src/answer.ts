@@ -258,12 +258,14 @@ export class AnswerEngine {
       const place = candidates.findIndex(
         (entry) => entry.passage.index === wholeFirst?.passage.index,
       );
+      const ranked = this.#scored(query, candidates.slice(0, limit));
       const agreeing = candidates[place];
       if (agreeing) {
         agreed ||= place < AGREEING_PLACES;
-        agreeingConfidence = Math.max(agreeingConfidence, confidenceOf(query, agreeing));
+        // Scored already when it is among the passages kept.
+        const confidence = ranked[place]?.confidence ?? confidenceOf(query, agreeing);
+        agreeingConfidence = Math.max(agreeingConfidence, confidence);
       }
-      const ranked = this.#scored(query, candidates.slice(0, limit));
       if ((ranked[0]?.confidence ?? 0) > (best.ranked[0]?.confidence ?? 0)) {
         best = { query: { ...query, text: whole.text, truncated: whole.truncated }, ranked };
       }
