@@ -281,13 +281,15 @@ describe("answer types in a passage", () => {
   it("reads a body that speaks or acts for people as an answer to who, but not as a person named", () => {
     const office = "South Korea's presidential office said on Thursday.";
     const court = "The Supreme Court ordered the firms to pay.";
-    assert.equal(answerStrength("person", office), 1);
-    assert.equal(answerStrength("person", court), 1);
-    assert.equal(answerStrength("person", "The ministries declined to comment."), 1);
+    assertStrengths("person", [
+      [office, 1],
+      [court, 1],
+      ["The ministries declined to comment.", 1],
+      ["The officers left; the courtyard was empty.", 0],
+    ]);
     assert.equal(namesAPerson(office), false);
     assert.equal(namesAPerson(court), false);
     assert.equal(namesAPerson("Foreign Minister Taro Kono called it regrettable."), true);
-    assert.equal(answerStrength("person", "The officers left; the courtyard was empty."), 0);
   });
 
   it("reads a Korean name by its hyphenated given name, without a title, but not 'Seoul-based'", () => {
