@@ -163,6 +163,12 @@ export class GlossaryMatcher {
       const found = this.#wordHitAt(tokens, index, hit.endToken);
       if (found && found.concept !== hit.concept && found.endToken === hit.endToken) return found;
     }
+    // "Ministry of Economy, Trade and Industry" is a ministry: in English the head comes before "of".
+    for (let index = hit.firstToken + 1; index < hit.endToken; index++) {
+      if (tokens[index]?.norm !== "of") continue;
+      const found = this.#wordHitAt(tokens, hit.firstToken, index);
+      return found && found.concept !== hit.concept && found.endToken === index ? found : undefined;
+    }
     return undefined;
   }
 

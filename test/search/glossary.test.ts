@@ -29,6 +29,26 @@ describe("GlossaryMatcher", () => {
     assert.equal(head && terms.labels[head.concept], "agreement");
   });
 
+  it("finds the head of a long name before its 'of': a Ministry of Economy, Trade and Industry is a ministry", () => {
+    const terms = new GlossaryMatcher([
+      { terms: ["Ministry of Economy, Trade and Industry", "METI"] },
+      { terms: ["ministry"] },
+      { terms: ["trade"] },
+    ]);
+    const tokens = tokenize("Japan's Ministry of Economy, Trade and Industry wrote on Twitter.");
+    const [hit] = terms.find(tokens);
+    assert.equal(hit && terms.labels[hit.concept], "Ministry of Economy, Trade and Industry");
+    const head = hit && terms.headOf(tokens, hit);
+    assert.equal(head && terms.labels[head.concept], "ministry");
+    const general = new GlossaryMatcher([
+      { terms: ["General Security of Military Information Agreement"] },
+      { terms: ["general"] },
+    ]);
+    const pact = tokenize("the General Security of Military Information Agreement");
+    const [pactHit] = general.find(pact);
+    assert.equal(pactHit && general.headOf(pact, pactHit), undefined, "no term ends at its 'of'");
+  });
+
   it("reads a short capital term that is also an English word only as written, or after 'the'", () => {
     assert.deepEqual(conceptsIn("can you tell us about it"), []);
     assert.deepEqual(conceptsIn("what did the US say"), ["United States"]);

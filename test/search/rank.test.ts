@@ -66,3 +66,37 @@ describe("the kind of answer a question asks for, in the ranking", () => {
     }
   });
 });
+
+/** A fictional ministry whose full name is in the glossary, and "ministry" in the vocabulary. */
+const NIGHT_SHIFTS = article(
+  {
+    title: "Harbourton night shifts to end",
+    source: "Test Wire",
+    url: "https://example.org/test-wire/2019-09-02-night-shifts",
+    published: "2019-09-02",
+  },
+  [
+    "The Ministry of Harbours and Shipping said on its website that the night shifts at Harbourton would end in September.",
+    "Union leaders said the night shifts had cost the ministry more than it saved.",
+    "Dockworkers welcomed the news but asked for the lost overtime to be paid.",
+  ].join("\n\n"),
+);
+
+describe("a long name in the glossary", () => {
+  it("is the thing its first word names: 'the ministry' finds the Ministry of Harbours and Shipping", async () => {
+    const ministry = await makeKnowledgeDir(
+      {
+        "test-wire-night-shifts.md": NIGHT_SHIFTS,
+        "glossary.yaml": "- terms:\n    - Ministry of Harbours and Shipping\n    - MHS\n",
+        "vocabulary.yaml": "- terms:\n    - ministry\n    - department\n",
+      },
+      { base: "empty" },
+    );
+    after(ministry.cleanup);
+    const loaded = await loadKnowledge(ministry.dir);
+    const answer = new AnswerEngine(loaded.knowledge).ask(
+      "what did the ministry say on its website about the night shifts?",
+    );
+    assert.match(answer.kind === "answer" ? answer.passage.text : "", /^The Ministry of Harbours/);
+  });
+});
