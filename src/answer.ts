@@ -74,7 +74,7 @@ export type Suggestion =
       readonly paragraph: number;
     };
 
-export type NoAnswerReason = "empty-question" | "no-match" | "low-confidence";
+export type NoAnswerReason = "empty-question" | "no-match" | "low-confidence" | "unknown-name";
 
 export type Answer =
   | {
@@ -110,6 +110,9 @@ export interface EngineStats {
 }
 
 /** Questions in, cited passages out. Immutable: a reload makes a new engine. */
+/** "Mike Pompeo", "Fukushima or COVID": the names a refused question asks about. */
+const NAME_LIST = new Intl.ListFormat("en", { type: "disjunction" });
+
 export class AnswerEngine {
   readonly knowledge: KnowledgeBase;
   readonly #index: SearchIndex;
@@ -343,7 +346,8 @@ export class AnswerEngine {
       }
     }
     if (!best || best.confidence < this.threshold) {
-      const reason = best ? "low-confidence" : "no-match";
+      const reason =
+        query.unknownNames.length > 0 ? "unknown-name" : best ? "low-confidence" : "no-match";
       return this.#noAnswer(query, reason, this.#suggestionsFor(query, ranked));
     }
     return this.#answer(query, undefined, best, ranked, alternativeCount);
@@ -453,7 +457,9 @@ export class AnswerEngine {
     const message =
       reason === "empty-question"
         ? "Ask a question in words, for example: why did South Korea end GSOMIA?"
-        : "I have no confident answer to that in my sources.";
+        : reason === "unknown-name"
+          ? `None of my sources mentions ${NAME_LIST.format(query.unknownNames)}, so I have no answer to that.`
+          : "I have no confident answer to that in my sources.";
     return {
       kind: "no-answer",
       question: query.text,

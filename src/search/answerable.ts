@@ -71,12 +71,14 @@ export interface AnswerabilityFeatures {
    * cannot say. A refusal outright.
    */
   readonly expansionMissing: number;
+  /** 1 when a sentence that asks names someone or something no passage names. A refusal outright. */
+  readonly nameUnknown: number;
 }
 
 /** The features the logistic model weighs; the others refuse outright (confidenceFrom). */
 export type WeighedFeature = Exclude<
   keyof AnswerabilityFeatures,
-  "numberMissing" | "instructionsAsked" | "expansionMissing" | "glossaryMatch"
+  "numberMissing" | "instructionsAsked" | "expansionMissing" | "glossaryMatch" | "nameUnknown"
 >;
 
 /** SCOWL's smallest list: the commonest words, which say nothing of a question's topic. */
@@ -243,6 +245,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     numberMissing: query.answerType === "quantity" && !holdsNumber(ranked.passage.text) ? 1 : 0,
     instructionsAsked: query.asksInstructions ? 1 : 0,
     expansionMissing: query.answerType === "expansion" && answerType === 0 ? 1 : 0,
+    nameUnknown: query.unknownNames.length > 0 ? 1 : 0,
   };
 }
 
@@ -280,7 +283,8 @@ export function confidenceFrom(
   return (features.topical === 0 && features.glossaryMatch === 0) ||
     features.numberMissing === 1 ||
     features.instructionsAsked === 1 ||
-    features.expansionMissing === 1
+    features.expansionMissing === 1 ||
+    features.nameUnknown === 1
     ? 0
     : answerProbability(features, model);
 }

@@ -96,9 +96,13 @@ export function rewriteFigures(
   for (const { question, expect } of questions) {
     if ((expect !== null) !== (kind === "answerable")) continue;
     const written = answerOf(question);
+    const refusedForAName = refusalReason(engine, question) === "unknown-name";
     for (const [name, rewrite] of Object.entries(rewrites)) {
       const rewritten = rewrite(question);
       if (rewritten === undefined || rewritten === question) continue;
+      // Only a capital marks a name the knowledge lacks ("Pompeo"); in lower case it may as well
+      // be a slip, so a refusal that rests on one is not asked to survive losing its capitals.
+      if (refusedForAName && rewritten === rewritten.toLowerCase()) continue;
       const got = answerOf(rewritten);
       const before = figures.get(name) ?? NO_FIGURES;
       figures.set(name, {
@@ -110,6 +114,11 @@ export function rewriteFigures(
     }
   }
   return figures;
+}
+
+function refusalReason(engine: AnswerEngine, question: string): string | undefined {
+  const answer = engine.ask(question);
+  return answer.kind === "no-answer" ? answer.reason : undefined;
 }
 
 /** Adds one file's figures to the running totals, rewrite by rewrite. */

@@ -155,6 +155,49 @@ describe("what the decision reads of a question the passage may not answer", () 
   });
 });
 
+describe("a question about someone or something the knowledge never names", () => {
+  it("is refused when a sentence that asks names them, whatever else a paragraph matches", () => {
+    assertRefusedOnSmallAndLarge(
+      [
+        "What did Senator Elena Marchetti say about Seoul's decision to scrap GSOMIA?",
+        "How did the Harbourton Chamber react when Japan removed South Korea from the white list?",
+        "what did the HCC say about GSOMIA",
+      ],
+      [
+        "Why did South Korea decide to scrap GSOMIA?",
+        // A name in context only, a name the articles spell out, an outlet's name.
+        "My friend Elena Marchetti says the pact is dead. Why did South Korea scrap GSOMIA?",
+        "What did the NSC's deputy director say about exchanging military intelligence?",
+        "What does DW say about the white list?",
+      ],
+    );
+  });
+
+  it("says which name its sources lack", () => {
+    const answer = seedOnly.ask(
+      "What did Senator Elena Marchetti say about Seoul's decision to scrap GSOMIA?",
+    );
+    assert.equal(answer.kind, "no-answer");
+    assert.equal(answer.kind === "no-answer" ? answer.reason : undefined, "unknown-name");
+    assert.equal(
+      answer.kind === "no-answer" ? answer.message : undefined,
+      "None of my sources mentions Senator Elena Marchetti, so I have no answer to that.",
+    );
+  });
+
+  it("counts a name only where no passage, title or outlet has it, nor spells out its capitals", () => {
+    const index = buildIndex(seedKnowledge);
+    const names = (question: string) => parseQuery(index, question).unknownNames;
+    assert.deepEqual(names("What did Mike Pompeo say about GSOMIA?"), ["Mike Pompeo"]);
+    assert.deepEqual(names("What did the KOSPI do after the white list decision?"), ["KOSPI"]);
+    assert.deepEqual(names("What did Kim You-geun say?"), []);
+    assert.deepEqual(names("What did the NSC say?"), [], "the National Security Council");
+    assert.deepEqual(names("Does DW say why Seoul ended the pact?"), [], "the seed's outlet");
+    assert.deepEqual(names("What happened in August?"), [], "a month is no name");
+    assert.deepEqual(names("Pompeo was in Seoul that week. Why did Korea end GSOMIA?"), []);
+  });
+});
+
 describe("a question that asks how many or how much", () => {
   const HOW_MANY = [
     "how much money did Japan pay Korea under the 1965 treaty",
