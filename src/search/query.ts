@@ -258,7 +258,13 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       asksForInstructions(searchable) &&
       strongestFirst.some((term) => !term.optional && !term.known && !containsCjk(term.label)),
     contextSentence: false,
-    unknownNames: unknownNamesAsked(index, searchable, tokens, inHit),
+    unknownNames: unknownNamesAsked(
+      index,
+      searchable,
+      tokens,
+      inHit,
+      namesOfUnusedTerms(index, unusedHits),
+    ),
   };
 }
 
@@ -274,6 +280,7 @@ function unknownNamesAsked(
   text: string,
   tokens: readonly Token[],
   inHit: ReadonlySet<number>,
+  inUnusedName: ReadonlySet<number>,
 ): string[] {
   const asking: [number, number][] = [];
   let from = 0;
@@ -297,9 +304,9 @@ function unknownNamesAsked(
   tokens.forEach((token, position) => {
     const unknown =
       position > coveredTo &&
-      capitalised(position) &&
+      (capitalised(position) || inUnusedName.has(position)) &&
       !token.stop &&
-      !token.cjk &&
+      !containsCjk(token.raw) &&
       !inHit.has(position) &&
       !index.postings.has(token.stem) &&
       !isCommonEnglishWord(token.norm) &&
@@ -324,6 +331,21 @@ function unknownNamesAsked(
     if (!names.includes(name)) names.push(name);
   });
   return names;
+}
+
+/**
+ * Where the question names, in lower case, someone or something the glossary knows by a
+ * capitalised name that no passage uses ("mike pompeo", "takeshima"): a name all the same.
+ */
+function namesOfUnusedTerms(index: SearchIndex, unused: readonly ConceptHit[]): Set<number> {
+  const positions = new Set<number>();
+  for (const hit of unused) {
+    if (!/^\p{Lu}/u.test(index.glossary.labels[hit.concept] ?? "")) continue;
+    for (let position = hit.firstToken; position < hit.endToken; position++) {
+      positions.add(position);
+    }
+  }
+  return positions;
 }
 
 /** A name as typed, without markup: "Mike Pompeo", "Park Geun-hye", "O'Brien". */
