@@ -74,7 +74,7 @@ export type Suggestion =
       readonly paragraph: number;
     };
 
-export type NoAnswerReason = "empty-question" | "no-match" | "low-confidence" | "unknown-name";
+export type NoAnswerReason = "empty-question" | "no-match" | "low-confidence" | "unmentioned";
 
 export type Answer =
   | {
@@ -110,8 +110,8 @@ export interface EngineStats {
 }
 
 /** Questions in, cited passages out. Immutable: a reload makes a new engine. */
-/** "Mike Pompeo", "Fukushima or COVID": the names a refused question asks about. */
-const NAME_LIST = new Intl.ListFormat("en", { type: "disjunction" });
+/** "Mike Pompeo", "Fukushima or 2023": what a refused question asks about that no source mentions. */
+const UNMENTIONED_LIST = new Intl.ListFormat("en", { type: "disjunction" });
 
 export class AnswerEngine {
   readonly knowledge: KnowledgeBase;
@@ -347,7 +347,7 @@ export class AnswerEngine {
     }
     if (!best || best.confidence < this.threshold) {
       const reason =
-        query.unknownNames.length > 0 ? "unknown-name" : best ? "low-confidence" : "no-match";
+        query.unmentioned.length > 0 ? "unmentioned" : best ? "low-confidence" : "no-match";
       return this.#noAnswer(query, reason, this.#suggestionsFor(query, ranked));
     }
     return this.#answer(query, undefined, best, ranked, alternativeCount);
@@ -457,8 +457,8 @@ export class AnswerEngine {
     const message =
       reason === "empty-question"
         ? "Ask a question in words, for example: why did South Korea end GSOMIA?"
-        : reason === "unknown-name"
-          ? `None of my sources mentions ${NAME_LIST.format(query.unknownNames)}, so I have no answer to that.`
+        : reason === "unmentioned"
+          ? `None of my sources mentions ${UNMENTIONED_LIST.format(query.unmentioned)}, so I have no answer to that.`
           : "I have no confident answer to that in my sources.";
     return {
       kind: "no-answer",

@@ -71,14 +71,17 @@ export interface AnswerabilityFeatures {
    * cannot say. A refusal outright.
    */
   readonly expansionMissing: number;
-  /** 1 when a sentence that asks names someone or something no passage names. A refusal outright. */
-  readonly nameUnknown: number;
+  /**
+   * 1 when a sentence that asks names someone or a year no source mentions ("What did Mike
+   * Pompeo say…?"). A refusal outright.
+   */
+  readonly unmentioned: number;
 }
 
 /** The features the logistic model weighs; the others refuse outright (confidenceFrom). */
 export type WeighedFeature = Exclude<
   keyof AnswerabilityFeatures,
-  "numberMissing" | "instructionsAsked" | "expansionMissing" | "glossaryMatch" | "nameUnknown"
+  "numberMissing" | "instructionsAsked" | "expansionMissing" | "glossaryMatch" | "unmentioned"
 >;
 
 /** SCOWL's smallest list: the commonest words, which say nothing of a question's topic. */
@@ -245,7 +248,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     numberMissing: query.answerType === "quantity" && !holdsNumber(ranked.passage.text) ? 1 : 0,
     instructionsAsked: query.asksInstructions ? 1 : 0,
     expansionMissing: query.answerType === "expansion" && answerType === 0 ? 1 : 0,
-    nameUnknown: query.unknownNames.length > 0 ? 1 : 0,
+    unmentioned: query.unmentioned.length > 0 ? 1 : 0,
   };
 }
 
@@ -284,7 +287,7 @@ export function confidenceFrom(
     features.numberMissing === 1 ||
     features.instructionsAsked === 1 ||
     features.expansionMissing === 1 ||
-    features.nameUnknown === 1
+    features.unmentioned === 1
     ? 0
     : answerProbability(features, model);
 }

@@ -14,10 +14,10 @@ import {
   MONTHS,
   WEEKDAYS,
 } from "./intent.ts";
-import { asks, questionSentences } from "./parts.ts";
 import { lowerBound } from "./sorted.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize, wordsOf } from "./text.ts";
+import { unmentionedInQuestion } from "./unmentioned.ts";
 
 /**
  * A left quote, backtick or accent typed for the apostrophe inside a word ("I‘ve", "don`t"),
@@ -100,10 +100,11 @@ export interface Query {
    */
   readonly contextSentence: boolean;
   /**
-   * The names no passage has in a sentence that asks ("What did Mike Pompeo say…?"): whatever
-   * else a paragraph matches, it cannot say what they said or did.
+   * The names and years no source mentions in a sentence that asks ("What did Mike Pompeo
+   * say…?", "…in 2023?"): whatever else a paragraph matches, it cannot say what they did or
+   * what happened then (unmentioned.ts).
    */
-  readonly unknownNames: readonly string[];
+  readonly unmentioned: readonly string[];
 }
 
 /** "besides history and trade", "other than beer", "setting aside the treaty": what is not asked. */
@@ -258,147 +259,8 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       asksForInstructions(searchable) &&
       strongestFirst.some((term) => !term.optional && !term.known && !containsCjk(term.label)),
     contextSentence: false,
-    unknownNames: unknownNamesAsked(
-      index,
-      searchable,
-      tokens,
-      inHit,
-      namesOfUnusedTerms(index, unusedHits),
-    ),
+    unmentioned: unmentionedInQuestion(index, searchable, tokens, inHit, unusedHits),
   };
-}
-
-/**
- * The names in the question's sentences that ask which no passage has: a capitalised word after
- * the first, outside a glossary term the passages use, that is no common English or calendar
- * word, with the capitalised words beside it ("Mike Pompeo"). A corrected typo of a name the
- * knowledge has is that name, and known. Only capitals mark a name: in lower case, a word the
- * knowledge lacks is as often a slip ("kim yoo geun") as someone else.
- */
-function unknownNamesAsked(
-  index: SearchIndex,
-  text: string,
-  tokens: readonly Token[],
-  inHit: ReadonlySet<number>,
-  inUnusedName: ReadonlySet<number>,
-): string[] {
-  const asking: [number, number][] = [];
-  let from = 0;
-  for (const sentence of questionSentences(text)) {
-    const start = text.indexOf(sentence, from);
-    if (start < 0) continue;
-    from = start + sentence.length;
-    if (asks(sentence)) asking.push([start, from]);
-  }
-  const capitalised = (position: number) => {
-    const token = tokens[position];
-    return (
-      token !== undefined &&
-      position > 0 &&
-      /^\p{Lu}/u.test(token.raw) &&
-      !STOP_WORDS.has(token.raw.toLowerCase())
-    );
-  };
-  const names: string[] = [];
-  let coveredTo = -1;
-  tokens.forEach((token, position) => {
-    const unknown =
-      position > coveredTo &&
-      (capitalised(position) || inUnusedName.has(position)) &&
-      !token.stop &&
-      !containsCjk(token.raw) &&
-      !inHit.has(position) &&
-      !index.postings.has(token.stem) &&
-      !isCommonEnglishWord(token.norm) &&
-      !CALENDAR_WORDS.includes(token.norm) &&
-      asking.some(([start, end]) => token.start >= start && token.end <= end) &&
-      !namedByDocuments(index).has(token.stem) &&
-      !(ACRONYM.test(token.raw) && spelledOutInPassages(index, token.raw));
-    if (!unknown) return;
-    let first = position;
-    while (capitalised(first - 1)) first--;
-    let last = position;
-    while (capitalised(last + 1)) last++;
-    coveredTo = last;
-    // Shown back to the member: only letters, digits and the marks inside a name, no markup.
-    const typed = text.slice(tokens[first]?.start, tokens[last]?.end);
-    const name = PLAIN_NAME.test(typed)
-      ? typed
-      : tokens
-          .slice(first, last + 1)
-          .map((word) => word.raw)
-          .join(" ");
-    if (!names.includes(name)) names.push(name);
-  });
-  return names;
-}
-
-/**
- * Where the question names, in lower case, someone or something the glossary knows by a
- * capitalised name that no passage uses ("mike pompeo", "takeshima"): a name all the same.
- */
-function namesOfUnusedTerms(index: SearchIndex, unused: readonly ConceptHit[]): Set<number> {
-  const positions = new Set<number>();
-  for (const hit of unused) {
-    if (!/^\p{Lu}/u.test(index.glossary.labels[hit.concept] ?? "")) continue;
-    for (let position = hit.firstToken; position < hit.endToken; position++) {
-      positions.add(position);
-    }
-  }
-  return positions;
-}
-
-/** A name as typed, without markup: "Mike Pompeo", "Park Geun-hye", "O'Brien". */
-const PLAIN_NAME = /^[\p{L}\p{N}][\p{L}\p{N} .'’-]*$/u;
-
-/** A name written in capitals: "NSC", "METI", "KOSPI". */
-const ACRONYM = /^\p{Lu}{2,8}$/u;
-/** Small words a spelled-out name holds between its capitalised ones: "Ministry of Economy, Trade and Industry". */
-const NAME_JOINERS = "of|and|for|the|on|in";
-
-const documentNames = new WeakMap<SearchIndex, ReadonlySet<string>>();
-
-/** The stems of the outlets' names and the titles: "DW", "Yonhap" are known to the knowledge. */
-function namedByDocuments(index: SearchIndex): ReadonlySet<string> {
-  let stems = documentNames.get(index);
-  if (!stems) {
-    const found = new Set<string>();
-    for (const document of index.knowledge.documents) {
-      for (const token of tokenize(`${document.source} ${document.title}`)) found.add(token.stem);
-    }
-    stems = found;
-    documentNames.set(index, stems);
-  }
-  return stems;
-}
-
-const spelledOut = new WeakMap<SearchIndex, Map<string, boolean>>();
-/** Members type few acronyms; each costs a pass over the passages, so answers are kept. */
-const ACRONYM_CACHE_SIZE = 1000;
-
-/**
- * Whether some passage spells an acronym out: "NSC" in "the National Security Council", "GSOMIA"
- * in "General Security of Military Information Agreement". Asked once per acronym and index.
- */
-function spelledOutInPassages(index: SearchIndex, acronym: string): boolean {
-  let known = spelledOut.get(index);
-  if (!known) {
-    known = new Map();
-    spelledOut.set(index, known);
-  }
-  const cached = known.get(acronym);
-  if (cached !== undefined) return cached;
-  const letters = [...acronym].map(
-    (letter) => `(?:${letter}[\\p{L}'’-]*|${letter.toLowerCase()}(?:${NAME_JOINERS}))`,
-  );
-  const pattern = new RegExp(
-    `\\b${letters.join(`[\\s,]+(?:(?:${NAME_JOINERS})[\\s,]+)*`)}\\b`,
-    "u",
-  );
-  const found = index.knowledge.passages.some((passage) => pattern.test(passage.text));
-  if (known.size >= ACRONYM_CACHE_SIZE) known.clear();
-  known.set(acronym, found);
-  return found;
 }
 
 /** Whether the question's words of substance are one word or one glossary term: "white list". */

@@ -96,13 +96,13 @@ export function rewriteFigures(
   for (const { question, expect } of questions) {
     if ((expect !== null) !== (kind === "answerable")) continue;
     const written = answerOf(question);
-    const refusedForAName = refusalReason(engine, question) === "unknown-name";
+    const refusedAsUnmentioned = refusalReason(engine, question) === "unmentioned";
     for (const [name, rewrite] of Object.entries(rewrites)) {
       const rewritten = rewrite(question);
       if (rewritten === undefined || rewritten === question) continue;
       // Only a capital marks a name the knowledge lacks ("Pompeo"); in lower case it may as well
       // be a slip, so a refusal that rests on one is not asked to survive losing its capitals.
-      if (refusedForAName && rewritten === rewritten.toLowerCase()) continue;
+      if (refusedAsUnmentioned && rewritten === rewritten.toLowerCase()) continue;
       const got = answerOf(rewritten);
       const before = figures.get(name) ?? NO_FIGURES;
       figures.set(name, {

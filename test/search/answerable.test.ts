@@ -155,7 +155,7 @@ describe("what the decision reads of a question the passage may not answer", () 
   });
 });
 
-describe("a question about someone or something the knowledge never names", () => {
+describe("a question about a name or a year no source mentions", () => {
   it("is refused when a sentence that asks names them, whatever else a paragraph matches", () => {
     assertRefusedOnSmallAndLarge(
       [
@@ -178,16 +178,33 @@ describe("a question about someone or something the knowledge never names", () =
       "What did Senator Elena Marchetti say about Seoul's decision to scrap GSOMIA?",
     );
     assert.equal(answer.kind, "no-answer");
-    assert.equal(answer.kind === "no-answer" ? answer.reason : undefined, "unknown-name");
+    assert.equal(answer.kind === "no-answer" ? answer.reason : undefined, "unmentioned");
     assert.equal(
       answer.kind === "no-answer" ? answer.message : undefined,
       "None of my sources mentions Senator Elena Marchetti, so I have no answer to that.",
     );
   });
 
+  it("is refused when it asks about a year its articles never reach, and says which", () => {
+    const later = seedOnly.ask("What did South Korea and Japan agree about GSOMIA in 2023?");
+    assert.equal(
+      later.kind === "no-answer" ? later.message : undefined,
+      "None of my sources mentions 2023, so I have no answer to that.",
+    );
+    assert.equal(seedOnly.ask("who won the 2002 world cup, korea or japan?").kind, "no-answer");
+    // 2019, the seed's own date, and 2018, its "last year".
+    for (const question of [
+      "Why did South Korea end GSOMIA in 2019?",
+      "Which court ruling of 2018 does Seoul link to its removal from the white list?",
+    ]) {
+      assert.equal(seedOnly.ask(question).kind, "answer", question);
+    }
+    assert.equal(shipped.ask("How did Seoul and Tokyo mend ties in 2023?").kind, "answer");
+  });
+
   it("counts a name only where no passage, title or outlet has it, nor spells out its capitals", () => {
     const index = buildIndex(seedKnowledge);
-    const names = (question: string) => parseQuery(index, question).unknownNames;
+    const names = (question: string) => parseQuery(index, question).unmentioned;
     assert.deepEqual(names("What did Mike Pompeo say about GSOMIA?"), ["Mike Pompeo"]);
     assert.deepEqual(names("What did the KOSPI do after the white list decision?"), ["KOSPI"]);
     assert.deepEqual(names("What did Kim You-geun say?"), []);
