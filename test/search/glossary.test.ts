@@ -15,6 +15,14 @@ function conceptsIn(text: string): string[] {
   return glossary.find(tokenize(text), text).map((hit) => glossary.labels[hit.concept] ?? "?");
 }
 
+/** The first term found in a text and its head, by their entries' labels. */
+function termAndHead(terms: GlossaryMatcher, text: string): [string?, string?] {
+  const tokens = tokenize(text);
+  const [hit] = terms.find(tokens);
+  const head = hit && terms.headOf(tokens, hit);
+  return [hit && terms.labels[hit.concept], head && terms.labels[head.concept]];
+}
+
 describe("GlossaryMatcher", () => {
   it("finds the head of a long term, not its modifiers: a military information agreement is an agreement", () => {
     const terms = new GlossaryMatcher([
@@ -22,11 +30,10 @@ describe("GlossaryMatcher", () => {
       { terms: ["agreement", "pact"] },
       { terms: ["military"] },
     ]);
-    const tokens = tokenize("The military information agreement was due to be renewed.");
-    const [hit] = terms.find(tokens);
-    assert.equal(hit && terms.labels[hit.concept], "GSOMIA");
-    const head = hit && terms.headOf(tokens, hit);
-    assert.equal(head && terms.labels[head.concept], "agreement");
+    assert.deepEqual(
+      termAndHead(terms, "The military information agreement was due to be renewed."),
+      ["GSOMIA", "agreement"],
+    );
   });
 
   it("finds the head of a long name before its 'of': a Ministry of Economy, Trade and Industry is a ministry", () => {
@@ -35,18 +42,19 @@ describe("GlossaryMatcher", () => {
       { terms: ["ministry"] },
       { terms: ["trade"] },
     ]);
-    const tokens = tokenize("Japan's Ministry of Economy, Trade and Industry wrote on Twitter.");
-    const [hit] = terms.find(tokens);
-    assert.equal(hit && terms.labels[hit.concept], "Ministry of Economy, Trade and Industry");
-    const head = hit && terms.headOf(tokens, hit);
-    assert.equal(head && terms.labels[head.concept], "ministry");
+    assert.deepEqual(
+      termAndHead(terms, "Japan's Ministry of Economy, Trade and Industry wrote on Twitter."),
+      ["Ministry of Economy, Trade and Industry", "ministry"],
+    );
     const general = new GlossaryMatcher([
       { terms: ["General Security of Military Information Agreement"] },
       { terms: ["general"] },
     ]);
-    const pact = tokenize("the General Security of Military Information Agreement");
-    const [pactHit] = general.find(pact);
-    assert.equal(pactHit && general.headOf(pact, pactHit), undefined, "no term ends at its 'of'");
+    assert.deepEqual(
+      termAndHead(general, "the General Security of Military Information Agreement"),
+      ["General Security of Military Information Agreement", undefined],
+      "no term ends at its 'of'",
+    );
   });
 
   it("reads a short capital term that is also an English word only as written, or after 'the'", () => {
