@@ -109,10 +109,10 @@ export interface EngineStats {
   readonly vocabulary: number;
 }
 
-/** Questions in, cited passages out. Immutable: a reload makes a new engine. */
 /** "Mike Pompeo", "Fukushima or 2023": what a refused question asks about that no source mentions. */
 const UNMENTIONED_LIST = new Intl.ListFormat("en", { type: "disjunction" });
 
+/** Questions in, cited passages out. Immutable: a reload makes a new engine. */
 export class AnswerEngine {
   readonly knowledge: KnowledgeBase;
   readonly #index: SearchIndex;

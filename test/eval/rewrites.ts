@@ -5,7 +5,7 @@
  * check needs no new question file and is the same for questions nobody has read.
  */
 import { parseArgs } from "node:util";
-import { AnswerEngine } from "../../src/answer.ts";
+import { type Answer, AnswerEngine } from "../../src/answer.ts";
 import { loadKnowledgeSpec, type Question, readQuestions } from "./datasets.ts";
 
 /** A question rewritten without changing what it asks, or undefined where the rewrite has nothing to change. */
@@ -86,17 +86,13 @@ export function rewriteFigures(
   rewrites: Readonly<Record<string, Rewrite>> = REWRITES,
   kind: QuestionKind = "answerable",
 ): Map<string, RewriteFigures> {
-  const answerOf = (question: string) => {
-    const answer = engine.ask(question);
-    return answer.kind === "answer"
-      ? `${answer.passage.document}#${answer.passage.paragraph}`
-      : undefined;
-  };
+  const answerOf = (question: string) => paragraphOf(engine.ask(question));
   const figures = new Map<string, RewriteFigures>();
   for (const { question, expect } of questions) {
     if ((expect !== null) !== (kind === "answerable")) continue;
-    const written = answerOf(question);
-    const refusedAsUnmentioned = refusalReason(engine, question) === "unmentioned";
+    const asked = engine.ask(question);
+    const written = paragraphOf(asked);
+    const refusedAsUnmentioned = asked.kind === "no-answer" && asked.reason === "unmentioned";
     for (const [name, rewrite] of Object.entries(rewrites)) {
       const rewritten = rewrite(question);
       if (rewritten === undefined || rewritten === question) continue;
@@ -116,9 +112,11 @@ export function rewriteFigures(
   return figures;
 }
 
-function refusalReason(engine: AnswerEngine, question: string): string | undefined {
-  const answer = engine.ask(question);
-  return answer.kind === "no-answer" ? answer.reason : undefined;
+/** The paragraph an answer quotes, as "document#paragraph"; undefined for a refusal. */
+function paragraphOf(answer: Answer): string | undefined {
+  return answer.kind === "answer"
+    ? `${answer.passage.document}#${answer.passage.paragraph}`
+    : undefined;
 }
 
 /** Adds one file's figures to the running totals, rewrite by rewrite. */
