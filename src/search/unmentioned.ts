@@ -3,7 +3,7 @@ import type { SearchIndex } from "./build.ts";
 import { isCommonEnglishWord } from "./english.ts";
 import type { ConceptHit } from "./glossary.ts";
 import { MONTHS, WEEKDAYS } from "./intent.ts";
-import { asks, questionSentences } from "./parts.ts";
+import { questionSentences, asks as sentenceAsks } from "./parts.ts";
 import { STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, type Token, tokenize } from "./text.ts";
 
@@ -51,7 +51,12 @@ export function unmentionedInQuestion(
   inHit: ReadonlySet<number>,
   unusedHits: readonly ConceptHit[],
 ): string[] {
-  const asking = askingSpans(text);
+  // Most questions name nothing unknown: the sentences are read only for one that might.
+  let asking: [number, number][] | undefined;
+  const asks = (token: Token) => {
+    asking ??= askingSpans(text);
+    return asking.some(([start, end]) => token.start >= start && token.end <= end);
+  };
   const inUnusedName = capitalisedTermPositions(index, unusedHits);
   const capitalised = (position: number) => {
     const token = tokens[position];
@@ -65,15 +70,11 @@ export function unmentionedInQuestion(
   const found: string[] = [];
   let coveredTo = -1;
   tokens.forEach((token, position) => {
-    if (
-      position <= coveredTo ||
-      inHit.has(position) ||
-      !asking.some(([start, end]) => token.start >= start && token.end <= end)
-    ) {
-      return;
-    }
+    if (position <= coveredTo || inHit.has(position)) return;
     if (YEAR.test(token.raw)) {
-      if (!yearsOf(index).has(token.raw) && !found.includes(token.raw)) found.push(token.raw);
+      if (!yearsOf(index).has(token.raw) && asks(token) && !found.includes(token.raw)) {
+        found.push(token.raw);
+      }
       return;
     }
     const unknownName =
@@ -84,6 +85,7 @@ export function unmentionedInQuestion(
       !isCommonEnglishWord(token.norm) &&
       !CALENDAR_WORDS.has(token.norm) &&
       !namedByDocuments(index).has(token.stem) &&
+      asks(token) &&
       !(ACRONYM.test(token.raw) && spelledOutInPassages(index, token.raw));
     if (!unknownName) return;
     let first = position;
@@ -112,7 +114,7 @@ function askingSpans(text: string): [number, number][] {
     const start = text.indexOf(sentence, from);
     if (start < 0) continue;
     from = start + sentence.length;
-    if (asks(sentence)) spans.push([start, from]);
+    if (sentenceAsks(sentence)) spans.push([start, from]);
   }
   return spans;
 }
