@@ -37,6 +37,10 @@ export const WEEKDAYS: readonly string[] = [
   "Saturday",
   "Sunday",
 ];
+/** The months and weekdays in lower case, as a question's words are compared with them. */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  [...MONTHS, ...WEEKDAYS].map((word) => word.toLowerCase()),
+);
 /** Zero to twelve written out, each at its value: "three" at 3. */
 export const SMALL_NUMBER_NAMES: readonly string[] = [
   "zero",

@@ -10,9 +10,8 @@ import {
   asksAboutLanguage,
   asksForInstructions,
   asksWhatCjkTermIs,
+  CALENDAR_WORDS,
   definingFramePositions,
-  MONTHS,
-  WEEKDAYS,
 } from "./intent.ts";
 import { lowerBound } from "./sorted.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
@@ -354,8 +353,6 @@ function isDerivedForm(stem: string, candidate: string): boolean {
   return /^e?ment$/.test(ending) || (stem.endsWith("ct") && /^(?:ion|iv)$/.test(ending));
 }
 
-const CALENDAR_WORDS = [...MONTHS, ...WEEKDAYS].map((word) => word.toLowerCase());
-
 /**
  * A mistyped month or weekday ("novmber", "thrusday"), whether or not the knowledge has it: a
  * member who asks about a date must not be read as asking about a "number". Typed capitalised
@@ -433,7 +430,7 @@ function knowledgeNameMistyped(index: SearchIndex, word: string): Correction | u
   }
   const correction = index.vocabulary.correct(word);
   // A month or weekday is capitalised and common too: calendarWordFor reads those, strictly.
-  if (correction?.distance !== 1 || CALENDAR_WORDS.includes(correction.word)) return undefined;
+  if (correction?.distance !== 1 || CALENDAR_WORDS.has(correction.word)) return undefined;
   const passages = index.postings.get(stemWord(correction.word))?.passages.length ?? 0;
   const common =
     passages >=

@@ -2,7 +2,7 @@ import { positionsInHits } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
 import { isCommonEnglishWord } from "./english.ts";
 import type { ConceptHit } from "./glossary.ts";
-import { MONTHS, WEEKDAYS } from "./intent.ts";
+import { CALENDAR_WORDS } from "./intent.ts";
 import { questionSentences, asks as sentenceAsks } from "./parts.ts";
 import { STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, type Token, tokenize } from "./text.ts";
@@ -14,7 +14,6 @@ import { containsCjk, type Token, tokenize } from "./text.ts";
  * and says which (answer.ts).
  */
 
-const CALENDAR_WORDS = new Set([...MONTHS, ...WEEKDAYS].map((word) => word.toLowerCase()));
 /** A name written in capitals: "NSC", "METI", "KOSPI". */
 const ACRONYM = /^\p{Lu}{2,8}$/u;
 /** Small words a spelled-out name holds between its capitalised ones: "Ministry of Economy, Trade and Industry". */
@@ -128,13 +127,17 @@ function capitalisedTermPositions(index: SearchIndex, unused: readonly ConceptHi
 
 const documentNames = new WeakMap<SearchIndex, ReadonlySet<string>>();
 
-/** The stems of the outlets' names and the titles: "DW", "Yonhap" are known to the knowledge. */
+/**
+ * The stems of the outlets' names and the titles: "DW", "Yonhap" are known to the knowledge. The
+ * titles' are the index's own (`titleKeys`); the outlets are not indexed.
+ */
 function namedByDocuments(index: SearchIndex): ReadonlySet<string> {
   let stems = documentNames.get(index);
   if (!stems) {
     const found = new Set<string>();
+    for (const keys of index.titleKeys.values()) for (const key of keys) found.add(key);
     for (const document of index.knowledge.documents) {
-      for (const token of tokenize(`${document.source} ${document.title}`)) found.add(token.stem);
+      for (const token of tokenize(document.source)) found.add(token.stem);
     }
     stems = found;
     documentNames.set(index, stems);
