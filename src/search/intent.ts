@@ -360,7 +360,70 @@ export function answerTypeOf(tokens: readonly Token[], oneTerm = false): AnswerT
     (words.at(-1) === "mean" || words[first + 2] === "meant" || meansBy(words))
   )
     return "definition";
-  if (word === "which" || (word === "what" && next === "are")) return "list";
+  if (word === "which") return whichAsks(words.slice(verbAt));
+  if (word === "what" && next === "are") return "list";
+  return undefined;
+}
+
+/**
+ * Titles a "which" question names when it asks who: "which official announced it" wants one
+ * person, not a list.
+ */
+const PERSON_TITLES: ReadonlySet<string> = new Set([
+  "official",
+  "minister",
+  "president",
+  "secretary",
+  "director",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "ambassador",
+  "envoy",
+  "diplomat",
+  "lawmaker",
+  "leader",
+  "politician",
+  "judge",
+  "premier",
+]);
+
+/** Words that end the noun after "which": "which council does…", "which one was…". */
+const AUXILIARIES: ReadonlySet<string> = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "do",
+  "does",
+  "did",
+  "has",
+  "have",
+  "had",
+  "will",
+  "would",
+  "can",
+  "could",
+  "should",
+  "might",
+]);
+/** The words of the noun after "which" that may be its head: "which semiconductor materials". */
+const WHICH_NOUN_WORDS = 3;
+
+/**
+ * What "which" asks for by the noun after it: a person for a title ("which US official"), a list
+ * for a plural or a count ("which countries", "which semiconductor materials", "which three",
+ * "which of them"), and no kind of answer for a single thing ("which council does…", "which
+ * treaty"), which any paragraph that names it answers.
+ */
+function whichAsks(after: readonly string[]): AnswerType | undefined {
+  const nounEnd = after.findIndex((word) => AUXILIARIES.has(word));
+  const noun = after.slice(0, nounEnd < 0 ? WHICH_NOUN_WORDS : Math.min(nounEnd, WHICH_NOUN_WORDS));
+  const [first = ""] = noun;
+  const plural = (word: string) => /[^su]s$/u.test(word) || word === "people";
+  const count = first !== "one" && SMALL_NUMBER_NAMES.includes(first);
+  if (first === "of" || count || noun.some(plural) || !/^\p{L}+$/u.test(first)) return "list";
+  if (noun.some((word) => PERSON_TITLES.has(word))) return "person";
   return undefined;
 }
 

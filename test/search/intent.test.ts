@@ -131,6 +131,21 @@ describe("the kind of answer a question asks for", () => {
     assert.equal(typeOf("what was the reason Seoul gave for ending the pact"), undefined);
   });
 
+  it("reads 'which' as asking for a list only before a plural or a count", () => {
+    for (const question of [
+      "which countries are on the white list",
+      "Which semiconductor materials were affected by the curbs?",
+      "which three chemicals did Japan restrict",
+      "which of the two leaders spoke first",
+    ])
+      assert.equal(typeOf(question), "list", question);
+    // One thing asked for: any paragraph that names it answers, with or without a list.
+    assert.equal(typeOf("Which council does the official belong to?"), undefined);
+    assert.equal(typeOf("which one was signed first"), undefined);
+    assert.equal(typeOf("Which Japanese company got the first license?"), undefined);
+    assert.equal(typeOf("Which US official explained the decision?"), "person");
+  });
+
   it("reads a keyword question naming an amount as asking how much", () => {
     assert.equal(typeOf("airport terminal expansion cost"), "quantity");
     assert.equal(typeOf("comfort women compensation amount"), "quantity");
