@@ -1,3 +1,4 @@
+import { compoundParts } from "./compounds.ts";
 import type { ConceptHit, GlossaryMatcher } from "./glossary.ts";
 import { type Token, tokenize } from "./text.ts";
 
@@ -34,8 +35,10 @@ export function analyze(
   const hits = glossary.find(tokens, text);
   const occurrences: TermOccurrence[] = [];
   tokens.forEach((token, position) => {
-    if (!token.stop)
-      occurrences.push({ key: token.stem, position, start: token.start, end: token.end });
+    if (token.stop) return;
+    occurrences.push({ key: token.stem, position, start: token.start, end: token.end });
+    for (const part of compoundParts(token.norm))
+      occurrences.push({ key: part, position, start: token.start, end: token.end });
   });
   for (const hit of hits) {
     occurrences.push({

@@ -1,5 +1,6 @@
 import { type KnowledgeBase, type Passage, searchTerms, type Topic } from "../knowledge/types.ts";
 import { analyze, conceptKey, coreKeys, isConceptKey } from "./analyze.ts";
+import { compoundParts } from "./compounds.ts";
 import { Vocabulary } from "./fuzzy.ts";
 import { GlossaryMatcher } from "./glossary.ts";
 import { QUESTION_WORDS } from "./stopwords.ts";
@@ -136,8 +137,10 @@ export class PostingsBuilder {
           owner: this.owner,
           term: this.termId(forms.stem),
           word: this.wordId(forms.norm),
+          parts: compoundParts(forms.norm).map((part) => this.termId(part)),
         };
       }
+      for (const part of forms.slot.parts) this.count(part);
       this.wordCounts[forms.slot.word] = (this.wordCounts[forms.slot.word] as number) + 1;
       this.count(forms.slot.term);
       length++;

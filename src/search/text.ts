@@ -155,7 +155,7 @@ export interface WordForms extends Word {
    * Scratch for one index build at a time (`owner`): the ids it gave this word, so a build looks a
    * word up once however often it occurs.
    */
-  slot: { owner: object; term: number; word: number } | undefined;
+  slot: { owner: object; term: number; word: number; parts: readonly number[] } | undefined;
 }
 
 function createForms(raw: string): WordForms {
