@@ -17,6 +17,25 @@ export const questionFileSchema = z.array(
 );
 export type Question = z.infer<typeof questionFileSchema>[number];
 
+/**
+ * The form in which a passage and an expected phrase are compared, as the sealed evaluation
+ * compares them: NFKC (a no-break space is a space), straight quotes, whitespace collapsed. A
+ * phrase copied from an article with ordinary spaces still finds a passage that has no-break ones.
+ */
+function comparable(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\u2018\u2019]/gu, "'")
+    .replace(/[\u201c\u201d]/gu, '"')
+    .replace(/\s+/gu, " ");
+}
+
+/** Whether a passage holds one of a question's expected phrases. */
+export function holdsPhrase(text: string, phrases: readonly string[]): boolean {
+  const passage = comparable(text);
+  return phrases.some((phrase) => passage.includes(comparable(phrase)));
+}
+
 export async function readQuestions(file: string): Promise<Question[]> {
   return questionFileSchema.parse(JSON.parse(await readFile(file, "utf8")));
 }

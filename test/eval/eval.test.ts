@@ -11,7 +11,7 @@ import {
   miniSearchRetriever,
   type Retriever,
 } from "./baselines.ts";
-import { loadKnowledgeSpec, readQuestions } from "./datasets.ts";
+import { holdsPhrase, loadKnowledgeSpec, readQuestions } from "./datasets.ts";
 import { crossValidate, type Example, examplesOf, type Figures, figuresAsShipped } from "./fit.ts";
 import { addFigures, REWRITES, type RewriteFigures, rewriteFigures } from "./rewrites.ts";
 import { loadWithAdded, score } from "./run.ts";
@@ -46,6 +46,22 @@ async function scoredFixture(folder: keyof typeof built, file: string) {
     offTopicRefused: offTopic.filter((question) => answerer.refuses?.(question.question)).length,
   };
 }
+
+describe("an expected phrase, as npm run eval and npm run fit look for it", () => {
+  it("is found where the article writes a no-break space or curly quotes and the phrase does not", () => {
+    assert.ok(
+      holdsPhrase("The three-year-old\u00a0military information agreement was due", [
+        "three-year-old military information agreement",
+      ]),
+    );
+    assert.ok(
+      holdsPhrase("Seoul views its removal from the \u201cwhitelist\u201d as retaliation", [
+        'from the "whitelist" as retaliation',
+      ]),
+    );
+    assert.ok(!holdsPhrase("The three-year-old agreement was due", ["three-year-old military"]));
+  });
+});
 
 describe("answer quality on test/fixtures/questions.json (on knowledge-v1)", async () => {
   const questions = JSON.parse(

@@ -32,7 +32,7 @@ import {
 } from "../../src/search/rank.ts";
 import { ANSWERABILITY, RANK_WEIGHTS } from "../../src/search/weights.ts";
 import { PROJECT_ROOT } from "../support/knowledge.ts";
-import { loadKnowledgeSpec, readQuestions } from "./datasets.ts";
+import { holdsPhrase, loadKnowledgeSpec, readQuestions } from "./datasets.ts";
 
 /** How many passages per question the fit may reorder. */
 const POOL = 40;
@@ -64,7 +64,7 @@ function variantOf(index: SearchIndex, text: string, expect: readonly string[]):
     (ranked): Candidate => ({
       features: ranked.features,
       answerability: answerabilityFeatures(query, ranked),
-      right: expect.some((phrase) => ranked.passage.text.includes(phrase)),
+      right: holdsPhrase(ranked.passage.text, expect),
     }),
   );
 }

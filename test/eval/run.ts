@@ -11,7 +11,7 @@ import {
   miniSearchRetriever,
   type Retriever,
 } from "./baselines.ts";
-import { type Question, questionFileSchema } from "./datasets.ts";
+import { holdsPhrase, type Question, questionFileSchema } from "./datasets.ts";
 
 export interface Score {
   readonly name: string;
@@ -34,8 +34,7 @@ function rankOfRight(
   expect: readonly string[],
 ): number {
   const position = ranked.findIndex((index) => {
-    const text = knowledge.passages[index]?.text ?? "";
-    return expect.some((phrase) => text.includes(phrase));
+    return holdsPhrase(knowledge.passages[index]?.text ?? "", expect);
   });
   return position < 0 ? Number.POSITIVE_INFINITY : position + 1;
 }
