@@ -2,12 +2,13 @@
  * Fits the ranking weights and the answer-or-refuse model on labelled question files, and says
  * how well they generalise by leaving each question file out in turn (cross-validation).
  *
- *   npm run fit -- FILE=KNOWLEDGE [FILE=KNOWLEDGE …] [--ranking-only] [--write] [--json]
+ *   npm run fit -- FILE=KNOWLEDGE [FILE=KNOWLEDGE …] [--ranking-only | --refusal-only] [--write] [--json]
  *
  * KNOWLEDGE is `shipped`, `seed` or a folder, with `+DIR` for articles to add (datasets.ts).
  * `--write` writes the weights fitted on every file to src/search/weights.ts. `--ranking-only`
  * fits the ranking alone and keeps the answer-or-refuse model of src/search/weights.ts, in the
- * cross-validation too.
+ * cross-validation too; `--refusal-only` fits the answer-or-refuse model alone and keeps the
+ * ranking weights.
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -329,16 +330,18 @@ export function figuresAsShipped(examples: readonly Example[]): Map<string, Figu
 
 /**
  * Leave-one-file-out: each question file scored with the weights fitted on the others, the
- * answer-or-refuse model refitted too unless `rankingOnly` keeps the shipped one.
+ * answer-or-refuse model refitted too unless `rankingOnly` keeps the shipped one; `refusalOnly`
+ * keeps the shipped ranking weights and refits the answer-or-refuse model alone.
  */
 export function crossValidate(
   examples: readonly Example[],
   rankingOnly: boolean,
+  refusalOnly = false,
 ): Map<string, Figures> {
   const crossValidated = new Map<string, Figures>();
   for (const set of setsOf(examples)) {
     const training = examples.filter((example) => example.set !== set);
-    const weights = fitRanking(training);
+    const weights = refusalOnly ? RANK_WEIGHTS : fitRanking(training);
     const model = answerabilityModel(training, weights, rankingOnly);
     crossValidated.set(
       set,
@@ -378,12 +381,20 @@ async function main(): Promise<number> {
       write: { type: "boolean" },
       json: { type: "boolean" },
       "ranking-only": { type: "boolean" },
+      "refusal-only": { type: "boolean" },
     },
   });
   const rankingOnly = values["ranking-only"] === true;
+  const refusalOnly = values["refusal-only"] === true;
+  if (rankingOnly && refusalOnly) {
+    process.stderr.write(
+      "--ranking-only and --refusal-only each keep what the other fits: give one\n",
+    );
+    return 2;
+  }
   if (positionals.length < 2) {
     process.stderr.write(
-      "usage: npm run fit -- FILE=KNOWLEDGE FILE=KNOWLEDGE … [--ranking-only] [--write]\n",
+      "usage: npm run fit -- FILE=KNOWLEDGE FILE=KNOWLEDGE … [--ranking-only | --refusal-only] [--write]\n",
     );
     return 2;
   }
@@ -405,11 +416,11 @@ async function main(): Promise<number> {
   }
 
   process.stdout.write("\nCross-validated (each file scored with weights fitted on the others):\n");
-  const crossValidated = crossValidate(examples, rankingOnly);
+  const crossValidated = crossValidate(examples, rankingOnly, refusalOnly);
   for (const [set, result] of crossValidated) process.stdout.write(`${line(set, result)}\n`);
   report.crossValidated = Object.fromEntries(crossValidated);
 
-  const weights = fitRanking(examples);
+  const weights = refusalOnly ? RANK_WEIGHTS : fitRanking(examples);
   const model = answerabilityModel(examples, weights, rankingOnly);
   report.weights = weights;
   report.model = model;
@@ -430,7 +441,7 @@ async function main(): Promise<number> {
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   if (values.write) {
     const file = path.join(PROJECT_ROOT, "src", "search", "weights.ts");
-    await writeFile(file, weightsModule(weights, model, positionals, rankingOnly));
+    await writeFile(file, weightsModule(weights, model, positionals, rankingOnly, refusalOnly));
     process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
   }
   return 0;
@@ -441,10 +452,13 @@ function weightsModule(
   model: AnswerabilityModel,
   sets: readonly string[],
   rankingOnly: boolean,
+  refusalOnly: boolean,
 ): string {
   const kept = rankingOnly
     ? "\n * The answer-or-refuse model was kept from the fit before (`--ranking-only`)."
-    : "";
+    : refusalOnly
+      ? "\n * The ranking weights were kept from the fit before (`--refusal-only`)."
+      : "";
   return `/**
  * Weights fitted on labelled questions by \`npm run fit\` (test/eval/fit.ts), which prints the
  * cross-validated figures they give; change them there, not by hand. Fitted on:
