@@ -29,7 +29,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   ..."i'm i've i'd i'll you're you've you'd you'll we're we've we'd we'll they're they've they'd they'll he'd he'll she'd she'll it'll that'll there'd there'll should've could've would've might've must've mustn't needn't shan't ain't y'all".split(
     " ",
   ),
-  ..."besides stuff versus vs".split(" "),
+  ..."already besides stuff versus vs yet".split(" "),
   ..."anything bot does everything exactly explain explained happen happened happening hello hey hi know okay ok please pls really something tell thanks thank thing things want wanted whats whys hows whos wonder wondering".split(
     " ",
   ),

@@ -49,6 +49,13 @@ describe("parseQuery", () => {
     assert.deepEqual(termKeys("what stuff besides beer"), termKeys("what beer"));
   });
 
+  it("weighs no adverb of time that only says how far along: already, yet, as still and ever", () => {
+    assert.deepEqual(
+      termKeys("was the war already dealt with, or not yet"),
+      termKeys("was the war dealt with, or not"),
+    );
+  });
+
   it("weighs no contraction of a pronoun or modal: I'm, I've, you're, they'll, should've", () => {
     assert.deepEqual(
       termKeys("I'm told, and I’ve read, that you're sure they'll renew the gsomia, I'd say"),
