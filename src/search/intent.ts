@@ -388,25 +388,11 @@ const PERSON_TITLES: ReadonlySet<string> = new Set([
   "premier",
 ]);
 
-/** Words that end the noun after "which": "which council does…", "which one was…". */
-const AUXILIARIES: ReadonlySet<string> = new Set([
-  "is",
-  "are",
-  "was",
-  "were",
-  "do",
-  "does",
-  "did",
-  "has",
-  "have",
-  "had",
-  "will",
-  "would",
-  "can",
-  "could",
-  "should",
-  "might",
-]);
+/**
+ * Words that end the noun after "which": "which council does…", "which one was…". The verbs a
+ * yes/no question opens with, and "might".
+ */
+const AUXILIARIES: ReadonlySet<string> = new Set([...YES_NO_OPENINGS, "might"]);
 /** The words of the noun after "which" that may be its head: "which semiconductor materials". */
 const WHICH_NOUN_WORDS = 3;
 
