@@ -13,6 +13,7 @@ import {
   CALENDAR_WORDS,
   definingFramePositions,
 } from "./intent.ts";
+import { asksAboutOwnAffairs } from "./personal.ts";
 import { lowerBound } from "./sorted.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize, wordsOf } from "./text.ts";
@@ -89,8 +90,9 @@ export interface Query {
   /** It asks about the Korean or Japanese language ("how do I say thank you in Korean"). */
   readonly aboutLanguage: boolean;
   /**
-   * It asks how to do something or what to do, with a word the knowledge lacks ("how do I renew
-   * my passport", "what should I pack"): no news paragraph answers it.
+   * It asks how to do something or what to do, or about the member's own affairs, with a word the
+   * knowledge lacks ("how do I renew my passport", "what should I pack", "can I use my visa card
+   * in Seoul"): no news paragraph answers it.
    */
   readonly asksInstructions: boolean;
   /**
@@ -255,7 +257,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
     asksInstructions:
-      asksForInstructions(searchable) &&
+      (asksForInstructions(searchable) || asksAboutOwnAffairs(searchable)) &&
       strongestFirst.some((term) => !term.optional && !term.known && !containsCjk(term.label)),
     contextSentence: false,
     unmentioned: unmentionedInQuestion(index, searchable, tokens, inHit, unusedHits),

@@ -621,6 +621,19 @@ describe("questions as members type them", () => {
     );
   });
 
+  it("refuses a question about the member's own affairs that shares words with the articles", () => {
+    // News says what happened to others: not whether the member's policy renews or deposit is kept.
+    assertRefusedOnSmallAndLarge(
+      [
+        "does my car insurance renew automatically if I don't cancel it?",
+        "can my landlord keep the deposit if i cancel the lease early?",
+      ],
+      [
+        "My uncle says Japan never compensated anyone. Did Japanese firms have to pay forced laborers?",
+      ],
+    );
+  });
+
   it("answers a question whose words of the topic are glossary terms common in English", () => {
     // "agreement" and "extended" are both among English's commonest words; "agreement" is a
     // glossary term ("agreement", "pact", "deal"), so the match is the topic's, not chance.
