@@ -1,6 +1,6 @@
 import { isConceptKey } from "./analyze.ts";
 import { englishListSize, everydayWordMistyped, isEverydayEnglishWord } from "./english.ts";
-import { holdsNumber, namesAPerson, SMALL_NUMBER_NAMES } from "./intent.ts";
+import { holdsMoneyAmount, holdsNumber, namesAPerson, SMALL_NUMBER_NAMES } from "./intent.ts";
 import { MAX_TYPO_LOOKUPS, type Query } from "./query.ts";
 import type { RankedPassage } from "./rank.ts";
 import { containsCjk } from "./text.ts";
@@ -55,9 +55,9 @@ export interface AnswerabilityFeatures {
    */
   readonly glossaryMatch: number;
   /**
-   * 1 when the question asks how many or how much and the passage holds no number at all: it
-   * cannot answer, however well it matches ("how many islands" of "disputes remain over certain
-   * islands"). A refusal outright, not a weight of the model.
+   * 1 when the question asks how many or how much and the passage holds no number at all, or how
+   * much money and it holds no sum: it cannot answer, however well it matches ("how many islands"
+   * of "disputes remain over certain islands"). A refusal outright, not a weight of the model.
    */
   readonly numberMissing: number;
   /**
@@ -245,7 +245,11 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
       query.aboutLanguage || query.contextSentence || matchedWords < CHANCE_MATCH_WORDS_WITH_TERM
         ? 0
         : glossaryMatch,
-    numberMissing: query.answerType === "quantity" && !holdsNumber(ranked.passage.text) ? 1 : 0,
+    numberMissing:
+      query.answerType === "quantity" &&
+      !(query.asksMoney ? holdsMoneyAmount : holdsNumber)(ranked.passage.text)
+        ? 1
+        : 0,
     instructionsAsked: query.asksInstructions ? 1 : 0,
     expansionMissing: query.answerType === "expansion" && answerType === 0 ? 1 : 0,
     unmentioned: query.unmentioned.length > 0 ? 1 : 0,

@@ -496,6 +496,31 @@ export function holdsNumber(text: string): boolean {
   return CUES.quantity.test(text) || NUMBER_WORD.test(text);
 }
 
+/**
+ * "How much" asking for a sum of money: "how much compensation…", "how much did Nippon Steel have
+ * to pay", "how much money did Seoul budget". Not "how much of the market" or "how much did
+ * sales drop", which a share or a count answers.
+ */
+const HOW_MUCH_MONEY =
+  /\bhow much\b[^.?!;]*?\b(?:money|cash|compensation|pay|paid|payment|payments|cost|costs|spend|spent|budget|budgeted|fund|funds|funding|price|worth|owe|owed|invest|invested|investment|damages|award|awarded|grant|grants|loan|loans|won|yen|dollars)\b/iu;
+
+export function asksForMoney(question: string): boolean {
+  return HOW_MUCH_MONEY.test(question);
+}
+
+const CURRENCY = "won|yen|dollars?|euros?|yuan|pounds";
+const SCALE = "thousand|million|billion|trillion|bn";
+/** A sum of money: "100 million won", "$1.2 billion", "1 billion yen", "300 million US dollars". */
+const MONEY_AMOUNT = new RegExp(
+  `[$¥₩€£]\\s?\\d|\\b(?:KRW|JPY|USD)\\s?\\d|(?:\\b\\d[\\d,.]*|\\b(?:${SMALL_NUMBER_NAMES.join("|")}|a|hundreds of|thousands of|millions of|billions of))\\s*(?:(?:${SCALE})\\s+)?(?:US\\s+|U\\.S\\.\\s+)?(?:${CURRENCY})\\b`,
+  "iu",
+);
+
+/** Whether a text holds a sum of money, which "how much money" asks for: a bare number does not say one. */
+export function holdsMoneyAmount(text: string): boolean {
+  return MONEY_AMOUNT.test(text);
+}
+
 /** A day of a month: "2 August 2019", "August 2", "Aug. 2", "22.08.2019", "2019-08-22". */
 const CALENDAR_DATE = new RegExp(
   `\\b(\\d{1,2} (${MONTH})|(${MONTH}|${MONTH_SHORT}) ?\\d{1,2}\\b|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2})`,

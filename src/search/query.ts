@@ -9,6 +9,7 @@ import {
   answerTypeOf,
   asksAboutLanguage,
   asksForInstructions,
+  asksForMoney,
   asksWhatCjkTermIs,
   CALENDAR_WORDS,
   definingFramePositions,
@@ -86,6 +87,8 @@ export interface Query {
   readonly maxIdf: number;
   readonly questionWords: ReadonlySet<string>;
   readonly answerType: AnswerType | undefined;
+  /** It asks how much money ("how much compensation…"): a sum answers it, not any number. */
+  readonly asksMoney: boolean;
   readonly corrections: readonly { readonly from: string; readonly to: string }[];
   /** It asks about the Korean or Japanese language ("how do I say thank you in Korean"). */
   readonly aboutLanguage: boolean;
@@ -254,6 +257,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
       tokens.filter((token) => QUESTION_WORDS.has(token.norm)).map((token) => token.norm),
     ),
     answerType,
+    asksMoney: answerType === "quantity" && asksForMoney(searchable),
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
     asksInstructions:

@@ -6,7 +6,7 @@ import { answerabilityFeatures } from "../../src/search/answerable.ts";
 import { buildIndex } from "../../src/search/build.ts";
 import { answerThreshold, OFF_TOPIC_QUESTIONS } from "../../src/search/calibrate.ts";
 import { expandChatSpellings } from "../../src/search/chat.ts";
-import { holdsNumber } from "../../src/search/intent.ts";
+import { asksForMoney, holdsMoneyAmount, holdsNumber } from "../../src/search/intent.ts";
 import { questionParts } from "../../src/search/parts.ts";
 import { parseQuery } from "../../src/search/query.ts";
 import { rankPassages } from "../../src/search/rank.ts";
@@ -244,6 +244,31 @@ describe("a question that asks how many or how much", () => {
     assert.equal(holdsNumber("Hundreds of stores joined the boycott."), true);
     assert.equal(holdsNumber("Sales halved within weeks."), true);
     assert.equal(holdsNumber("It ended in 2019, in August."), false);
+  });
+
+  it("asking how much money, takes only a sum: a date or a count of days does not say what was lost or paid", () => {
+    // The passage this matches best gives a date and "34 days", no amount of money.
+    assert.equal(
+      withArticles.ask("how much money did samsung lose from the curbs?").kind,
+      "no-answer",
+    );
+    const paid = text(shipped.ask("how much did the ruling order nippon steel to pay?"));
+    assert.ok(holdsMoneyAmount(paid ?? ""), paid);
+    assert.equal(asksForMoney("how much compensation did each plaintiff get"), true);
+    assert.equal(asksForMoney("how much of the market did Japanese makers have"), false);
+    assert.equal(asksForMoney("how much did sales drop"), false);
+    for (const sum of [
+      "100 million won",
+      "about 1 billion yen",
+      "300 million US dollars",
+      "$1.2 billion",
+      "KRW 5 trillion",
+    ]) {
+      assert.equal(holdsMoneyAmount(`It paid ${sum}.`), true, sum);
+    }
+    for (const other of ["about 1,100 items", "World War II", "Korea won 3-1 in 2019"]) {
+      assert.equal(holdsMoneyAmount(other), false, other);
+    }
   });
 });
 
