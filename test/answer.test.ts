@@ -131,7 +131,8 @@ describe("questions the knowledge cannot answer", () => {
       const answer = engine.ask(question);
       assert.equal(answer.kind, "no-answer", answer.kind === "answer" ? answer.passage.text : "");
       if (answer.kind === "no-answer") {
-        assert.match(answer.message, /no confident answer/);
+        // A name no source mentions ("france") is said back as such.
+        assert.match(answer.message, /no confident answer|None of my sources mentions France/);
         assert.ok(answer.suggestions.length <= 3);
       }
     });

@@ -1,5 +1,6 @@
 import { positionsInHits } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
+import { type CountryName, countryNamesByFirstWord } from "./countries.ts";
 import { isCommonEnglishWord } from "./english.ts";
 import type { ConceptHit } from "./glossary.ts";
 import { CALENDAR_WORDS } from "./intent.ts";
@@ -76,6 +77,12 @@ export function unmentionedInQuestion(
       }
       return;
     }
+    const country = unknownCountryAt(index, tokens, position);
+    if (country !== undefined && asks(token)) {
+      coveredTo = position + country.words.length - 1;
+      if (!found.includes(country.shown)) found.push(country.shown);
+      return;
+    }
     const unknownName =
       (capitalised(position) || inUnusedName.has(position)) &&
       !token.stop &&
@@ -103,6 +110,27 @@ export function unmentionedInQuestion(
     if (!found.includes(name)) found.push(name);
   });
   return found;
+}
+
+/**
+ * The country whose name starts at a position, when no source mentions it ("canada", "new
+ * zealand"): typed in lower case it is still a name, which no slip of typing makes.
+ */
+function unknownCountryAt(
+  index: SearchIndex,
+  tokens: readonly Token[],
+  position: number,
+): CountryName | undefined {
+  const names = countryNamesByFirstWord().get(tokens[position]?.norm ?? "");
+  const name = names?.find(({ words }) =>
+    words.every((word, offset) => tokens[position + offset]?.norm === word),
+  );
+  if (!name) return undefined;
+  const stems = tokens.slice(position, position + name.words.length).map((token) => token.stem);
+  const known = stems.every(
+    (stem) => index.postings.has(stem) || namedByDocuments(index).has(stem),
+  );
+  return known ? undefined : name;
 }
 
 /** [start, end) of the sentences that ask something; context around them asks nothing. */

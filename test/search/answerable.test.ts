@@ -216,6 +216,19 @@ describe("a question about a name or a year no source mentions", () => {
     assert.deepEqual(names("what did mike pompeo say about gsomia"), ["pompeo"]);
     assert.deepEqual(names("who is kim yoo geun n wat did he say"), []);
   });
+
+  it("counts a country no source mentions, typed in lower case as well", () => {
+    const index = buildIndex(seedKnowledge);
+    const names = (question: string) => parseQuery(index, question).unmentioned;
+    assert.deepEqual(names("what did france say about gsomia"), ["France"]);
+    assert.deepEqual(names("did the uk or new zealand comment on it?"), ["UK", "New Zealand"]);
+    // The seed names both Koreas, China and the United States; "turkey" is a word as often.
+    assert.deepEqual(names("what did north korea and the united states say"), []);
+    assert.deepEqual(names("what did china say about it"), []);
+    assert.deepEqual(names("my uncle lives in canada. why did seoul end the pact?"), []);
+    const canada = seedOnly.ask("who is the prime minister of canada");
+    assert.equal(canada.kind === "no-answer" ? canada.reason : undefined, "unmentioned");
+  });
 });
 
 describe("a question that asks how many or how much", () => {
