@@ -57,6 +57,9 @@ export function unmentionedInQuestion(
     asking ??= askingSpans(text);
     return asking.some(([start, end]) => token.start >= start && token.end <= end);
   };
+  // A year or a country's name is no slip, and a search box's few words are what it asks.
+  const searchBox = typedAsSearch(tokens);
+  const asksYearOrCountry = (token: Token) => searchBox || asks(token);
   const inUnusedName = capitalisedTermPositions(index, unusedHits);
   const capitalised = (position: number) => {
     const token = tokens[position];
@@ -72,13 +75,17 @@ export function unmentionedInQuestion(
   tokens.forEach((token, position) => {
     if (position <= coveredTo || inHit.has(position)) return;
     if (YEAR.test(token.raw)) {
-      if (!yearsOf(index).has(token.raw) && asks(token) && !found.includes(token.raw)) {
+      if (
+        !yearsOf(index).has(token.raw) &&
+        asksYearOrCountry(token) &&
+        !found.includes(token.raw)
+      ) {
         found.push(token.raw);
       }
       return;
     }
     const country = unknownCountryAt(index, tokens, position);
-    if (country !== undefined && asks(token)) {
+    if (country !== undefined && asksYearOrCountry(token)) {
       coveredTo = position + country.words.length - 1;
       if (!found.includes(country.shown)) found.push(country.shown);
       return;
@@ -131,6 +138,23 @@ function unknownCountryAt(
     (stem) => index.postings.has(stem) || namedByDocuments(index).has(stem),
   );
   return known ? undefined : name;
+}
+
+/** A message typed as into a search box has at most this many words. */
+const MAX_SEARCH_BOX_WORDS = 8;
+
+/**
+ * Whether a message is typed as into a search box ("2023 white list restored"): a few words, no
+ * sentence, no small word of a sentence ("the", "they", "in"). Its years and countries are what
+ * it asks; its other words, in lower case, may be slips ("moon abe talk bangkok", where an
+ * article writes "Bangok").
+ */
+function typedAsSearch(tokens: readonly Token[]): boolean {
+  return (
+    tokens.length > 1 &&
+    tokens.length <= MAX_SEARCH_BOX_WORDS &&
+    tokens.every((token) => !token.stop && !containsCjk(token.raw))
+  );
 }
 
 /** [start, end) of the sentences that ask something; context around them asks nothing. */

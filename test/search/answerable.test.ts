@@ -202,6 +202,17 @@ describe("a question about a name or a year no source mentions", () => {
     assert.equal(shipped.ask("How did Seoul and Tokyo mend ties in 2023?").kind, "answer");
   });
 
+  it("reads the year of a message typed as into a search box as asked", () => {
+    const later = seedOnly.ask("2023 white list restored");
+    assert.equal(later.kind === "no-answer" ? later.reason : undefined, "unmentioned");
+    assert.equal(seedOnly.ask("gsomia 2019 renewal").kind, "answer");
+    // A sentence, not a search box: the year is context unless a sentence asks about it.
+    assert.deepEqual(
+      parseQuery(buildIndex(seedKnowledge), "back in 2023 they patched it up").unmentioned,
+      [],
+    );
+  });
+
   it("counts a name only where no passage, title or outlet has it, nor spells out its capitals", () => {
     const index = buildIndex(seedKnowledge);
     const names = (question: string) => parseQuery(index, question).unmentioned;
