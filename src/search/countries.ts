@@ -18,7 +18,8 @@ let byFirstWord: ReadonlyMap<string, readonly CountryName[]> | undefined;
 
 /**
  * The countries of the world by their English names ("Canada", "New Zealand"), from the
- * runtime's own ICU data (every ISO 3166 region code it names), with "UK", "USA" and "UAE",
+ * runtime's own ICU data (every two-letter region code it names, which brings in the European
+ * Union and the United Nations too), with "UK", "USA" and "UAE",
  * grouped by their first word in lower case. A single-word name that is a common English word
  * ("Turkey", "China") is left out: in lower case it is as often the word.
  */
