@@ -47,6 +47,8 @@ function namesOwnAffairs(sentence: string): boolean {
  * cousin in Osaka says…", "I hold Samsung shares in my account.") often speaks of the member.
  */
 export function asksAboutOwnAffairs(question: string): boolean {
+  // Most questions have no "my": they need no splitting into sentences.
+  if (!/\bmy\b/iu.test(question)) return false;
   const sentences = questionSentences(question);
   const marked = sentences.filter((sentence) => /[?？]/u.test(sentence));
   const asking = marked.length > 0 ? marked : sentences.filter((sentence) => asks(sentence));
