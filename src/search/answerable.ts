@@ -1,6 +1,12 @@
 import { isConceptKey } from "./analyze.ts";
 import { englishListSize, everydayWordMistyped, isEverydayEnglishWord } from "./english.ts";
-import { holdsMoneyAmount, holdsNumber, namesAPerson, SMALL_NUMBER_NAMES } from "./intent.ts";
+import {
+  CALENDAR_WORDS,
+  holdsMoneyAmount,
+  holdsNumber,
+  namesAPerson,
+  SMALL_NUMBER_NAMES,
+} from "./intent.ts";
 import { MAX_TYPO_LOOKUPS, type Query } from "./query.ts";
 import type { RankedPassage } from "./rank.ts";
 import { containsCjk } from "./text.ts";
@@ -76,12 +82,24 @@ export interface AnswerabilityFeatures {
    * Pompeo say…?"). A refusal outright.
    */
   readonly unmentioned: number;
+  /**
+   * 1 when the question shares one word with the knowledge, no glossary or vocabulary term, and
+   * has two or more words the knowledge lacks that are no slip of typing or calendar word: it is
+   * about something else that shares a word ("whats the offside ruling in soccer", "what's a good
+   * beginner workout split"). Not read for a sentence around a question. A refusal outright.
+   */
+  readonly oneWordShared: number;
 }
 
 /** The features the logistic model weighs; the others refuse outright (confidenceFrom). */
 export type WeighedFeature = Exclude<
   keyof AnswerabilityFeatures,
-  "numberMissing" | "instructionsAsked" | "expansionMissing" | "glossaryMatch" | "unmentioned"
+  | "numberMissing"
+  | "instructionsAsked"
+  | "expansionMissing"
+  | "glossaryMatch"
+  | "unmentioned"
+  | "oneWordShared"
 >;
 
 /** SCOWL's smallest list: the commonest words, which say nothing of a question's topic. */
@@ -164,14 +182,32 @@ class UnknownWords {
     if (englishListSize(word) !== undefined) return true;
     if (word !== label || word.length < MIN_TYPO_LENGTH || !/^\p{Ll}+$/u.test(word)) return false;
     if (this.#lookups++ >= MAX_TYPO_LOOKUPS) return false;
-    let slip = slipsForEverydayWords.get(word);
-    if (slip === undefined) {
-      slip = everydayWordMistyped(word) !== undefined;
-      if (slipsForEverydayWords.size >= SLIP_CACHE_SIZE) slipsForEverydayWords.clear();
-      slipsForEverydayWords.set(word, slip);
-    }
-    return slip;
+    return isSlipForEverydayWord(word);
   }
+}
+
+function isSlipForEverydayWord(word: string): boolean {
+  let slip = slipsForEverydayWords.get(word);
+  if (slip === undefined) {
+    slip = everydayWordMistyped(word) !== undefined;
+    if (slipsForEverydayWords.size >= SLIP_CACHE_SIZE) slipsForEverydayWords.clear();
+    slipsForEverydayWords.set(word, slip);
+  }
+  return slip;
+}
+
+/** Words the knowledge lacks beside one it has that make a question about something else. */
+const FOREIGN_WORDS_OF_ANOTHER_TOPIC = 2;
+
+/**
+ * A word the knowledge lacks that says what else a question is about: not a weekday or month,
+ * which a question on the topic may name ("was it on thursday or friday?"), nor a slip of typing
+ * for an everyday word ("anouncement").
+ */
+function isForeignWord(label: string): boolean {
+  const word = label.toLowerCase();
+  if (CALENDAR_WORDS.has(word)) return false;
+  return word !== label || englishListSize(word) !== undefined || !isSlipForEverydayWord(word);
 }
 
 /** Each ranked passage asks again of the same words; a lookup tries hundreds of spellings. */
@@ -192,6 +228,9 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
   let glossaryMatch = 0;
   let matchedWords = 0;
   let missedNumbers = 0;
+  let knownTerms = 0;
+  let knownConcept = false;
+  let foreignWords = 0;
   const unknownWords = new UnknownWords();
   const readsPartly = query.terms.some(
     (term) => !term.optional && !term.known && containsCjk(term.label),
@@ -203,8 +242,11 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
       if (containsCjk(term.label)) unknownCjk++;
       else if (!unknownWords.isCommon(term.label)) unknownRare++;
       else unknownCommon++;
+      if (!containsCjk(term.label) && isForeignWord(term.label)) foreignWords++;
       return;
     }
+    if (!containsCjk(term.label)) knownTerms++;
+    if (isConceptKey(term.key)) knownConcept = true;
     const weight = (term.idf * term.quality) / query.maxIdf;
     known += weight;
     const saysWhatIsAsked = !(readsPartly && term.idf <= PERVASIVE_IDF);
@@ -253,6 +295,13 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     instructionsAsked: query.asksInstructions ? 1 : 0,
     expansionMissing: query.answerType === "expansion" && answerType === 0 ? 1 : 0,
     unmentioned: query.unmentioned.length > 0 ? 1 : 0,
+    oneWordShared:
+      !query.contextSentence &&
+      knownTerms === 1 &&
+      !knownConcept &&
+      foreignWords >= FOREIGN_WORDS_OF_ANOTHER_TOPIC
+        ? 1
+        : 0,
   };
 }
 
@@ -291,7 +340,8 @@ export function confidenceFrom(
     features.numberMissing === 1 ||
     features.instructionsAsked === 1 ||
     features.expansionMissing === 1 ||
-    features.unmentioned === 1
+    features.unmentioned === 1 ||
+    features.oneWordShared === 1
     ? 0
     : answerProbability(features, model);
 }

@@ -670,6 +670,23 @@ describe("questions as members type them", () => {
     );
   });
 
+  it("refuses a question that shares one word with the articles and has two they lack", () => {
+    // "ruling" and "island" are the seed's; the sport and the game are not.
+    for (const question of [
+      "whats the offside ruling in soccer",
+      "best island in animal crossing layout ideas",
+    ]) {
+      assert.equal(seedOnly.ask(question).kind, "no-answer", question);
+    }
+    // A slip of typing and a weekday are no other topic; nor is a question with two of its words.
+    for (const question of [
+      "was the anouncement on thrusday or friday?",
+      "who got the ruling overturned in court?",
+    ]) {
+      assert.equal(seedOnly.ask(question).kind, "answer", question);
+    }
+  });
+
   it("refuses a question about the member's own affairs that shares words with the articles", () => {
     // News says what happened to others: not whether the member's policy renews or deposit is kept.
     assertRefusedOnSmallAndLarge(
