@@ -83,12 +83,13 @@ export interface AnswerabilityFeatures {
    */
   readonly unmentioned: number;
   /**
-   * 1 when the question shares one word with the knowledge, no glossary or vocabulary term, and
-   * has two or more words the knowledge lacks that are no slip of typing or calendar word: it is
-   * about something else that shares a word ("whats the offside ruling in soccer", "what's a good
-   * beginner workout split"). Not read for a sentence around a question. A refusal outright.
+   * 1 when the question shares fewer words with the knowledge, none a glossary or vocabulary term,
+   * than it has words the knowledge lacks that are no slip of typing or calendar word, two or
+   * more: it is about something else that shares a word or two ("whats the offside ruling in
+   * soccer", "samsung galaxy s24 vs pixel 8 camera comparison"). Not read for a sentence around a
+   * question. A refusal outright.
    */
-  readonly oneWordShared: number;
+  readonly anotherTopic: number;
 }
 
 /** The features the logistic model weighs; the others refuse outright (confidenceFrom). */
@@ -99,7 +100,7 @@ export type WeighedFeature = Exclude<
   | "expansionMissing"
   | "glossaryMatch"
   | "unmentioned"
-  | "oneWordShared"
+  | "anotherTopic"
 >;
 
 /** SCOWL's smallest list: the commonest words, which say nothing of a question's topic. */
@@ -196,7 +197,7 @@ function isSlipForEverydayWord(word: string): boolean {
   return slip;
 }
 
-/** Words the knowledge lacks beside one it has that make a question about something else. */
+/** Words the knowledge lacks, more than those it has, that make a question about something else. */
 const FOREIGN_WORDS_OF_ANOTHER_TOPIC = 2;
 
 /**
@@ -295,11 +296,11 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     instructionsAsked: query.asksInstructions ? 1 : 0,
     expansionMissing: query.answerType === "expansion" && answerType === 0 ? 1 : 0,
     unmentioned: query.unmentioned.length > 0 ? 1 : 0,
-    oneWordShared:
+    anotherTopic:
       !query.contextSentence &&
-      knownTerms === 1 &&
       !knownConcept &&
-      foreignWords >= FOREIGN_WORDS_OF_ANOTHER_TOPIC
+      foreignWords >= FOREIGN_WORDS_OF_ANOTHER_TOPIC &&
+      foreignWords > knownTerms
         ? 1
         : 0,
   };
@@ -341,7 +342,7 @@ export function confidenceFrom(
     features.instructionsAsked === 1 ||
     features.expansionMissing === 1 ||
     features.unmentioned === 1 ||
-    features.oneWordShared === 1
+    features.anotherTopic === 1
     ? 0
     : answerProbability(features, model);
 }
