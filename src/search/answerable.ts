@@ -201,13 +201,13 @@ function isSlipForEverydayWord(word: string): boolean {
 const FOREIGN_WORDS_OF_ANOTHER_TOPIC = 2;
 
 /**
- * A word the knowledge lacks that says what else a question is about: not a weekday or month,
- * which a question on the topic may name ("was it on thursday or friday?"), nor a slip of typing
- * for an everyday word ("anouncement").
+ * A word the knowledge lacks that says what else a question is about: not a weekday, month or
+ * number, which a question on the topic may name ("was it on thursday or friday?", "in 2019"),
+ * nor a slip of typing for an everyday word ("anouncement").
  */
 function isForeignWord(label: string): boolean {
   const word = label.toLowerCase();
-  if (CALENDAR_WORDS.has(word)) return false;
+  if (CALENDAR_WORDS.has(word) || NUMBER.test(word)) return false;
   return word !== label || englishListSize(word) !== undefined || !isSlipForEverydayWord(word);
 }
 

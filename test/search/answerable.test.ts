@@ -680,9 +680,10 @@ describe("questions as members type them", () => {
     }
     // Two words the sheets have ("Samsung", "8"), five they lack.
     assert.equal(shipped.ask("samsung galaxy s24 vs pixel 8 camera comparison").kind, "no-answer");
-    // A slip of typing and a weekday are no other topic; nor is a question with two of its words.
+    // A slip of typing, a weekday or a year is no other topic; nor is a question with two of its words.
     for (const question of [
       "was the anouncement on thrusday or friday?",
+      "the 2018 ruling in 2019?",
       "who got the ruling overturned in court?",
     ]) {
       assert.equal(seedOnly.ask(question).kind, "answer", question);
