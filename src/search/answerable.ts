@@ -183,32 +183,29 @@ class UnknownWords {
     if (englishListSize(word) !== undefined) return true;
     if (word !== label || word.length < MIN_TYPO_LENGTH || !/^\p{Ll}+$/u.test(word)) return false;
     if (this.#lookups++ >= MAX_TYPO_LOOKUPS) return false;
-    return isSlipForEverydayWord(word);
+    let slip = slipsForEverydayWords.get(word);
+    if (slip === undefined) {
+      slip = everydayWordMistyped(word) !== undefined;
+      if (slipsForEverydayWords.size >= SLIP_CACHE_SIZE) slipsForEverydayWords.clear();
+      slipsForEverydayWords.set(word, slip);
+    }
+    return slip;
   }
-}
-
-function isSlipForEverydayWord(word: string): boolean {
-  let slip = slipsForEverydayWords.get(word);
-  if (slip === undefined) {
-    slip = everydayWordMistyped(word) !== undefined;
-    if (slipsForEverydayWords.size >= SLIP_CACHE_SIZE) slipsForEverydayWords.clear();
-    slipsForEverydayWords.set(word, slip);
-  }
-  return slip;
 }
 
 /** Words the knowledge lacks, more than those it has, that make a question about something else. */
 const FOREIGN_WORDS_OF_ANOTHER_TOPIC = 2;
 
 /**
- * A word the knowledge lacks that says what else a question is about: not a weekday, month or
- * number, which a question on the topic may name ("was it on thursday or friday?", "in 2019"),
- * nor a slip of typing for an everyday word ("anouncement").
+ * Whether a word the knowledge lacks says what else a question is about: an English word or one
+ * that is none and no slip of typing for an everyday word ("anouncement"), as `UnknownWords` read
+ * it (`common`); not a weekday, month or number, which a question on the topic may name ("was it
+ * on thursday or friday?", "in 2019").
  */
-function isForeignWord(label: string): boolean {
+function isForeignWord(label: string, common: boolean): boolean {
   const word = label.toLowerCase();
   if (CALENDAR_WORDS.has(word) || NUMBER.test(word)) return false;
-  return word !== label || englishListSize(word) !== undefined || !isSlipForEverydayWord(word);
+  return !common || englishListSize(word) !== undefined;
 }
 
 /** Each ranked passage asks again of the same words; a lookup tries hundreds of spellings. */
@@ -240,10 +237,14 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
     if (term.optional) return;
     required++;
     if (!term.known) {
-      if (containsCjk(term.label)) unknownCjk++;
-      else if (!unknownWords.isCommon(term.label)) unknownRare++;
-      else unknownCommon++;
-      if (!containsCjk(term.label) && isForeignWord(term.label)) foreignWords++;
+      if (containsCjk(term.label)) {
+        unknownCjk++;
+        return;
+      }
+      const common = unknownWords.isCommon(term.label);
+      if (common) unknownCommon++;
+      else unknownRare++;
+      if (isForeignWord(term.label, common)) foreignWords++;
       return;
     }
     if (!containsCjk(term.label)) knownTerms++;
