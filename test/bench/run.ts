@@ -9,6 +9,7 @@ import { runAtOnce } from "../../src/search/build.ts";
 import { completerSteps } from "../../src/search/complete.ts";
 import { GlossaryMatcher } from "../../src/search/glossary.ts";
 import { PROJECT_ROOT, SHIPPED_KNOWLEDGE } from "../support/knowledge.ts";
+import { compareEngines } from "./compare.ts";
 import {
   benchKeystrokes,
   benchQuestions,
@@ -102,6 +103,7 @@ async function main(): Promise<number> {
       json: { type: "boolean" },
       sizes: { type: "string" },
       questions: { type: "string" },
+      against: { type: "string" },
     },
   });
   const sizes = (values.sizes ?? "1000,10000,100000").split(",").map(Number);
@@ -116,6 +118,9 @@ async function main(): Promise<number> {
       await readFile(path.join(PROJECT_ROOT, "test", "fixtures", "questions.json"), "utf8"),
     ) as { question: string }[]
   ).map((entry) => entry.question);
+  if (values.against !== undefined) {
+    return compare(values.against, real, fromFile, sizes, count, values.json === true);
+  }
   const results: Measured[] = [];
   const largestSize = Math.max(...sizes);
   let largest: KnowledgeBase | undefined;
@@ -169,6 +174,40 @@ async function main(): Promise<number> {
   for (const row of results) {
     process.stdout.write(
       `${row.engine.padEnd(20)} ${String(row.paragraphs).padStart(10)} ${row.buildMs.toFixed(0).padStart(10)} ${row.medianMs.toFixed(2).padStart(11)} ${row.p99Ms.toFixed(2).padStart(9)} ${row.heapMb.toFixed(1).padStart(9)}\n`,
+    );
+  }
+  return 0;
+}
+
+/** `--against DIR`: this checkout's engine and DIR's, timed side by side in one process. */
+async function compare(
+  against: string,
+  real: KnowledgeBase,
+  fromFile: readonly string[],
+  sizes: readonly number[],
+  count: number,
+  json: boolean,
+): Promise<number> {
+  const rows = [];
+  for (const size of sizes) {
+    const knowledge = syntheticKnowledge(real, size);
+    rows.push(
+      ...(await compareEngines(against, knowledge, benchQuestions(knowledge, fromFile, count))),
+    );
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ node: process.version, against, results: rows })}\n`);
+    return 0;
+  }
+  process.stdout.write(
+    `Node ${process.version}, ${count} questions per corpus, asked in alternating rounds\n\n`,
+  );
+  process.stdout.write(
+    "engine               paragraphs   build ms   median ms    p99 ms   mean ms\n",
+  );
+  for (const row of rows) {
+    process.stdout.write(
+      `${row.engine.padEnd(20)} ${String(row.paragraphs).padStart(10)} ${row.buildMs.toFixed(0).padStart(10)} ${row.medianMs.toFixed(2).padStart(11)} ${row.p99Ms.toFixed(2).padStart(9)} ${row.meanMs.toFixed(2).padStart(9)}\n`,
     );
   }
   return 0;

@@ -1,0 +1,77 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { AnswerEngine } from "../../src/answer.ts";
+import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+
+/** Rounds over the questions, each engine's turn alternating first, so the machine's drift falls on both. */
+const ROUNDS = 6;
+
+export interface Compared {
+  readonly engine: string;
+  readonly paragraphs: number;
+  readonly buildMs: number;
+  readonly medianMs: number;
+  readonly p99Ms: number;
+  readonly meanMs: number;
+  readonly queries: number;
+}
+
+interface Askable {
+  ask(question: string): unknown;
+}
+
+function percentile(sorted: readonly number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
+}
+
+/**
+ * This checkout's engine and the one of another checkout (`against`, a folder holding `src/`,
+ * e.g. a `git worktree` of an earlier commit), built over the same knowledge in one process and
+ * timed on the same questions in alternating rounds: on a shared machine, whose speed drifts from
+ * minute to minute, two `npm run bench` runs minutes apart differ more than two commits do.
+ */
+export async function compareEngines(
+  against: string,
+  knowledge: KnowledgeBase,
+  questions: readonly string[],
+): Promise<Compared[]> {
+  const other = (await import(pathToFileURL(path.resolve(against, "src", "answer.ts")).href)) as {
+    AnswerEngine: { build(knowledge: KnowledgeBase): Promise<Askable> };
+  };
+  const contenders: { name: string; build: () => Promise<Askable> }[] = [
+    { name: "this checkout", build: () => AnswerEngine.build(knowledge) },
+    {
+      name: path.basename(path.resolve(against)),
+      build: () => other.AnswerEngine.build(knowledge),
+    },
+  ];
+  const built = [];
+  for (const contender of contenders) {
+    const started = performance.now();
+    const engine = await contender.build();
+    const buildMs = performance.now() - started;
+    for (const question of questions) engine.ask(question);
+    built.push({ ...contender, engine, buildMs, times: [] as number[] });
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const contender of round % 2 === 0 ? built : [...built].reverse()) {
+      for (const question of questions) {
+        const start = performance.now();
+        contender.engine.ask(question);
+        contender.times.push(performance.now() - start);
+      }
+    }
+  }
+  return built.map(({ name, buildMs, times }) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return {
+      engine: name,
+      paragraphs: knowledge.passages.length,
+      buildMs,
+      medianMs: percentile(sorted, 0.5),
+      p99Ms: percentile(sorted, 0.99),
+      meanMs: times.reduce((sum, time) => sum + time, 0) / times.length,
+      queries: times.length,
+    };
+  });
+}
