@@ -2,6 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { AnswerEngine } from "../../src/answer.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+import { percentile } from "./percentile.ts";
 
 /** Rounds over the questions, each engine's turn alternating first, so the machine's drift falls on both. */
 const ROUNDS = 6;
@@ -18,10 +19,6 @@ export interface Compared {
 
 interface Askable {
   ask(question: string): unknown;
-}
-
-function percentile(sorted: readonly number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
 }
 
 /**

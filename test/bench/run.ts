@@ -18,6 +18,7 @@ import {
   typoFloodQuestions,
   withHeadings,
 } from "./corpus.ts";
+import { percentile } from "./percentile.ts";
 
 interface Measured {
   readonly engine: string;
@@ -36,10 +37,6 @@ function heapMb(): number {
   gc?.();
   const usage = process.memoryUsage();
   return (usage.heapUsed + usage.arrayBuffers) / 1024 / 1024;
-}
-
-function percentile(sorted: readonly number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
 }
 
 async function measure(
