@@ -84,8 +84,8 @@ export interface AnswerabilityFeatures {
   readonly unmentioned: number;
   /**
    * 1 when the question shares fewer words with the knowledge, none a glossary or vocabulary term,
-   * than it has words the knowledge lacks that are no slip of typing or calendar word, two or
-   * more: it is about something else that shares a word or two ("whats the offside ruling in
+   * than it has words the knowledge lacks that are no slip of typing, weekday, month or number, two
+   * or more: it is about something else that shares a word or two ("whats the offside ruling in
    * soccer", "samsung galaxy s24 vs pixel 8 camera comparison"). Not read for a sentence around a
    * question. A refusal outright.
    */
@@ -197,10 +197,10 @@ class UnknownWords {
 const FOREIGN_WORDS_OF_ANOTHER_TOPIC = 2;
 
 /**
- * Whether a word the knowledge lacks says what else a question is about: an English word or one
- * that is none and no slip of typing for an everyday word ("anouncement"), as `UnknownWords` read
- * it (`common`); not a weekday, month or number, which a question on the topic may name ("was it
- * on thursday or friday?", "in 2019").
+ * Whether a word the knowledge lacks says what else a question is about: an English word, or a
+ * word that is neither English nor a slip of typing for an everyday one ("anouncement"), which
+ * `UnknownWords` reads as not `common`; never a weekday, month or number, which a question on the
+ * topic may name ("was it on thursday or friday?", "in 2019").
  */
 function isForeignWord(label: string, common: boolean): boolean {
   const word = label.toLowerCase();
