@@ -290,8 +290,7 @@ export class AnswerEngine {
     const texts = questionSentences(whole.text);
     if (texts.length < 2 || texts.length > MAX_SENTENCES_JUDGED) return whole;
     const sentences = texts.map((text) => {
-      // Whether a sentence is on the topic does not hang on a paragraph holding the sum it asks.
-      const query = { ...parseQuery(this.#index, text), contextSentence: true, asksMoney: false };
+      const query = { ...parseQuery(this.#index, text), contextSentence: true };
       return {
         text,
         asks: asks(text),

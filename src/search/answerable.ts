@@ -289,9 +289,12 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
       query.aboutLanguage || query.contextSentence || matchedWords < CHANCE_MATCH_WORDS_WITH_TERM
         ? 0
         : glossaryMatch,
+    // Whether a sentence around a question is on the topic does not hang on a sum it asks.
     numberMissing:
       query.answerType === "quantity" &&
-      !(query.asksMoney ? holdsMoneyAmount : holdsNumber)(ranked.passage.text)
+      !(query.asksMoney && !query.contextSentence ? holdsMoneyAmount : holdsNumber)(
+        ranked.passage.text,
+      )
         ? 1
         : 0,
     instructionsAsked: query.asksInstructions ? 1 : 0,
