@@ -1,5 +1,10 @@
 import { isConceptKey } from "./analyze.ts";
-import { englishListSize, everydayWordMistyped, isEverydayEnglishWord } from "./english.ts";
+import {
+  everydayWordMistyped,
+  isCommonEnglishWord,
+  isCommonestEnglishWord,
+  isEverydayEnglishWord,
+} from "./english.ts";
 import {
   CALENDAR_WORDS,
   holdsMoneyAmount,
@@ -9,6 +14,7 @@ import {
 } from "./intent.ts";
 import { MAX_TYPO_LOOKUPS, type Query } from "./query.ts";
 import type { RankedPassage } from "./rank.ts";
+import { remembered } from "./remembered.ts";
 import { containsCjk } from "./text.ts";
 import { ANSWERABILITY } from "./weights.ts";
 
@@ -103,8 +109,6 @@ export type WeighedFeature = Exclude<
   | "anotherTopic"
 >;
 
-/** SCOWL's smallest list: the commonest words, which say nothing of a question's topic. */
-const COMMONEST_LIST_SIZE = 10;
 /** Fewer matched words than this, all of the commonest, are a chance match. */
 const CHANCE_MATCH_WORDS = 3;
 /** The same when one of them is a glossary or vocabulary term ("agreement"): fewer are needed. */
@@ -160,10 +164,7 @@ export interface AnswerabilityModel {
  */
 function isTopicalWord(label: string): boolean {
   const words = label.toLowerCase().split(/\s+/u);
-  return (
-    words.length > 1 ||
-    (englishListSize(words[0] ?? "") ?? COMMONEST_LIST_SIZE + 1) > COMMONEST_LIST_SIZE
-  );
+  return words.length > 1 || !isCommonestEnglishWord(words[0] ?? "");
 }
 
 /** A shorter word is one edit from too many English words to count as a typo of one ("Suga"). */
@@ -180,16 +181,15 @@ class UnknownWords {
 
   isCommon(label: string): boolean {
     const word = label.toLowerCase();
-    if (englishListSize(word) !== undefined) return true;
+    if (isCommonEnglishWord(word)) return true;
     if (word !== label || word.length < MIN_TYPO_LENGTH || !/^\p{Ll}+$/u.test(word)) return false;
     if (this.#lookups++ >= MAX_TYPO_LOOKUPS) return false;
-    let slip = slipsForEverydayWords.get(word);
-    if (slip === undefined) {
-      slip = everydayWordMistyped(word) !== undefined;
-      if (slipsForEverydayWords.size >= SLIP_CACHE_SIZE) slipsForEverydayWords.clear();
-      slipsForEverydayWords.set(word, slip);
-    }
-    return slip;
+    return remembered(
+      slipsForEverydayWords,
+      word,
+      SLIP_CACHE_SIZE,
+      () => everydayWordMistyped(word) !== undefined,
+    );
   }
 }
 
@@ -205,7 +205,7 @@ const FOREIGN_WORDS_OF_ANOTHER_TOPIC = 2;
 function isForeignWord(label: string, common: boolean): boolean {
   const word = label.toLowerCase();
   if (CALENDAR_WORDS.has(word) || NUMBER.test(word)) return false;
-  return !common || englishListSize(word) !== undefined;
+  return !common || isCommonEnglishWord(word);
 }
 
 /** Each ranked passage asks again of the same words; a lookup tries hundreds of spellings. */

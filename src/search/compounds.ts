@@ -1,12 +1,11 @@
-import { englishListSize } from "./english.ts";
+import { englishListSize, isCommonestEnglishWord } from "./english.ts";
+import { remembered } from "./remembered.ts";
 import { STOP_WORDS } from "./stopwords.ts";
 import { stemWord } from "./text.ts";
 
 /** Shorter words are rarely two words joined ("carpet", "become"). */
 const MIN_COMPOUND_LENGTH = 7;
 const MIN_PART_LENGTH = 3;
-/** SCOWL's commonest words ("together", "season") are words of their own, whatever they hold. */
-const COMMONEST_LIST_SIZE = 10;
 /** Each part must be an English word at least this common (SCOWL's list size). */
 const MAX_PART_LIST_SIZE = 35;
 /**
@@ -34,19 +33,13 @@ const MAX_CACHED_WORDS = 500_000;
  * "war" finds "wartime"; none for any other word.
  */
 export function compoundParts(norm: string): readonly string[] {
-  let parts = partsOf.get(norm);
-  if (parts === undefined) {
-    parts = split(norm);
-    if (partsOf.size >= MAX_CACHED_WORDS) partsOf.clear();
-    partsOf.set(norm, parts);
-  }
-  return parts;
+  return remembered(partsOf, norm, MAX_CACHED_WORDS, () => split(norm));
 }
 
 function split(norm: string): readonly string[] {
   if (norm.length < MIN_COMPOUND_LENGTH || !LOWER_LATIN.test(norm)) return [];
-  const size = englishListSize(norm);
-  if (size === undefined || size <= COMMONEST_LIST_SIZE) return [];
+  // SCOWL's commonest words ("together", "season") are words of their own, whatever they hold.
+  if (englishListSize(norm) === undefined || isCommonestEnglishWord(norm)) return [];
   for (let at = MIN_PART_LENGTH; at <= norm.length - MIN_PART_LENGTH; at++) {
     const first = norm.slice(0, at);
     const second = norm.slice(at);

@@ -44,6 +44,14 @@ function loadCommonWords(): ReadonlyMap<string, number> {
   return words;
 }
 
+/** SCOWL's smallest list: the commonest words of English ("give", "together", "season"). */
+const COMMONEST_LIST_SIZE = 10;
+
+/** Whether a lower-case word is among the commonest of English, which say nothing of a topic. */
+export function isCommonestEnglishWord(word: string): boolean {
+  return (englishListSize(word) ?? COMMONEST_LIST_SIZE + 1) <= COMMONEST_LIST_SIZE;
+}
+
 /** SCOWL's lists of this size and smaller hold the everyday words of English. */
 const EVERYDAY_LIST_SIZE = 20;
 

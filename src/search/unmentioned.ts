@@ -5,6 +5,7 @@ import { isCommonEnglishWord } from "./english.ts";
 import type { ConceptHit } from "./glossary.ts";
 import { CALENDAR_WORDS } from "./intent.ts";
 import { questionSentences, asks as sentenceAsks } from "./parts.ts";
+import { remembered } from "./remembered.ts";
 import { STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, type Token, tokenize } from "./text.ts";
 
@@ -237,8 +238,10 @@ function spelledOutInPassages(index: SearchIndex, acronym: string): boolean {
     known = new Map();
     spelledOut.set(index, known);
   }
-  const cached = known.get(acronym);
-  if (cached !== undefined) return cached;
+  return remembered(known, acronym, ACRONYM_CACHE_SIZE, () => spelledOutAnywhere(index, acronym));
+}
+
+function spelledOutAnywhere(index: SearchIndex, acronym: string): boolean {
   const letters = [...acronym].map(
     (letter) => `(?:${letter}[\\p{L}'’-]*|${letter.toLowerCase()}(?:${NAME_JOINERS}))`,
   );
@@ -246,8 +249,5 @@ function spelledOutInPassages(index: SearchIndex, acronym: string): boolean {
     `\\b${letters.join(`[\\s,]+(?:(?:${NAME_JOINERS})[\\s,]+)*`)}\\b`,
     "u",
   );
-  const found = index.knowledge.passages.some((passage) => pattern.test(passage.text));
-  if (known.size >= ACRONYM_CACHE_SIZE) known.clear();
-  known.set(acronym, found);
-  return found;
+  return index.knowledge.passages.some((passage) => pattern.test(passage.text));
 }
