@@ -59,8 +59,11 @@ export function unmentionedInQuestion(
     return asking.some(([start, end]) => token.start >= start && token.end <= end);
   };
   // A year or a country's name is no slip, and a search box's few words are what it asks.
-  const searchBox = typedAsSearch(tokens);
-  const asksYearOrCountry = (token: Token) => searchBox || asks(token);
+  let searchBox: boolean | undefined;
+  const asksYearOrCountry = (token: Token) => {
+    searchBox ??= typedAsSearch(tokens);
+    return searchBox || asks(token);
+  };
   const inUnusedName = capitalisedTermPositions(index, unusedHits);
   const capitalised = (position: number) => {
     const token = tokens[position];
