@@ -432,7 +432,7 @@ describe("ranking weights that hold on files they were not fitted on (npm run fi
     );
   const firstPlaces = (byFile: ReadonlyMap<string, Figures>) => questionsAt(byFile, "top1");
   const topThrees = (byFile: ReadonlyMap<string, Figures>) => questionsAt(byFile, "top3");
-  const crossValidated = crossValidate(examples, true);
+  const crossValidated = crossValidate(examples, "ranking");
   const shipped = figuresAsShipped(examples);
 
   it("answers at least two thirds of the answerable questions with the right paragraph, and three quarters in the top three, each file scored with weights fitted on the other five", () => {

@@ -329,20 +329,21 @@ export function figuresAsShipped(examples: readonly Example[]): Map<string, Figu
 }
 
 /**
- * Leave-one-file-out: each question file scored with the weights fitted on the others, the
- * answer-or-refuse model refitted too unless `rankingOnly` keeps the shipped one; `refusalOnly`
- * keeps the shipped ranking weights and refits the answer-or-refuse model alone.
+ * What a fit refits: the ranking weights and the answer-or-refuse model (`both`), or one of them
+ * with the other kept as shipped (`--ranking-only`, `--refusal-only`).
  */
-export function crossValidate(
-  examples: readonly Example[],
-  rankingOnly: boolean,
-  refusalOnly = false,
-): Map<string, Figures> {
+export type FitScope = "both" | "ranking" | "refusal";
+
+/**
+ * Leave-one-file-out: each question file scored with the weights fitted on the others, the
+ * ranking weights and the answer-or-refuse model refitted as `scope` says, the other kept.
+ */
+export function crossValidate(examples: readonly Example[], scope: FitScope): Map<string, Figures> {
   const crossValidated = new Map<string, Figures>();
   for (const set of setsOf(examples)) {
     const training = examples.filter((example) => example.set !== set);
-    const weights = refusalOnly ? RANK_WEIGHTS : fitRanking(training);
-    const model = answerabilityModel(training, weights, rankingOnly);
+    const weights = rankingWeights(training, scope);
+    const model = answerabilityModel(training, weights, scope);
     crossValidated.set(
       set,
       figures(
@@ -355,13 +356,18 @@ export function crossValidate(
   return crossValidated;
 }
 
-/** The answer-or-refuse model fitted on `training`, or the shipped one with `rankingOnly`. */
+/** The ranking weights fitted on `training`, or the shipped ones when only the model is refitted. */
+function rankingWeights(training: readonly Example[], scope: FitScope): RankWeights {
+  return scope === "refusal" ? RANK_WEIGHTS : fitRanking(training);
+}
+
+/** The answer-or-refuse model fitted on `training`, or the shipped one when only the ranking is. */
 function answerabilityModel(
   training: readonly Example[],
   weights: RankWeights,
-  rankingOnly: boolean,
+  scope: FitScope,
 ): AnswerabilityModel {
-  return rankingOnly ? ANSWERABILITY : fitAnswerability(training, weights);
+  return scope === "ranking" ? ANSWERABILITY : fitAnswerability(training, weights);
 }
 
 function setsOf(examples: readonly Example[]): string[] {
@@ -386,6 +392,7 @@ async function main(): Promise<number> {
   });
   const rankingOnly = values["ranking-only"] === true;
   const refusalOnly = values["refusal-only"] === true;
+  const scope: FitScope = rankingOnly ? "ranking" : refusalOnly ? "refusal" : "both";
   if (rankingOnly && refusalOnly) {
     process.stderr.write(
       "--ranking-only and --refusal-only each keep what the other fits: give one\n",
@@ -416,12 +423,12 @@ async function main(): Promise<number> {
   }
 
   process.stdout.write("\nCross-validated (each file scored with weights fitted on the others):\n");
-  const crossValidated = crossValidate(examples, rankingOnly, refusalOnly);
+  const crossValidated = crossValidate(examples, scope);
   for (const [set, result] of crossValidated) process.stdout.write(`${line(set, result)}\n`);
   report.crossValidated = Object.fromEntries(crossValidated);
 
-  const weights = refusalOnly ? RANK_WEIGHTS : fitRanking(examples);
-  const model = answerabilityModel(examples, weights, rankingOnly);
+  const weights = rankingWeights(examples, scope);
+  const model = answerabilityModel(examples, weights, scope);
   report.weights = weights;
   report.model = model;
   process.stdout.write("\nFitted on every file (in-sample):\n");
@@ -441,7 +448,7 @@ async function main(): Promise<number> {
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   if (values.write) {
     const file = path.join(PROJECT_ROOT, "src", "search", "weights.ts");
-    await writeFile(file, weightsModule(weights, model, positionals, rankingOnly, refusalOnly));
+    await writeFile(file, weightsModule(weights, model, positionals, scope));
     process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
   }
   return 0;
@@ -451,14 +458,13 @@ function weightsModule(
   weights: RankWeights,
   model: AnswerabilityModel,
   sets: readonly string[],
-  rankingOnly: boolean,
-  refusalOnly: boolean,
+  scope: FitScope,
 ): string {
-  const kept = rankingOnly
-    ? "\n * The answer-or-refuse model was kept from the fit before (`--ranking-only`)."
-    : refusalOnly
-      ? "\n * The ranking weights were kept from the fit before (`--refusal-only`)."
-      : "";
+  const kept = {
+    both: "",
+    ranking: "\n * The answer-or-refuse model was kept from the fit before (`--ranking-only`).",
+    refusal: "\n * The ranking weights were kept from the fit before (`--refusal-only`).",
+  }[scope];
   return `/**
  * Weights fitted on labelled questions by \`npm run fit\` (test/eval/fit.ts), which prints the
  * cross-validated figures they give; change them there, not by hand. Fitted on:
