@@ -15,6 +15,7 @@ import {
 import { MAX_TYPO_LOOKUPS, type Query } from "./query.ts";
 import type { RankedPassage } from "./rank.ts";
 import { remembered } from "./remembered.ts";
+import { tellsOfUndoing } from "./reversal.ts";
 import { containsCjk } from "./text.ts";
 import { ANSWERABILITY } from "./weights.ts";
 
@@ -96,6 +97,12 @@ export interface AnswerabilityFeatures {
    * question. A refusal outright.
    */
   readonly anotherTopic: number;
+  /**
+   * 1 when the question asks whether a step was undone ("Did Seoul reverse its GSOMIA decision?")
+   * and the passage tells of nothing undone, suspended or resumed: it tells of the step itself.
+   * Not read for a sentence around a question. A refusal outright.
+   */
+  readonly undoingUntold: number;
 }
 
 /** The features the logistic model weighs; the others refuse outright (confidenceFrom). */
@@ -107,6 +114,7 @@ export type WeighedFeature = Exclude<
   | "glossaryMatch"
   | "unmentioned"
   | "anotherTopic"
+  | "undoingUntold"
 >;
 
 /** Fewer matched words than this, all of the commonest, are a chance match. */
@@ -307,6 +315,10 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
       foreignWords > knownTerms
         ? 1
         : 0,
+    undoingUntold:
+      query.asksWhetherUndone && !query.contextSentence && !tellsOfUndoing(ranked.passage.text)
+        ? 1
+        : 0,
   };
 }
 
@@ -346,7 +358,8 @@ export function confidenceFrom(
     features.instructionsAsked === 1 ||
     features.expansionMissing === 1 ||
     features.unmentioned === 1 ||
-    features.anotherTopic === 1
+    features.anotherTopic === 1 ||
+    features.undoingUntold === 1
     ? 0
     : answerProbability(features, model);
 }

@@ -42,6 +42,16 @@ export function asks(text: string): boolean {
 }
 
 /**
+ * The sentences of a message that ask: those with a question mark, or, when none has one, those
+ * with a question word or opening. The rest is context ("My cousin in Osaka says…").
+ */
+export function askingSentences(question: string): string[] {
+  const sentences = questionSentences(question);
+  const marked = sentences.filter((sentence) => /[?？]/u.test(sentence));
+  return marked.length > 0 ? marked : sentences.filter((sentence) => asks(sentence));
+}
+
+/**
  * The sentences and clauses of a long question that ask something, each a question the member
  * may really be asking amid context and opinion; none for a short question.
  */

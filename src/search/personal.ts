@@ -1,4 +1,4 @@
-import { asks, questionSentences } from "./parts.ts";
+import { askingSentences } from "./parts.ts";
 
 /**
  * Words after "my" that speak of the asking itself, not of the member's affairs: "my question",
@@ -49,8 +49,5 @@ function namesOwnAffairs(sentence: string): boolean {
 export function asksAboutOwnAffairs(question: string): boolean {
   // Most questions have no "my": they need no splitting into sentences.
   if (!/\bmy\b/iu.test(question)) return false;
-  const sentences = questionSentences(question);
-  const marked = sentences.filter((sentence) => /[?？]/u.test(sentence));
-  const asking = marked.length > 0 ? marked : sentences.filter((sentence) => asks(sentence));
-  return asking.some(namesOwnAffairs);
+  return askingSentences(question).some(namesOwnAffairs);
 }

@@ -15,6 +15,7 @@ import {
   definingFramePositions,
 } from "./intent.ts";
 import { asksAboutOwnAffairs } from "./personal.ts";
+import { asksWhetherUndone } from "./reversal.ts";
 import { lowerBound } from "./sorted.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize, wordsOf } from "./text.ts";
@@ -89,6 +90,11 @@ export interface Query {
   readonly answerType: AnswerType | undefined;
   /** It asks how much money ("how much compensation…"): a sum answers it, not any number. */
   readonly asksMoney: boolean;
+  /**
+   * It asks whether a step was undone ("did Japan ever put Korea back on the white list"): a later
+   * event, which only a paragraph that tells of one answers (reversal.ts).
+   */
+  readonly asksWhetherUndone: boolean;
   readonly corrections: readonly { readonly from: string; readonly to: string }[];
   /** It asks about the Korean or Japanese language ("how do I say thank you in Korean"). */
   readonly aboutLanguage: boolean;
@@ -258,6 +264,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     ),
     answerType,
     asksMoney: answerType === "quantity" && asksForMoney(searchable),
+    asksWhetherUndone: asksWhetherUndone(searchable),
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
     asksInstructions:

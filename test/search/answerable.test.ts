@@ -296,6 +296,34 @@ describe("a question that asks how many or how much", () => {
   });
 });
 
+describe("a question whether a step was undone", () => {
+  it("is refused by a paragraph that tells only of the step, and answered by one that tells of its undoing", () => {
+    // The seed tells of the pact's end and the white-list removal in August 2019, of nothing undone.
+    for (const question of [
+      "did seoul reverse its decision to end gsomia?",
+      "did japan ever put korea back on the white list?",
+      "when did japan lift the export curbs?",
+    ]) {
+      assert.equal(seedOnly.ask(question).kind, "no-answer", question);
+    }
+    // The seed tells of the court's ruling, never of it overturned.
+    assert.equal(seedOnly.ask("who got the ruling overturned in court?").kind, "no-answer");
+    assert.match(
+      text(shipped.ask("did seoul reverse its decision to end gsomia?")) ?? "(refused)",
+      /conditionally suspending its notice of termination/,
+    );
+    assert.match(
+      text(shipped.ask("when did japan put korea back on the white list")) ?? "(refused)",
+      /2023/,
+    );
+    // Asked of what the seed does tell, the same words still find it.
+    assert.match(
+      text(seedOnly.ask("what did seoul decide about gsomia?")) ?? "(refused)",
+      /intelligence|military information/,
+    );
+  });
+});
+
 describe("another word for what a long name is", () => {
   it("reads a body's acronym as its name: the NSC is the National Security Council", () => {
     assert.match(
@@ -684,7 +712,7 @@ describe("questions as members type them", () => {
     for (const question of [
       "was the anouncement on thrusday or friday?",
       "the 2018 ruling in 2019?",
-      "who got the ruling overturned in court?",
+      "who appealed the ruling in court?",
     ]) {
       assert.equal(seedOnly.ask(question).kind, "answer", question);
     }
