@@ -399,6 +399,7 @@ export class AnswerEngine {
       contextTerms: 0,
       ranges: matchRanges(this.#index, query, passage),
       answerStrength: 0,
+      partyReacts: true,
     };
   }
 

@@ -103,6 +103,12 @@ export interface AnswerabilityFeatures {
    * Not read for a sentence around a question. A refusal outright.
    */
   readonly undoingUntold: number;
+  /**
+   * 1 when the question asks how a party reacted ("What was China's reaction…?") and no sentence
+   * of the passage tells of that party saying, seeing or doing something: it names the party in
+   * passing. Not read for a sentence around a question. A refusal outright.
+   */
+  readonly reactionUntold: number;
 }
 
 /** The features the logistic model weighs; the others refuse outright (confidenceFrom). */
@@ -115,6 +121,7 @@ export type WeighedFeature = Exclude<
   | "unmentioned"
   | "anotherTopic"
   | "undoingUntold"
+  | "reactionUntold"
 >;
 
 /** Fewer matched words than this, all of the commonest, are a chance match. */
@@ -319,6 +326,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
       query.asksWhetherUndone && !query.contextSentence && !tellsOfUndoing(ranked.passage.text)
         ? 1
         : 0,
+    reactionUntold: !query.contextSentence && !ranked.partyReacts ? 1 : 0,
   };
 }
 
@@ -359,7 +367,8 @@ export function confidenceFrom(
     features.expansionMissing === 1 ||
     features.unmentioned === 1 ||
     features.anotherTopic === 1 ||
-    features.undoingUntold === 1
+    features.undoingUntold === 1 ||
+    features.reactionUntold === 1
     ? 0
     : answerProbability(features, model);
 }

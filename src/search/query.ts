@@ -15,6 +15,7 @@ import {
   definingFramePositions,
 } from "./intent.ts";
 import { asksAboutOwnAffairs } from "./personal.ts";
+import { reactionAskedOf } from "./reaction.ts";
 import { asksWhetherUndone } from "./reversal.ts";
 import { lowerBound } from "./sorted.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
@@ -95,6 +96,11 @@ export interface Query {
    * event, which only a paragraph that tells of one answers (reversal.ts).
    */
   readonly asksWhetherUndone: boolean;
+  /**
+   * The keys of the party whose reaction it asks ("What was China's reaction…?"): only a passage
+   * that tells of that party saying or doing something answers it (reaction.ts).
+   */
+  readonly reactionOf: ReadonlySet<string> | undefined;
   readonly corrections: readonly { readonly from: string; readonly to: string }[];
   /** It asks about the Korean or Japanese language ("how do I say thank you in Korean"). */
   readonly aboutLanguage: boolean;
@@ -265,6 +271,13 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     answerType,
     asksMoney: answerType === "quantity" && asksForMoney(searchable),
     asksWhetherUndone: asksWhetherUndone(searchable),
+    reactionOf: partyKeys(
+      searchable,
+      tokens,
+      hits,
+      inHit,
+      new Set(strongestFirst.map((term) => term.key)),
+    ),
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
     asksInstructions:
@@ -273,6 +286,31 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     contextSentence: false,
     unmentioned: unmentionedInQuestion(index, searchable, tokens, inHit, unusedHits),
   };
+}
+
+/** The query's keys for the party whose reaction the question asks, if it asks one. */
+function partyKeys(
+  searchable: string,
+  tokens: readonly Token[],
+  hits: readonly ConceptHit[],
+  inHit: ReadonlySet<number>,
+  searched: ReadonlySet<string>,
+): ReadonlySet<string> | undefined {
+  const span = reactionAskedOf(searchable);
+  if (!span) return undefined;
+  const [start, end] = span;
+  const keys = new Set<string>();
+  for (const hit of hits) {
+    if (hit.start >= start && hit.start < end) keys.add(conceptKey(hit.concept));
+  }
+  tokens.forEach((token, position) => {
+    // "China's": the party's word ends after the span, with its possessive.
+    if (!token.stop && !inHit.has(position) && token.start >= start && token.start < end) {
+      keys.add(token.stem);
+    }
+  });
+  for (const key of keys) if (!searched.has(key)) keys.delete(key);
+  return keys.size > 0 ? keys : undefined;
 }
 
 /** Whether the question's words of substance are one word or one glossary term: "white list". */

@@ -3,6 +3,7 @@ import { analyze, conceptKey, type TermOccurrence } from "./analyze.ts";
 import type { SearchIndex } from "./build.ts";
 import { answerStrength } from "./intent.ts";
 import type { Query, QueryTerm } from "./query.ts";
+import { reactsAt } from "./reaction.ts";
 import { lowerBound } from "./sorted.ts";
 import { RANK_WEIGHTS } from "./weights.ts";
 
@@ -86,6 +87,11 @@ export interface RankedPassage {
   readonly ranges: readonly (readonly [number, number])[];
   /** How well the passage holds the kind of answer asked for, unscaled: `features.answerType`'s source. */
   readonly answerStrength: number;
+  /**
+   * Whether the party whose reaction the question asks says or does something in a sentence of
+   * the passage (reaction.ts); true when it asks none.
+   */
+  readonly partyReacts: boolean;
 }
 
 /** Per-passage accumulators, reused by every question on one index (ranking is synchronous). */
@@ -284,6 +290,7 @@ export function rankPassages(
         matching.map((occurrence) => [occurrence.start, occurrence.end] as const),
       ),
       answerStrength,
+      partyReacts: partyReactsIn(query, passage, matching, entry.contextTerms),
     };
   });
   // Only a passage that spells a name out says what it stands for: such a passage comes first.
@@ -295,6 +302,25 @@ export function rankPassages(
       a.passage.index - b.passage.index,
   );
   return refined.slice(0, limit);
+}
+
+function partyReactsIn(
+  query: Query,
+  passage: Passage,
+  matching: readonly TermOccurrence[],
+  contextTerms: number,
+): boolean {
+  const party = query.reactionOf;
+  if (!party) return true;
+  const named = matching.filter((occurrence) => party.has(occurrence.key));
+  const namedAbove = query.terms.some(
+    (term, bit) => party.has(term.key) && (contextTerms & (1 << bit)) !== 0,
+  );
+  return reactsAt(
+    passage.text,
+    named.map((occurrence) => [occurrence.start, occurrence.end] as const),
+    namedAbove,
+  );
 }
 
 /**

@@ -170,8 +170,8 @@ describe("the answer card on the loopback Discord", () => {
     const registered = new Map(
       [...fake.commands.values()].flat().map((command) => [command.name, command.id]),
     );
-    // Not a name no source mentions ("taiwan"): that refusal names it and offers no passages.
-    const id = ask("how did the neighbours react to the gsomia decision");
+    // Not a name no source mentions ("taiwan") nor how a party reacted: those refusals offer no passages.
+    const id = ask("are the neighbours better off without gsomia");
     const body = await respond(id);
     const embed = body.data?.embeds?.[0];
     assert.equal(embed?.title, "No confident answer");

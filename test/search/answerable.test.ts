@@ -324,6 +324,33 @@ describe("a question whether a step was undone", () => {
   });
 });
 
+describe("a question how a party reacted", () => {
+  it("is refused by a paragraph that names the party only in passing, and answered by one that tells of its reaction", () => {
+    // The seed names China and North Korea only as Washington's other concerns.
+    for (const question of [
+      "What was China's reaction to the end of intelligence sharing between Seoul and Tokyo?",
+      "how did north korea react to all this",
+    ]) {
+      assert.equal(seedOnly.ask(question).kind, "no-answer", question);
+    }
+    assert.match(
+      text(seedOnly.ask("How did South Korea respond when Japan took it off the white list?")) ??
+        "(refused)",
+      /revoking Japan's special trade status/,
+    );
+    // The sheet's section under "# North Korea" tells of its outlet urging Seoul to scrap the pact.
+    assert.match(
+      text(shipped.ask("How did North Korea react to the Japan-South Korea dispute?")) ??
+        "(refused)",
+      /North Korea/,
+    );
+    assert.match(
+      text(shipped.ask("how did china react when korea ended gsomia")) ?? "(refused)",
+      /China|Beijing/,
+    );
+  });
+});
+
 describe("another word for what a long name is", () => {
   it("reads a body's acronym as its name: the NSC is the National Security Council", () => {
     assert.match(

@@ -1,0 +1,80 @@
+import { askingSentences } from "./parts.ts";
+
+/**
+ * A question how someone reacted ("What was China's reaction to the decision?", "how did north
+ * korea react to all this", "pompeo esper reaction gsomia") asks what that party said or did. A
+ * paragraph that names the party only in passing ("Washington is in a trade dispute with China")
+ * cannot answer it: one must tell, in the same sentence, of the party saying, seeing or doing
+ * something.
+ */
+
+const ACTOR = "([\\p{L}'’. -]{2,40}?)";
+/** How a sentence that asks names the party whose reaction it asks. */
+const ASKING_FOR_REACTION = [
+  new RegExp(
+    `\\bhow (?:did|does|do|has|have|was|were|is) (?:the )?${ACTOR} (?:react|respond|reply|replied|view|see|take|feel)\\b`,
+    "diu",
+  ),
+  new RegExp(
+    `\\bwhat (?:was|were|is|has been) (?:the )?${ACTOR}(?:'s|s'|’s) (?:reaction|response|view|take|stance)\\b`,
+    "diu",
+  ),
+  new RegExp(`\\bwhat did (?:the )?${ACTOR} (?:think|make) of\\b`, "diu"),
+  new RegExp(`\\bwhat did (?:the )?${ACTOR} say in response\\b`, "diu"),
+];
+/** How a message typed as into a search box names it: "china reaction gsomia", "US response to…". */
+const SEARCHED_REACTION = new RegExp(
+  `(?:^|[,.;:]\\s*)(?:the )?${ACTOR}(?:'s|’s)? (?:reaction|response)\\b`,
+  "diu",
+);
+/** A party has at most this many words: more is a clause ("the two sides in this whole mess"). */
+const MAX_ACTOR_WORDS = 4;
+/** Words that name no party, or the source itself ("what is the article's take"). */
+const NO_PARTY =
+  /^(?:they|it|he|she|you|we|people|everyone|anyone|this|that|these|those|article|report|story|piece|author|writer|paper|news)$/iu;
+
+/** [start, end) of the party whose reaction a message asks, in the message; undefined if none. */
+export function reactionAskedOf(question: string): [number, number] | undefined {
+  const sentences = askingSentences(question);
+  const searched = sentences.length === 0 ? [question] : [];
+  let from = 0;
+  for (const sentence of [...sentences, ...searched]) {
+    const offset = question.indexOf(sentence, from);
+    if (offset < 0) continue;
+    from = offset + sentence.length;
+    const patterns = sentences.length > 0 ? ASKING_FOR_REACTION : [SEARCHED_REACTION];
+    for (const pattern of patterns) {
+      const found = pattern.exec(sentence);
+      const span = found?.indices?.[1];
+      const actor = found?.[1]?.trim() ?? "";
+      if (!span || actor.split(/\s+/u).length > MAX_ACTOR_WORDS || NO_PARTY.test(actor)) continue;
+      return [offset + span[0], offset + span[1]];
+    }
+  }
+  return undefined;
+}
+
+/** What a party says, thinks or does in a sentence that tells of its reaction. */
+const REACTING =
+  /\b(?:said|says|say|told|tells|stated|states|call(?:ed|s)|warn\w*|urg\w*|express\w*|react\w*|respon\w*|repl(?:y|ied|ies)|welcom\w*|critici[sz]\w*|protest\w*|condemn\w*|voic\w*|regret\w*|slamm?\w*|accus\w*|demand\w*|argu\w*|added|noted|hail\w*|lament\w*|den(?:y|ied|ies)|describ\w*|comment\w*|prais\w*|blam\w*|vow\w*|pledg\w*|signal\w*|approv\w*|disappoint\w*|concern\w*|dismay\w*|reject\w*|views?|viewed|sees?|saw|regard\w*|consider\w*|believ\w*|thinks?|thought|insist\w*|maintain\w*|announc\w*|decid\w*|retaliat\w*|press(?:ed|es|ing)|push\w*|oppos\w*|support\w*|back(?:ed|s|ing)|ask\w*|offer\w*|agre\w*|refus\w*|threat\w*|cheer\w*|celebrat\w*|mock\w*|denounc\w*|fell|fall|rose|rise|dropped|plunged|jumped|slid|tumbled)\b/iu;
+
+/** Where a sentence of a paragraph starts and ends around a place in it. */
+function sentenceAround(text: string, at: number): string {
+  const before = text.slice(0, at).search(/[.!?]\s+(?=[^.!?]*$)/u);
+  const start = before < 0 ? 0 : before + 1;
+  const after = text.slice(at).search(/[.!?](?:\s|$)/u);
+  return text.slice(start, after < 0 ? text.length : at + after + 1);
+}
+
+/**
+ * Whether a party named at one of `places` ([start, end) in `text`) reacts in its sentence, or,
+ * when the paragraph's heading or title names it ("# North Korea"), in any sentence.
+ */
+export function reactsAt(
+  text: string,
+  places: readonly (readonly [number, number])[],
+  namedAbove: boolean,
+): boolean {
+  if (namedAbove) return REACTING.test(text);
+  return places.some(([start]) => REACTING.test(sentenceAround(text, start)));
+}
