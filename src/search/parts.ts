@@ -23,6 +23,13 @@ const ASKS = new RegExp(
   `[?？\\p{Script=Hangul}\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]|\\b(?:who|whom|whose|what|when|where|why|how|which)\\b|^(?:${[...YES_NO_OPENINGS].join("|")}|${REQUEST_OPENINGS})\\b`,
   "iu",
 );
+/**
+ * What may stand before a question's opening without asking anything: punctuation, and words of
+ * chat that lead in ("ok so did Japan…", "please did…", "according to the article, did…", whose
+ * pointer to the source chat.ts drops).
+ */
+const LEADING_FILLER =
+  /^(?:[\s,;:.!-]|\b(?:so|ok|okay|and|but|wait|hey|also|please|pls|well|um+|uh+|btw|honestly|anyway)\b)+/iu;
 const CLAUSE_BREAK = /\s*(?:,|\s[-–—]\s|\(|\))\s*|\s+(?=(?:but|though|although|so|anyway|btw)\s)/iu;
 
 /** The sentences of a question, trimmed, as a member split them. */
@@ -38,7 +45,7 @@ export function questionSentences(question: string): string[] {
  * as chat spells them ("depends on wat").
  */
 export function asks(text: string): boolean {
-  return ASKS.test(expandChatSpellings(text));
+  return ASKS.test(expandChatSpellings(text).replace(LEADING_FILLER, ""));
 }
 
 /**

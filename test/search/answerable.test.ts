@@ -303,6 +303,9 @@ describe("a question whether a step was undone", () => {
       "did seoul reverse its decision to end gsomia?",
       "did japan ever put korea back on the white list?",
       "when did japan lift the export curbs?",
+      // A lead-in of chat before the opening still asks.
+      "ok so did japan ever put korea back on the white list",
+      "according to the article, did seoul reverse its decision to end gsomia",
     ]) {
       assert.equal(seedOnly.ask(question).kind, "no-answer", question);
     }
