@@ -18,6 +18,7 @@ import { asksAboutOwnAffairs } from "./personal.ts";
 import { reactionAskedOf } from "./reaction.ts";
 import { asksWhetherUndone } from "./reversal.ts";
 import { lowerBound } from "./sorted.ts";
+import { stanceAskedOf } from "./stance.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize, wordsOf } from "./text.ts";
 import { unmentionedInQuestion } from "./unmentioned.ts";
@@ -101,6 +102,11 @@ export interface Query {
    * that tells of that party saying or doing something answers it (reaction.ts).
    */
   readonly reactionOf: ReadonlySet<string> | undefined;
+  /**
+   * The keys of the party whose stance it asks ("What's Tokyo's position…?"): a passage where that
+   * party states it comes first among the best three (stance.ts).
+   */
+  readonly stanceOf: ReadonlySet<string> | undefined;
   readonly corrections: readonly { readonly from: string; readonly to: string }[];
   /** It asks about the Korean or Japanese language ("how do I say thank you in Korean"). */
   readonly aboutLanguage: boolean;
@@ -260,6 +266,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
   const strongestFirst = [...terms.values()]
     .sort((a, b) => b.idf - a.idf)
     .slice(0, MAX_QUERY_TERMS);
+  const searched = new Set(strongestFirst.map((term) => term.key));
   return {
     text,
     truncated,
@@ -271,13 +278,8 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     answerType,
     asksMoney: answerType === "quantity" && asksForMoney(searchable),
     asksWhetherUndone: asksWhetherUndone(searchable),
-    reactionOf: partyKeys(
-      searchable,
-      tokens,
-      hits,
-      inHit,
-      new Set(strongestFirst.map((term) => term.key)),
-    ),
+    reactionOf: partyKeys(reactionAskedOf(searchable), tokens, hits, inHit, searched),
+    stanceOf: partyKeys(stanceAskedOf(searchable), tokens, hits, inHit, searched),
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
     asksInstructions:
@@ -288,15 +290,14 @@ export function parseQuery(index: SearchIndex, question: string): Query {
   };
 }
 
-/** The query's keys for the party whose reaction the question asks, if it asks one. */
+/** The query's keys for a party the question names at `span` ([start, end) in its text). */
 function partyKeys(
-  searchable: string,
+  span: readonly [number, number] | undefined,
   tokens: readonly Token[],
   hits: readonly ConceptHit[],
   inHit: ReadonlySet<number>,
   searched: ReadonlySet<string>,
 ): ReadonlySet<string> | undefined {
-  const span = reactionAskedOf(searchable);
   if (!span) return undefined;
   const [start, end] = span;
   const keys = new Set<string>();

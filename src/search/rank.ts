@@ -5,6 +5,7 @@ import { answerStrength } from "./intent.ts";
 import type { Query, QueryTerm } from "./query.ts";
 import { reactsAt } from "./reaction.ts";
 import { lowerBound } from "./sorted.ts";
+import { statesAt } from "./stance.ts";
 import { RANK_WEIGHTS } from "./weights.ts";
 
 /** Passages scored on every feature; the rest are ranked by the cheap features alone. */
@@ -301,8 +302,24 @@ export function rankPassages(
       b.score - a.score ||
       a.passage.index - b.passage.index,
   );
+  const stance = query.stanceOf;
+  const first = refined[0];
+  if (stance && first) {
+    const states = (entry: RankedPassage) =>
+      statesAt(
+        entry.passage.text,
+        matchesIn(index, query, entry.passage)
+          .filter((occurrence) => stance.has(occurrence.key))
+          .map((occurrence) => occurrence.end),
+      );
+    const stating = states(first) ? -1 : refined.slice(1, STANCE_PLACES).findIndex(states);
+    if (stating >= 0) refined.unshift(...refined.splice(stating + 1, 1));
+  }
   return refined.slice(0, limit);
 }
+
+/** A passage where the party asked about states its stance comes first from among these places. */
+const STANCE_PLACES = 3;
 
 function partyReactsIn(
   query: Query,

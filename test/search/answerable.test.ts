@@ -354,6 +354,22 @@ describe("a question how a party reacted", () => {
   });
 });
 
+describe("a question for a party's stance", () => {
+  it("comes to the paragraph where the party states it, not one that names it as another's object", () => {
+    // The ruling paragraph shares "Japanese", "compensate" and the war; the 1965 one is Japan's own.
+    for (const question of [
+      "Japan's view on wartime claims",
+      "what is tokyo's position on compensation for the war?",
+    ]) {
+      assert.match(
+        text(seedOnly.ask(question)) ?? "(refused)",
+        /^Japan says wartime issues were settled/,
+        question,
+      );
+    }
+  });
+});
+
 describe("another word for what a long name is", () => {
   it("reads a body's acronym as its name: the NSC is the National Security Council", () => {
     assert.match(

@@ -1,0 +1,58 @@
+import { askingSentences } from "./parts.ts";
+
+/**
+ * A question for a party's stance ("What's Tokyo's position on compensation claims?", "Japan's
+ * view on wartime claims", "according to Tokyo, were the grievances resolved?") is answered where
+ * the party states it: "Japan says wartime issues were settled…". A paragraph that names the party
+ * as the object of another's act ("ordered Japanese companies to compensate…") shares its words
+ * but not its stance. "What did Seoul say" is not read so: it asks what was said, by anyone
+ * speaking for Seoul.
+ */
+
+const PARTY = "([\\p{L}'’.-]+(?: [\\p{L}'’.-]+)?)";
+/** How a message names the party whose stance it asks. */
+const ASKING_FOR_STANCE = [
+  new RegExp(`\\b${PARTY}(?:'s|’s) (?:position|view|stance|argument|case|line)\\b`, "diu"),
+  new RegExp(`\\baccording to ${PARTY}`, "diu"),
+  new RegExp(`\\bin ${PARTY}(?:'s|’s) (?:view|eyes)\\b`, "diu"),
+];
+/** Words before the party that are none of it: "What's", "what is", "so is the". */
+const NOT_THE_PARTY =
+  /^(?:(?:what|who|how|why|when|where|which)(?:['’]s|s)?\s+|(?:is|are|was|were|does|do|did|the|so|and|but)\s+)+/iu;
+/** Words in those places that name no party: "the article's view", "according to it". */
+const NO_PARTY =
+  /^(?:it|they|this|that|he|she|you|we|article|report|story|piece|source|sources|news|my|your|his|her|their|our)(?: |$)/iu;
+
+/** [start, end) of the party whose stance a message asks, in the message; undefined if none. */
+export function stanceAskedOf(question: string): [number, number] | undefined {
+  const asking = askingSentences(question);
+  let from = 0;
+  // A message typed as into a search box ("Japan's view on wartime claims") asks as a whole.
+  for (const sentence of asking.length > 0 ? asking : [question]) {
+    const offset = question.indexOf(sentence, from);
+    if (offset < 0) continue;
+    from = offset + sentence.length;
+    for (const pattern of ASKING_FOR_STANCE) {
+      const found = pattern.exec(sentence);
+      const span = found?.indices?.[1];
+      if (!span) continue;
+      const party = found?.[1] ?? "";
+      const lead = NOT_THE_PARTY.exec(party)?.[0].length ?? 0;
+      if (lead === party.length || NO_PARTY.test(party.slice(lead))) continue;
+      return [offset + span[0] + lead, offset + span[1]];
+    }
+  }
+  return undefined;
+}
+
+/** A party stating its stance: its name, then at most two words, then a verb of saying or holding. */
+const STATES =
+  /^(?:['’]s)?(?:\s+[\p{L}-]+){0,2}?\s+(?:says|said|say|argues|argued|claims|claimed|insists|insisted|maintains|maintained|contends|views|viewed|sees|saw|believes|thinks|cited|cites|points to)\b/iu;
+
+/** How far after the party's name its verb may stand, in characters. */
+const STATING_REACH = 60;
+
+/** Whether the party, named in `text` where each of `ends` is, states something there. */
+export function statesAt(text: string, ends: readonly number[]): boolean {
+  return ends.some((end) => STATES.test(text.slice(end, end + STATING_REACH)));
+}
