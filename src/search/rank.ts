@@ -302,24 +302,32 @@ export function rankPassages(
       b.score - a.score ||
       a.passage.index - b.passage.index,
   );
-  const stance = query.stanceOf;
-  const first = refined[0];
-  if (stance && first) {
-    const states = (entry: RankedPassage) =>
-      statesAt(
-        entry.passage.text,
-        matchesIn(index, query, entry.passage)
-          .filter((occurrence) => stance.has(occurrence.key))
-          .map((occurrence) => occurrence.end),
-      );
-    const stating = states(first) ? -1 : refined.slice(1, STANCE_PLACES).findIndex(states);
-    if (stating >= 0) refined.unshift(...refined.splice(stating + 1, 1));
-  }
+  if (query.stanceOf) stanceFirst(index, query, query.stanceOf, refined);
   return refined.slice(0, limit);
 }
 
 /** A passage where the party asked about states its stance comes first from among these places. */
 const STANCE_PLACES = 3;
+
+/** Moves to the front, from among the best STANCE_PLACES, a passage where `party` states its stance. */
+function stanceFirst(
+  index: SearchIndex,
+  query: Query,
+  party: ReadonlySet<string>,
+  ranked: RankedPassage[],
+): void {
+  const states = (entry: RankedPassage) =>
+    statesAt(
+      entry.passage.text,
+      matchesIn(index, query, entry.passage)
+        .filter((occurrence) => party.has(occurrence.key))
+        .map((occurrence) => occurrence.end),
+    );
+  const first = ranked[0];
+  if (!first || states(first)) return;
+  const stating = ranked.slice(1, STANCE_PLACES).findIndex(states);
+  if (stating >= 0) ranked.unshift(...ranked.splice(stating + 1, 1));
+}
 
 function partyReactsIn(
   query: Query,
