@@ -59,6 +59,34 @@ export function askingSentences(question: string): string[] {
 }
 
 /**
+ * Where a message names what one of `patterns` reads in its first group, in a sentence that asks
+ * or, when none asks, in the whole message as typed into a search box (read by `searched`, if
+ * given, else by `patterns`): [start, end) in `question`. `lead` says how many leading characters
+ * of the group are none of it, or rejects it with undefined.
+ */
+export function spanAsked(
+  question: string,
+  patterns: readonly RegExp[],
+  lead: (group: string) => number | undefined,
+  searched: readonly RegExp[] = patterns,
+): [number, number] | undefined {
+  const asking = askingSentences(question);
+  let from = 0;
+  for (const sentence of asking.length > 0 ? asking : [question]) {
+    const offset = question.indexOf(sentence, from);
+    if (offset < 0) continue;
+    from = offset + sentence.length;
+    for (const pattern of asking.length > 0 ? patterns : searched) {
+      const found = pattern.exec(sentence);
+      const span = found?.indices?.[1];
+      const skipped = span && lead(found?.[1] ?? "");
+      if (span && skipped !== undefined) return [offset + span[0] + skipped, offset + span[1]];
+    }
+  }
+  return undefined;
+}
+
+/**
  * The sentences and clauses of a long question that ask something, each a question the member
  * may really be asking amid context and opinion; none for a short question.
  */

@@ -1,4 +1,4 @@
-import { askingSentences } from "./parts.ts";
+import { spanAsked } from "./parts.ts";
 
 /**
  * A question how someone reacted ("What was China's reaction to the decision?", "how did north
@@ -35,23 +35,15 @@ const NO_PARTY =
 
 /** [start, end) of the party whose reaction a message asks, in the message; undefined if none. */
 export function reactionAskedOf(question: string): [number, number] | undefined {
-  const sentences = askingSentences(question);
-  const searched = sentences.length === 0 ? [question] : [];
-  let from = 0;
-  for (const sentence of [...sentences, ...searched]) {
-    const offset = question.indexOf(sentence, from);
-    if (offset < 0) continue;
-    from = offset + sentence.length;
-    const patterns = sentences.length > 0 ? ASKING_FOR_REACTION : [SEARCHED_REACTION];
-    for (const pattern of patterns) {
-      const found = pattern.exec(sentence);
-      const span = found?.indices?.[1];
-      const actor = found?.[1]?.trim() ?? "";
-      if (!span || actor.split(/\s+/u).length > MAX_ACTOR_WORDS || NO_PARTY.test(actor)) continue;
-      return [offset + span[0], offset + span[1]];
-    }
-  }
-  return undefined;
+  return spanAsked(
+    question,
+    ASKING_FOR_REACTION,
+    (party) => {
+      const actor = party.trim();
+      return actor.split(/\s+/u).length > MAX_ACTOR_WORDS || NO_PARTY.test(actor) ? undefined : 0;
+    },
+    [SEARCHED_REACTION],
+  );
 }
 
 /** What a party says, thinks or does in a sentence that tells of its reaction. */

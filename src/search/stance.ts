@@ -1,4 +1,4 @@
-import { askingSentences } from "./parts.ts";
+import { spanAsked } from "./parts.ts";
 
 /**
  * A question for a party's stance ("What's Tokyo's position on compensation claims?", "Japan's
@@ -25,24 +25,11 @@ const NO_PARTY =
 
 /** [start, end) of the party whose stance a message asks, in the message; undefined if none. */
 export function stanceAskedOf(question: string): [number, number] | undefined {
-  const asking = askingSentences(question);
-  let from = 0;
-  // A message typed as into a search box ("Japan's view on wartime claims") asks as a whole.
-  for (const sentence of asking.length > 0 ? asking : [question]) {
-    const offset = question.indexOf(sentence, from);
-    if (offset < 0) continue;
-    from = offset + sentence.length;
-    for (const pattern of ASKING_FOR_STANCE) {
-      const found = pattern.exec(sentence);
-      const span = found?.indices?.[1];
-      if (!span) continue;
-      const party = found?.[1] ?? "";
-      const lead = NOT_THE_PARTY.exec(party)?.[0].length ?? 0;
-      if (lead === party.length || NO_PARTY.test(party.slice(lead))) continue;
-      return [offset + span[0] + lead, offset + span[1]];
-    }
-  }
-  return undefined;
+  // "What's Tokyo's position", "what is Japan's argument": the party is after the verb.
+  return spanAsked(question, ASKING_FOR_STANCE, (party) => {
+    const lead = NOT_THE_PARTY.exec(party)?.[0].length ?? 0;
+    return lead === party.length || NO_PARTY.test(party.slice(lead)) ? undefined : lead;
+  });
 }
 
 /** A party stating its stance: its name, then at most two words, then a verb of saying or holding. */
