@@ -95,11 +95,11 @@ export function questionParts(question: string): string[] {
   const parts = new Set<string>();
   for (const sentence of question.split(SENTENCE_END)) {
     const trimmed = sentence.trim();
-    if (wordCount(trimmed) >= MIN_PART_WORDS && ASKS.test(trimmed)) parts.add(trimmed);
+    if (wordCount(trimmed) >= MIN_PART_WORDS && asks(trimmed)) parts.add(trimmed);
     const clauses = trimmed.split(CLAUSE_BREAK).map((clause) => clause.trim());
     if (clauses.length < 2) continue;
     for (const clause of clauses) {
-      if (wordCount(clause) >= MIN_PART_WORDS && ASKS.test(clause)) parts.add(clause);
+      if (wordCount(clause) >= MIN_PART_WORDS && asks(clause)) parts.add(clause);
     }
   }
   parts.delete(question.trim());

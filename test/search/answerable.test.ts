@@ -994,4 +994,16 @@ describe("questionParts", () => {
       ).length > 0,
     );
   });
+
+  it("reads a part as chat writes it: a lead-in before the opening, a chat spelling of the question word", () => {
+    const parts = questionParts(
+      "I read a lot about the export fight and the boycott this summer. ok so did japan ever put korea back on the white list. n wat did seoul say",
+    );
+    assert.ok(
+      parts.includes("ok so did japan ever put korea back on the white list."),
+      parts.join(" | "),
+    );
+    assert.ok(parts.includes("n wat did seoul say"), parts.join(" | "));
+    assert.ok(!parts.some((part) => part.includes("boycott")), parts.join(" | "));
+  });
 });
