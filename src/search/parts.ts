@@ -59,18 +59,19 @@ export function askingSentences(question: string): string[] {
 }
 
 /**
- * Where a message names what one of `patterns` reads in its first group, in a sentence that asks
- * or, when none asks, in the whole message as typed into a search box (read by `searched`, if
- * given, else by `patterns`): [start, end) in `question`. `lead` says how many leading characters
- * of the group are none of it, or rejects it with undefined.
+ * Where a message names what one of `patterns` reads in its first group, in one of its sentences
+ * that ask (`asking`, askingSentences' reading) or, when none asks, in the whole message as typed
+ * into a search box (read by `searched`, if given, else by `patterns`): [start, end) in
+ * `question`. `lead` says how many leading characters of the group are none of it, or rejects it
+ * with undefined.
  */
 export function spanAsked(
   question: string,
+  asking: readonly string[],
   patterns: readonly RegExp[],
   lead: (group: string) => number | undefined,
   searched: readonly RegExp[] = patterns,
 ): [number, number] | undefined {
-  const asking = askingSentences(question);
   let from = 0;
   for (const sentence of asking.length > 0 ? asking : [question]) {
     const offset = question.indexOf(sentence, from);

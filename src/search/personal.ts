@@ -43,11 +43,12 @@ function namesOwnAffairs(sentence: string): boolean {
  * Whether a message asks about the member's own affairs: "is it legal for my employer to not pay
  * me for overtime", "can i use my visa card in seoul". News says what happened to others; it
  * cannot say what holds for the member's employer, rent or card. Only the sentences that ask are
- * read (those with a question mark, or else those with a question word), since context ("My
+ * read (`asking`: those with a question mark, or else those with a question word), since context ("My
  * cousin in Osaka says…", "I hold Samsung shares in my account.") often speaks of the member.
  */
-export function asksAboutOwnAffairs(question: string): boolean {
-  // Most questions have no "my": they need no splitting into sentences.
-  if (!/\bmy\b/iu.test(question)) return false;
-  return askingSentences(question).some(namesOwnAffairs);
+export function asksAboutOwnAffairs(
+  question: string,
+  asking: readonly string[] = askingSentences(question),
+): boolean {
+  return /\bmy\b/iu.test(question) && asking.some(namesOwnAffairs);
 }

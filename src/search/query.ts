@@ -14,6 +14,7 @@ import {
   CALENDAR_WORDS,
   definingFramePositions,
 } from "./intent.ts";
+import { askingSentences } from "./parts.ts";
 import { asksAboutOwnAffairs } from "./personal.ts";
 import { reactionAskedOf } from "./reaction.ts";
 import { asksWhetherUndone } from "./reversal.ts";
@@ -267,6 +268,8 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     .sort((a, b) => b.idf - a.idf)
     .slice(0, MAX_QUERY_TERMS);
   const searched = new Set(strongestFirst.map((term) => term.key));
+  // Read by the rules for steps undone, reactions, stances and the member's own affairs.
+  const asking = askingSentences(searchable);
   return {
     text,
     truncated,
@@ -277,13 +280,13 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     ),
     answerType,
     asksMoney: answerType === "quantity" && asksForMoney(searchable),
-    asksWhetherUndone: asksWhetherUndone(searchable),
-    reactionOf: partyKeys(reactionAskedOf(searchable), tokens, hits, inHit, searched),
-    stanceOf: partyKeys(stanceAskedOf(searchable), tokens, hits, inHit, searched),
+    asksWhetherUndone: asksWhetherUndone(searchable, asking),
+    reactionOf: partyKeys(reactionAskedOf(searchable, asking), tokens, hits, inHit, searched),
+    stanceOf: partyKeys(stanceAskedOf(searchable, asking), tokens, hits, inHit, searched),
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
     asksInstructions:
-      (asksForInstructions(searchable) || asksAboutOwnAffairs(searchable)) &&
+      (asksForInstructions(searchable) || asksAboutOwnAffairs(searchable, asking)) &&
       strongestFirst.some((term) => !term.optional && !term.known && !containsCjk(term.label)),
     contextSentence: false,
     unmentioned: unmentionedInQuestion(index, searchable, tokens, inHit, unusedHits),

@@ -272,6 +272,8 @@ export function rankPassages(
   for (let t = 0; t < touchedCount; t++) scratch.termMask[scratch.touched[t] as number] = 0;
 
   const answerTypeScale = Math.min(1, bestCoverage / FULL_ANSWER_TYPE_COVERAGE);
+  const stance = query.stanceOf;
+  const stating = new Set<RankedPassage>();
   const refined = best.map((entry): RankedPassage => {
     const passage = index.knowledge.passages[entry.passage] as Passage;
     const matching = matchesIn(index, query, passage);
@@ -281,7 +283,7 @@ export function rankPassages(
       proximity: proximityOf(matching),
       answerType: answerStrength * answerTypeScale,
     };
-    return {
+    const ranked: RankedPassage = {
       passage,
       score: weighted(features, weights),
       features,
@@ -293,6 +295,8 @@ export function rankPassages(
       answerStrength,
       partyReacts: partyReactsIn(query, passage, matching, entry.contextTerms),
     };
+    if (stance && statesAt(passage.text, edgesOf(stance, matching, "end"))) stating.add(ranked);
+    return ranked;
   });
   // Only a passage that spells a name out says what it stands for: such a passage comes first.
   const spelledOutFirst = query.answerType === "expansion";
@@ -302,31 +306,33 @@ export function rankPassages(
       b.score - a.score ||
       a.passage.index - b.passage.index,
   );
-  if (query.stanceOf) stanceFirst(index, query, query.stanceOf, refined);
+  stanceFirst(refined, stating);
   return refined.slice(0, limit);
 }
 
 /** A passage where the party asked about states its stance comes first from among these places. */
 const STANCE_PLACES = 3;
 
-/** Moves to the front, from among the best STANCE_PLACES, a passage where `party` states its stance. */
-function stanceFirst(
-  index: SearchIndex,
-  query: Query,
-  party: ReadonlySet<string>,
-  ranked: RankedPassage[],
-): void {
-  const states = (entry: RankedPassage) =>
-    statesAt(
-      entry.passage.text,
-      matchesIn(index, query, entry.passage)
-        .filter((occurrence) => party.has(occurrence.key))
-        .map((occurrence) => occurrence.end),
-    );
+/**
+ * Moves to the front, from among the best STANCE_PLACES, a passage where the party whose stance
+ * the question asks states it (`stating`), when the first does not.
+ */
+function stanceFirst(ranked: RankedPassage[], stating: ReadonlySet<RankedPassage>): void {
   const first = ranked[0];
-  if (!first || states(first)) return;
-  const stating = ranked.slice(1, STANCE_PLACES).findIndex(states);
-  if (stating >= 0) ranked.unshift(...ranked.splice(stating + 1, 1));
+  if (!first || stating.size === 0 || stating.has(first)) return;
+  const at = ranked.slice(1, STANCE_PLACES).findIndex((entry) => stating.has(entry));
+  if (at >= 0) ranked.unshift(...ranked.splice(at + 1, 1));
+}
+
+/** Where in the passage each match of a party's keys starts, or ends. */
+function edgesOf(
+  party: ReadonlySet<string>,
+  matching: readonly TermOccurrence[],
+  edge: "start" | "end",
+): number[] {
+  return matching
+    .filter((occurrence) => party.has(occurrence.key))
+    .map((occurrence) => occurrence[edge]);
 }
 
 function partyReactsIn(
@@ -337,15 +343,10 @@ function partyReactsIn(
 ): boolean {
   const party = query.reactionOf;
   if (!party) return true;
-  const named = matching.filter((occurrence) => party.has(occurrence.key));
   const namedAbove = query.terms.some(
     (term, bit) => party.has(term.key) && (contextTerms & (1 << bit)) !== 0,
   );
-  return reactsAt(
-    passage.text,
-    named.map((occurrence) => [occurrence.start, occurrence.end] as const),
-    namedAbove,
-  );
+  return reactsAt(passage.text, edgesOf(party, matching, "start"), namedAbove);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { spanAsked } from "./parts.ts";
+import { askingSentences, spanAsked } from "./parts.ts";
 
 /**
  * A question how someone reacted ("What was China's reaction to the decision?", "how did north
@@ -33,10 +33,17 @@ const MAX_ACTOR_WORDS = 4;
 const NO_PARTY =
   /^(?:they|it|he|she|you|we|people|everyone|anyone|this|that|these|those|article|report|story|piece|author|writer|paper|news)$/iu;
 
-/** [start, end) of the party whose reaction a message asks, in the message; undefined if none. */
-export function reactionAskedOf(question: string): [number, number] | undefined {
+/**
+ * [start, end) of the party whose reaction a message asks, in the message; undefined if none.
+ * `asking` is the message's sentences that ask, when the caller has them already.
+ */
+export function reactionAskedOf(
+  question: string,
+  asking: readonly string[] = askingSentences(question),
+): [number, number] | undefined {
   return spanAsked(
     question,
+    asking,
     ASKING_FOR_REACTION,
     (party) => {
       const actor = party.trim();
@@ -59,15 +66,11 @@ function sentenceAround(text: string, at: number): string {
 }
 
 /**
- * Whether a party named at one of `places` ([start, end) in `text`) reacts in its sentence, or,
- * when the paragraph's heading, title or the paragraph before names it ("# North Korea"), in any
- * sentence.
+ * Whether a party named at one of `starts` (where its names start in `text`) reacts in its
+ * sentence, or, when the paragraph's heading, title or the paragraph before names it ("# North
+ * Korea"), in any sentence.
  */
-export function reactsAt(
-  text: string,
-  places: readonly (readonly [number, number])[],
-  namedAbove: boolean,
-): boolean {
+export function reactsAt(text: string, starts: readonly number[], namedAbove: boolean): boolean {
   if (namedAbove) return REACTING.test(text);
-  return places.some(([start]) => REACTING.test(sentenceAround(text, start)));
+  return starts.some((start) => REACTING.test(sentenceAround(text, start)));
 }

@@ -28,9 +28,15 @@ function asksWhetherUndoneIn(sentence: string): boolean {
   return false;
 }
 
-/** Whether a sentence that asks asks whether a step was undone: a later event. */
-export function asksWhetherUndone(question: string): boolean {
-  return askingSentences(question).some(asksWhetherUndoneIn);
+/**
+ * Whether a sentence that asks asks whether a step was undone: a later event. `asking` is the
+ * message's sentences that ask, when the caller has them already.
+ */
+export function asksWhetherUndone(
+  question: string,
+  asking: readonly string[] = askingSentences(question),
+): boolean {
+  return asking.some(asksWhetherUndoneIn);
 }
 
 /** Whether a paragraph tells of a step undone, suspended or resumed: one that may answer. */

@@ -1,4 +1,4 @@
-import { spanAsked } from "./parts.ts";
+import { askingSentences, spanAsked } from "./parts.ts";
 
 /**
  * A question for a party's stance ("What's Tokyo's position on compensation claims?", "Japan's
@@ -23,10 +23,16 @@ const NOT_THE_PARTY =
 const NO_PARTY =
   /^(?:it|they|this|that|he|she|you|we|article|report|story|piece|source|sources|news|my|your|his|her|their|our)(?: |$)/iu;
 
-/** [start, end) of the party whose stance a message asks, in the message; undefined if none. */
-export function stanceAskedOf(question: string): [number, number] | undefined {
+/**
+ * [start, end) of the party whose stance a message asks, in the message; undefined if none.
+ * `asking` is the message's sentences that ask, when the caller has them already.
+ */
+export function stanceAskedOf(
+  question: string,
+  asking: readonly string[] = askingSentences(question),
+): [number, number] | undefined {
   // "What's Tokyo's position", "what is Japan's argument": the party is after the verb.
-  return spanAsked(question, ASKING_FOR_STANCE, (party) => {
+  return spanAsked(question, asking, ASKING_FOR_STANCE, (party) => {
     const lead = NOT_THE_PARTY.exec(party)?.[0].length ?? 0;
     return lead === party.length || NO_PARTY.test(party.slice(lead)) ? undefined : lead;
   });
