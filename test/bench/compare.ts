@@ -2,7 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { AnswerEngine } from "../../src/answer.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
-import { percentile } from "./percentile.ts";
+import { percentile, timeEach } from "./timing.ts";
 
 /**
  * Rounds over the questions, each engine's turn alternating first, so the machine's drift falls on
@@ -38,44 +38,38 @@ export async function compareEngines(
   const other = (await import(pathToFileURL(path.resolve(against, "src", "answer.ts")).href)) as {
     AnswerEngine: { build(knowledge: KnowledgeBase): Promise<Askable> };
   };
-  const contenders: { name: string; build: () => Promise<Askable> }[] = [
-    { name: "this checkout", build: () => AnswerEngine.build(knowledge) },
+  const contenders: {
+    name: string;
+    build: () => Promise<Askable>;
+    buildMs: number[];
+    times: number[];
+  }[] = [
+    { name: "this checkout", build: () => AnswerEngine.build(knowledge), buildMs: [], times: [] },
     {
       name: path.basename(path.resolve(against)),
       build: () => other.AnswerEngine.build(knowledge),
+      buildMs: [],
+      times: [],
     },
   ];
   // The engine built first answers more slowly in the same process (by 10–15% at 100,000
   // paragraphs, whichever commit it is), so each is built first once: two halves of the rounds.
-  const measured = contenders.map((contender) => ({
-    name: contender.name,
-    buildMs: [] as number[],
-    times: [] as number[],
-  }));
-  for (const order of [
-    [0, 1],
-    [1, 0],
-  ] as const) {
+  for (const order of [contenders, [...contenders].reverse()]) {
     const built = [];
-    for (const at of order) {
-      const contender = contenders[at] as (typeof contenders)[number];
+    for (const contender of order) {
       const started = performance.now();
       const engine = await contender.build();
-      (measured[at] as (typeof measured)[number]).buildMs.push(performance.now() - started);
+      contender.buildMs.push(performance.now() - started);
       for (const question of questions) engine.ask(question);
-      built.push({ engine, times: (measured[at] as (typeof measured)[number]).times });
+      built.push({ engine, times: contender.times });
     }
     for (let round = 0; round < ROUNDS / 2; round++) {
       for (const contender of round % 2 === 0 ? built : [...built].reverse()) {
-        for (const question of questions) {
-          const start = performance.now();
-          contender.engine.ask(question);
-          contender.times.push(performance.now() - start);
-        }
+        timeEach((question) => contender.engine.ask(question), questions, contender.times);
       }
     }
   }
-  return measured.map(({ name, buildMs, times }) => {
+  return contenders.map(({ name, buildMs, times }) => {
     const sorted = [...times].sort((a, b) => a - b);
     return {
       engine: name,

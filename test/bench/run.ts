@@ -18,7 +18,7 @@ import {
   typoFloodQuestions,
   withHeadings,
 } from "./corpus.ts";
-import { percentile } from "./percentile.ts";
+import { percentile, timeEach } from "./timing.ts";
 
 interface Measured {
   readonly engine: string;
@@ -53,11 +53,7 @@ async function measure(
   // A bot answers all day: measure warmed-up code, not the JIT compiling it on first use.
   for (const question of questions) ask(question);
   const times: number[] = [];
-  for (const question of questions) {
-    const start = performance.now();
-    ask(question);
-    times.push(performance.now() - start);
-  }
+  timeEach(ask, questions, times);
   times.sort((a, b) => a - b);
   return {
     engine: name,
