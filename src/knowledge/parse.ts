@@ -72,6 +72,8 @@ const DATELINE = new RegExp(
  * elsewhere "GSOMIA: The pact…" or "NOTE: The figures…" are the paragraph's own words.
  */
 const COLON_DATELINE = /^[A-Z][A-Z.'’ -]{2,30}:\s+(?=\p{Lu})/u;
+/** The place a dateline opens with, and the region after it: "CHENGDU, China" of "CHENGDU, China, Dec. 24 (Yonhap) --". */
+const DATELINE_PLACE_AT_START = new RegExp(`^${DATELINE_PLACE}${DATELINE_REGION}`, "u");
 /**
  * A broadcast transcript's speaker label: "[Soundbite] Kim Hyun-jong (Deputy Director) :",
  * "[Sound bite: President Moon Jae-in (Korean)]". The name before a colon must end in a space or
@@ -116,6 +118,7 @@ function parseMarkdown(file: string, id: string, text: string): ParsedArticle {
     id: referenceId,
     ...reference,
   }));
+  const { paragraphs, dateline } = paragraphsOf(blocksOf(lines, closing + 1), meta.title, true);
   const document: KnowledgeDocument = {
     id,
     file,
@@ -123,6 +126,7 @@ function parseMarkdown(file: string, id: string, text: string): ParsedArticle {
     url: meta.url,
     published: meta.published ?? "",
     references,
+    dateline,
   };
   const issues = meta.published
     ? []
@@ -133,7 +137,6 @@ function parseMarkdown(file: string, id: string, text: string): ParsedArticle {
           "no published date: the article is cited undated; add `published: YYYY-MM-DD` to the front matter",
         ),
       ];
-  const paragraphs = paragraphsOf(blocksOf(lines, closing + 1), meta.title, true);
   const cited =
     meta.kind === "fact-sheet" || references.length > 0
       ? citeParagraphs(file, meta.kind, references, paragraphs, issues, (referenceId) =>
@@ -195,6 +198,7 @@ function parsePlainText(file: string, id: string, text: string): ParsedArticle {
       ),
     );
   }
+  const { paragraphs, dateline } = paragraphsOf(blocksOf(lines, bodyStart), title, false);
   const document: KnowledgeDocument = {
     id,
     file,
@@ -206,13 +210,9 @@ function parsePlainText(file: string, id: string, text: string): ParsedArticle {
     kind: "article",
     references: [],
     language: "en",
+    dateline,
   };
-  return withParagraphCheck(
-    file,
-    document,
-    paragraphsOf(blocksOf(lines, bodyStart), title, false),
-    issues,
-  );
+  return withParagraphCheck(file, document, paragraphs, issues);
 }
 
 /** "(Yonhap)", "(AP, Reuters)": the agency a wire story names in its dateline or credit. */
@@ -355,12 +355,17 @@ function blocksOf(lines: readonly string[], startIndex: number): Block[] {
   return blocks;
 }
 
+/**
+ * An article's quotable paragraphs, and the place its wire dateline names ("Chengdu, China"): the
+ * paragraphs are quoted without the dateline, but the story happened there.
+ */
 function paragraphsOf(
   blocks: readonly Block[],
   title: string,
   markdown: boolean,
-): ParsedParagraph[] {
+): { paragraphs: ParsedParagraph[]; dateline: string | undefined } {
   const paragraphs: ParsedParagraph[] = [];
+  let dateline: string | undefined;
   let heading: string | undefined;
   let skipNext = false;
   for (const block of blocks) {
@@ -395,15 +400,25 @@ function paragraphsOf(
       continue;
     }
     if (isBoilerplate(text, title)) continue;
-    const quoted = withoutFurniture(
-      paragraphs.length === 0 ? text.replace(COLON_DATELINE, "") : text,
-    );
+    const first = paragraphs.length === 0;
+    dateline ??= datelinePlace(text, first);
+    const quoted = withoutFurniture(first ? text.replace(COLON_DATELINE, "") : text);
     if (quoted !== "") paragraphs.push({ line, heading, text: quoted, references: [] });
   }
   // A page saved or crawled before it finished loading ends mid-sentence: that is not a quote.
   const last = paragraphs.at(-1);
   if (last && paragraphs.length > 1 && !endsLikeSentence(last.text)) paragraphs.pop();
-  return paragraphs;
+  return { paragraphs, dateline };
+}
+
+/**
+ * The place a paragraph's dateline names, as a place is written: "Chengdu, China" of "CHENGDU,
+ * China, Dec. 24 (Yonhap) --", "Tokyo/Seoul" of "TOKYO/SEOUL (Reuters) —"; none for a date alone.
+ */
+function datelinePlace(text: string, first: boolean): string | undefined {
+  const dateline = DATELINE.exec(text)?.[0] ?? (first ? COLON_DATELINE.exec(text)?.[0] : undefined);
+  const place = dateline && DATELINE_PLACE_AT_START.exec(dateline)?.[0];
+  return place?.replace(/\p{Lu}+/gu, (capitals) => capitals[0] + capitals.slice(1).toLowerCase());
 }
 
 /**

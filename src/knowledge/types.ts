@@ -26,6 +26,11 @@ export interface KnowledgeDocument {
   /** The reports its paragraphs cite, in the order of the front matter. */
   readonly references: readonly Reference[];
   readonly language: string;
+  /**
+   * The place a wire story's dateline names ("Chengdu, China" of "CHENGDU, China, Dec. 24 (Yonhap)
+   * --"): not quoted, but where the story happened, so a question may name it.
+   */
+  readonly dateline: string | undefined;
 }
 
 /** One quotable paragraph, verbatim. */

@@ -184,8 +184,9 @@ function capitalisedTermPositions(index: SearchIndex, unused: readonly ConceptHi
 const documentNames = new WeakMap<SearchIndex, ReadonlySet<string>>();
 
 /**
- * The stems of the outlets' names and the titles: "DW", "Yonhap" are known to the knowledge. The
- * titles' are the index's own (`titleKeys`); the outlets are not indexed.
+ * The stems of the outlets' names, the titles and the places of the datelines: "DW", "Yonhap" and
+ * "Chengdu" of "CHENGDU, China, Dec. 24 (Yonhap) --" are known to the knowledge. The titles' are
+ * the index's own (`titleKeys`); the outlets and datelines are not indexed.
  */
 function namedByDocuments(index: SearchIndex): ReadonlySet<string> {
   let stems = documentNames.get(index);
@@ -193,7 +194,9 @@ function namedByDocuments(index: SearchIndex): ReadonlySet<string> {
     const found = new Set<string>();
     for (const keys of index.titleKeys.values()) for (const key of keys) found.add(key);
     for (const document of index.knowledge.documents) {
-      for (const token of tokenize(document.source)) found.add(token.stem);
+      for (const token of tokenize(`${document.source} ${document.dateline ?? ""}`)) {
+        found.add(token.stem);
+      }
     }
     stems = found;
     documentNames.set(index, stems);

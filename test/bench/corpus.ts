@@ -53,6 +53,7 @@ export function syntheticKnowledge(real: KnowledgeBase, size: number, seed = 42)
         kind: "article",
         references: [],
         language: "en",
+        dateline: undefined,
       });
     }
     const documentId = (documents.at(-1) as KnowledgeDocument).id;

@@ -307,6 +307,21 @@ describe("real articles as admins add them", () => {
     }
   });
 
+  it("keeps the place a dateline names, written as a place, though the paragraph is quoted without it", () => {
+    const placeOf = (text: string) =>
+      parseArticle("story.md", `${front("published: 2019-12-24\n")}${text}\n`).document?.dateline;
+    const said = "Officials said the talks would resume next month.";
+    assert.equal(placeOf(`CHENGDU, China, Dec. 24 (Test Wire) -- ${said}`), "Chengdu, China");
+    assert.equal(placeOf(`TOKYO/SEOUL (Test Wire) — ${said}`), "Tokyo/Seoul");
+    assert.equal(placeOf(`NEW YORK, Nov. 15, 2019 (Test Wire) – ${said}`), "New York");
+    assert.equal(placeOf(`SEOUL: ${said}`), "Seoul");
+    // A date alone places nothing; prose that starts with a place is no dateline.
+    assert.equal(placeOf(`July 15 (Test Wire) -- ${said}`), undefined);
+    assert.equal(placeOf(`Tokyo/Seoul talks resumed in December, officials said.`), undefined);
+    // A later paragraph's dateline counts when the first has none.
+    assert.equal(placeOf(`${said}\n\nBUSAN (Test Wire) -- ${said}`), "Busan");
+  });
+
   it("drops a wire's credit after the last sentence of a paragraph, not one inside it", () => {
     const texts = (paragraph: string) =>
       parseArticle("story.md", `${front("published: 2019-08-23\n")}${paragraph}\n`).paragraphs.map(

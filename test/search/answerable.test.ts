@@ -12,7 +12,12 @@ import { parseQuery } from "../../src/search/query.ts";
 import { rankPassages } from "../../src/search/rank.ts";
 import { ANSWERABILITY } from "../../src/search/weights.ts";
 import { loadKnowledgeSpec } from "../eval/datasets.ts";
-import { PROJECT_ROOT, V1_KNOWLEDGE } from "../support/knowledge.ts";
+import {
+  makeKnowledgeDir,
+  PROJECT_ROOT,
+  testWireArticle,
+  V1_KNOWLEDGE,
+} from "../support/knowledge.ts";
 
 const { knowledge } = await loadKnowledge(V1_KNOWLEDGE);
 const v1 = new AnswerEngine(knowledge);
@@ -226,6 +231,33 @@ describe("a question about a name or a year no source mentions", () => {
     // In lower case, only a name the glossary writes with capitals: not a slip in a known one.
     assert.deepEqual(names("what did mike pompeo say about gsomia"), ["pompeo"]);
     assert.deepEqual(names("who is kim yoo geun n wat did he say"), []);
+  });
+
+  it("knows the place a story's dateline names, though no paragraph quotes it", async () => {
+    const { dir, cleanup } = await makeKnowledgeDir({
+      "summit.md": testWireArticle("Leaders agree to keep talking", "2019-12-24", [
+        "CHENGDU, China, Dec. 24 (Test Wire) -- The two leaders agreed on Tuesday to keep talking about export controls.",
+        "Their meeting lasted about 45 minutes, longer than planned.",
+      ]),
+    });
+    try {
+      const { knowledge: summit } = await loadKnowledge(dir);
+      const engine = new AnswerEngine(summit);
+      const index = buildIndex(summit);
+      assert.deepEqual(
+        parseQuery(index, "What did the leaders agree on in Chengdu?").unmentioned,
+        [],
+      );
+      assert.match(
+        text(engine.ask("How long did the leaders' meeting in Chengdu last?")) ?? "",
+        /about 45 minutes/,
+      );
+      assert.deepEqual(parseQuery(index, "What did the leaders agree on in Nagoya?").unmentioned, [
+        "Nagoya",
+      ]);
+    } finally {
+      await cleanup();
+    }
   });
 
   it("counts a country no source mentions, typed in lower case as well", () => {
