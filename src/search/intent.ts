@@ -474,11 +474,12 @@ export function asksAboutLanguage(question: string): boolean {
 /**
  * A request for instructions or advice in the member's own life: "how do I renew my passport",
  * "how to reverse a list", "what should I pack", "which day trips would you recommend", "any
- * tips?". News paragraphs report what happened; they never say how to do something or what the
- * member should do. Not "how did Japan…" or "how does the pact work", which ask about the news.
+ * tips?", "trip tips,", "is the rail pass worth it". News paragraphs report what happened; they
+ * never say how to do something or what the member should do. Not "how did Japan…" or "how does
+ * the pact work", which ask about the news, nor "why it wasn't worth it", which asks a reason.
  */
 const INSTRUCTIONS_OR_ADVICE =
-  /\bhow (?:do|can|should|could|would|might|shall) (?:i|we)\b|\bhow to\b|\bshould (?:i|we)\b|\b(?:do|would|can|could) you recommend\b|\brecommend (?:me|a|an|some|any)\b|\bany tips\b|\btips (?:for|on)\b/iu;
+  /\bhow (?:do|can|should|could|would|might|shall) (?:i|we)\b|\bhow to\b|\bshould (?:i|we)\b|\b(?:do|would|can|could) you recommend\b|\brecommend (?:me|a|an|some|any)\b|\bany tips\b|\btips (?:for|on)\b|\btips\s*(?:[,?!]|$)|\b(?:is|are)\b(?: [\p{L}']+){0,5} worth it\b/iu;
 
 export function asksForInstructions(question: string): boolean {
   return INSTRUCTIONS_OR_ADVICE.test(question);

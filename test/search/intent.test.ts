@@ -350,6 +350,9 @@ describe("answer types in a passage", () => {
         "is seoul cold in december? what should i pack",
         "which day trips would you recommend near osaka",
         "moving to seoul next year, any tips?",
+        "my cat hisses at the new kitten nonstop. tips?",
+        "first japan trip tips, is the rail pass worth it for tokyo and osaka",
+        "trade school vs college, which is actually worth it",
       ],
       [
         "how did japan justify the curbs",
@@ -357,6 +360,8 @@ describe("answer types in a passage", () => {
         "how do the two countries see the 1965 treaty",
         "how long did the talks last",
         "what did the minister recommend",
+        "did the exporters get tips from the ministry before the curbs were announced",
+        "why did the official say swapping intel wasn't worth it anymore",
       ],
     );
   });
