@@ -400,6 +400,7 @@ export class AnswerEngine {
       ranges: matchRanges(this.#index, query, passage),
       answerStrength: 0,
       partyReacts: true,
+      namesSomeoneElse: true,
     };
   }
 

@@ -109,6 +109,12 @@ export interface AnswerabilityFeatures {
    * passing. Not read for a sentence around a question. A refusal outright.
    */
   readonly reactionUntold: number;
+  /**
+   * 1 when a sentence that asks opens with "who" and the passage names nobody the question does
+   * not ("who replaced Seko as trade minister?" of "Trade Minister Hiroshige Seko said…"). Not
+   * read for a sentence around a question. A refusal outright.
+   */
+  readonly nobodyElseNamed: number;
 }
 
 /** The features the logistic model weighs; the others refuse outright (confidenceFrom). */
@@ -122,6 +128,7 @@ export type WeighedFeature = Exclude<
   | "anotherTopic"
   | "undoingUntold"
   | "reactionUntold"
+  | "nobodyElseNamed"
 >;
 
 /** Fewer matched words than this, all of the commonest, are a chance match. */
@@ -327,6 +334,7 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
         ? 1
         : 0,
     reactionUntold: !query.contextSentence && !ranked.partyReacts ? 1 : 0,
+    nobodyElseNamed: !query.contextSentence && !ranked.namesSomeoneElse ? 1 : 0,
   };
 }
 
@@ -368,7 +376,8 @@ export function confidenceFrom(
     features.unmentioned === 1 ||
     features.anotherTopic === 1 ||
     features.undoingUntold === 1 ||
-    features.reactionUntold === 1
+    features.reactionUntold === 1 ||
+    features.nobodyElseNamed === 1
     ? 0
     : answerProbability(features, model);
 }

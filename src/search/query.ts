@@ -23,6 +23,7 @@ import { stanceAskedOf } from "./stance.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "./stopwords.ts";
 import { containsCjk, stemWord, type Token, tokenize, wordsOf } from "./text.ts";
 import { unmentionedInQuestion } from "./unmentioned.ts";
+import { whoAskedAmong } from "./who.ts";
 
 /**
  * A left quote, backtick or accent typed for the apostrophe inside a word ("I‘ve", "don`t"),
@@ -98,6 +99,11 @@ export interface Query {
    * event, which only a paragraph that tells of one answers (reversal.ts).
    */
   readonly asksWhetherUndone: boolean;
+  /**
+   * When a sentence that asks opens with "who", the question's words by their first letters: only
+   * a passage that names someone else answers it (who.ts). Undefined otherwise.
+   */
+  readonly whoAsked: ReadonlySet<string> | undefined;
   /**
    * The keys of the party whose reaction it asks ("What was China's reaction…?"): only a passage
    * that tells of that party saying or doing something answers it (reaction.ts).
@@ -268,7 +274,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     .sort((a, b) => b.idf - a.idf)
     .slice(0, MAX_QUERY_TERMS);
   const searched = new Set(strongestFirst.map((term) => term.key));
-  // Read by the rules for steps undone, reactions, stances and the member's own affairs.
+  // Read by the rules for steps undone, reactions, stances, "who" and the member's own affairs.
   const asking = askingSentences(searchable);
   return {
     text,
@@ -281,6 +287,7 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     answerType,
     asksMoney: answerType === "quantity" && asksForMoney(searchable),
     asksWhetherUndone: asksWhetherUndone(searchable, asking),
+    whoAsked: whoAskedAmong(searchable, asking),
     reactionOf: partyKeys(reactionAskedOf(searchable, asking), tokens, hits, inHit, searched),
     stanceOf: partyKeys(stanceAskedOf(searchable, asking), tokens, hits, inHit, searched),
     corrections,

@@ -7,6 +7,7 @@ import { reactsAt } from "./reaction.ts";
 import { lowerBound } from "./sorted.ts";
 import { statesAt } from "./stance.ts";
 import { RANK_WEIGHTS } from "./weights.ts";
+import { namesSomeoneElse } from "./who.ts";
 
 /** Passages scored on every feature; the rest are ranked by the cheap features alone. */
 const CANDIDATES_TO_REFINE = 10;
@@ -93,6 +94,11 @@ export interface RankedPassage {
    * the passage (reaction.ts); true when it asks none.
    */
   readonly partyReacts: boolean;
+  /**
+   * Whether the passage names someone the question does not, for a question asking who (who.ts);
+   * true when it asks none.
+   */
+  readonly namesSomeoneElse: boolean;
 }
 
 /** Per-passage accumulators, reused by every question on one index (ranking is synchronous). */
@@ -294,6 +300,7 @@ export function rankPassages(
       ),
       answerStrength,
       partyReacts: partyReactsIn(query, passage, matching, entry.contextTerms),
+      namesSomeoneElse: query.whoAsked ? namesSomeoneElse(query.whoAsked, passage.text) : true,
     };
     if (stance && statesAt(passage.text, edgesOf(stance, matching, "end"))) stating.add(ranked);
     return ranked;
@@ -306,21 +313,21 @@ export function rankPassages(
       b.score - a.score ||
       a.passage.index - b.passage.index,
   );
-  stanceFirst(refined, stating);
+  // The party whose stance is asked states it; the one asked about is someone the question does
+  // not name. A passage that does comes first from among the best few.
+  if (stating.size > 0) firstFromBest(refined, (entry) => stating.has(entry));
+  if (query.whoAsked) firstFromBest(refined, (entry) => entry.namesSomeoneElse);
   return refined.slice(0, limit);
 }
 
-/** A passage where the party asked about states its stance comes first from among these places. */
-const STANCE_PLACES = 3;
+/** How far down the ranking a passage that holds what is asked is moved up from. */
+const PLACES_TO_MOVE_FROM = 3;
 
-/**
- * Moves to the front, from among the best STANCE_PLACES, a passage where the party whose stance
- * the question asks states it (`stating`), when the first does not.
- */
-function stanceFirst(ranked: RankedPassage[], stating: ReadonlySet<RankedPassage>): void {
+/** Moves to the front, from among the best PLACES_TO_MOVE_FROM, a passage that `holds`, when the first does not. */
+function firstFromBest(ranked: RankedPassage[], holds: (entry: RankedPassage) => boolean): void {
   const first = ranked[0];
-  if (!first || stating.size === 0 || stating.has(first)) return;
-  const at = ranked.slice(1, STANCE_PLACES).findIndex((entry) => stating.has(entry));
+  if (!first || holds(first)) return;
+  const at = ranked.slice(1, PLACES_TO_MOVE_FROM).findIndex(holds);
   if (at >= 0) ranked.unshift(...ranked.splice(at + 1, 1));
 }
 

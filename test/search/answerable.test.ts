@@ -386,6 +386,33 @@ describe("a question how a party reacted", () => {
   });
 });
 
+describe("a question that asks who", () => {
+  const festival = testWireArticle("Aichi festival shuts exhibit after threats", "2019-08-04", [
+    "The exhibit at the Aichi art festival, which showed works censored elsewhere in Japan, was shut on Saturday after the festival's organisers received threats.",
+    "Governor Ken Example, who heads the organisers, said they had received hundreds of threatening calls and faxes.",
+    "Trade Minister Taro Sample said on Tuesday that the export curbs would stay in place.",
+  ]);
+
+  it("is answered by the paragraph that names someone it does not, and refused where none does", async () => {
+    const { dir, cleanup } = await makeKnowledgeDir({ "festival.md": festival }, { base: "empty" });
+    try {
+      const engine = new AnswerEngine((await loadKnowledge(dir)).knowledge);
+      // The first paragraph shares more words; only the second names who heads the organisers.
+      assert.match(
+        text(engine.ask("Who heads the organisers of the Aichi festival?")) ?? "(refused)",
+        /^Governor Ken Example/,
+      );
+      assert.equal(engine.ask("who replaced Sample as trade minister?").kind, "no-answer");
+      assert.match(
+        text(engine.ask("who said the export curbs would stay?")) ?? "(refused)",
+        /^Trade Minister Taro Sample/,
+      );
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
 describe("a question for a party's stance", () => {
   it("comes to the paragraph where the party states it, not one that names it as another's object", () => {
     // The ruling paragraph shares "Japanese", "compensate" and the war; the 1965 one is Japan's own.
