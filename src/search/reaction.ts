@@ -2,7 +2,8 @@ import { askingSentences, spanAsked } from "./parts.ts";
 
 /**
  * A question how someone reacted ("What was China's reaction to the decision?", "how did north
- * korea react to all this", "pompeo esper reaction gsomia") asks what that party said or did. A
+ * korea react to all this", "what did north korea say abt the intel sharing ending", "did Tokyo
+ * say anything", "pompeo esper reaction gsomia") asks what that party said or did. A
  * paragraph that names the party only in passing ("Washington is in a trade dispute with China")
  * cannot answer it: one must tell, in the same sentence, of the party saying, seeing or doing
  * something.
@@ -21,6 +22,8 @@ const ASKING_FOR_REACTION = [
   ),
   new RegExp(`\\bwhat did (?:the )?${ACTOR} (?:think|make) of\\b`, "diu"),
   new RegExp(`\\bwhat did (?:the )?${ACTOR} say in response\\b`, "diu"),
+  new RegExp(`\\bwhat (?:did|does|has|have) (?:the )?${ACTOR} (?:say|said)\\b`, "diu"),
+  new RegExp(`\\b(?:did|has|have) (?:the )?${ACTOR} (?:say|said) anything\\b`, "diu"),
 ];
 /** How a message typed as into a search box names it: "china reaction gsomia", "US response to…". */
 const SEARCHED_REACTION = new RegExp(

@@ -365,6 +365,7 @@ describe("a question how a party reacted", () => {
     for (const question of [
       "What was China's reaction to the end of intelligence sharing between Seoul and Tokyo?",
       "how did north korea react to all this",
+      "wat did north korea say abt the intel sharing ending",
     ]) {
       assert.equal(seedOnly.ask(question).kind, "no-answer", question);
     }

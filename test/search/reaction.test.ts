@@ -16,6 +16,8 @@ describe("a question how a party reacted", () => {
       "US government",
     );
     assert.equal(partyAsked("what did beijing think of all this drama"), "beijing");
+    assert.equal(partyAsked("what did north korea say about the pact ending"), "north korea");
+    assert.equal(partyAsked("Did the Pentagon say anything about it?"), "Pentagon");
     assert.equal(partyAsked("pompeo esper reaction gsomia"), "pompeo esper");
   });
 
@@ -25,6 +27,8 @@ describe("a question how a party reacted", () => {
       "how did they react?",
       "why did seoul end the pact?",
       "How did the two sides in this whole long messy fight react?",
+      "what did they say about it?",
+      "What did the article say about the white list?",
     ]) {
       assert.equal(partyAsked(question), undefined, question);
     }
