@@ -105,12 +105,13 @@ export interface Query {
    */
   readonly whoAsked: ReadonlySet<string> | undefined;
   /**
-   * The keys of the party whose reaction it asks ("What was China's reaction…?"): only a passage
-   * that tells of that party saying or doing something answers it (reaction.ts).
+   * The key of the party whose reaction it asks ("What was China's reaction…?"; for "South Korea's
+   * finance minister", the minister): only a passage that tells of that party saying or doing
+   * something answers it (reaction.ts).
    */
   readonly reactionOf: ReadonlySet<string> | undefined;
   /**
-   * The keys of the party whose stance it asks ("What's Tokyo's position…?"): a passage where that
+   * The key of the party whose stance it asks ("What's Tokyo's position…?"): a passage where that
    * party states it comes first among the best three (stance.ts).
    */
   readonly stanceOf: ReadonlySet<string> | undefined;
@@ -300,7 +301,12 @@ export function parseQuery(index: SearchIndex, question: string): Query {
   };
 }
 
-/** The query's keys for a party the question names at `span` ([start, end) in its text). */
+/**
+ * The query's key for a party the question names at `span` ([start, end) in its text): its last
+ * word or glossary term the query searches, the noun the rest qualifies. "South Korea's stock
+ * market" is a market, "the Japanese government" a government: a paragraph where South Korea or
+ * Japan says something tells nothing of them. "north korea" and "Tokyo" are one term each.
+ */
 function partyKeys(
   span: readonly [number, number] | undefined,
   tokens: readonly Token[],
@@ -310,18 +316,16 @@ function partyKeys(
 ): ReadonlySet<string> | undefined {
   if (!span) return undefined;
   const [start, end] = span;
-  const keys = new Set<string>();
-  for (const hit of hits) {
-    if (hit.start >= start && hit.start < end) keys.add(conceptKey(hit.concept));
-  }
+  let head: { key: string; at: number } | undefined;
+  const consider = (key: string, at: number) => {
+    if (at >= start && at < end && searched.has(key) && (!head || at > head.at)) head = { key, at };
+  };
+  for (const hit of hits) consider(conceptKey(hit.concept), hit.start);
   tokens.forEach((token, position) => {
     // "China's": the party's word ends after the span, with its possessive.
-    if (!token.stop && !inHit.has(position) && token.start >= start && token.start < end) {
-      keys.add(token.stem);
-    }
+    if (!token.stop && !inHit.has(position)) consider(token.stem, token.start);
   });
-  for (const key of keys) if (!searched.has(key)) keys.delete(key);
-  return keys.size > 0 ? keys : undefined;
+  return head && new Set([head.key]);
 }
 
 /** Whether the question's words of substance are one word or one glossary term: "white list". */

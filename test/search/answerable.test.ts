@@ -366,6 +366,8 @@ describe("a question how a party reacted", () => {
       "What was China's reaction to the end of intelligence sharing between Seoul and Tokyo?",
       "how did north korea react to all this",
       "wat did north korea say abt the intel sharing ending",
+      // The market is the party, not South Korea, which reacts all through the seed.
+      "How did South Korea's stock market react to the announcement?",
     ]) {
       assert.equal(seedOnly.ask(question).kind, "no-answer", question);
     }
