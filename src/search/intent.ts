@@ -489,12 +489,16 @@ export function asksForInstructions(question: string): boolean {
 const NUMBER_WORD =
   /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|billions|several|dozen|once|doubled|tripled|halved)\b/i;
 
+/** A span of years, "1910-45", "1965–2019": it says how many years, though a year alone does not. */
+const YEAR_SPAN = /\b\d{4}\s?[-–]\s?\d{2,4}\b/u;
+
 /**
- * Whether a text holds any number that could say how many or how much: in figures or in words.
- * Broader than the quantity cue the ranking reads, which number words would make too loose.
+ * Whether a text holds any number that could say how many or how much: in figures or in words,
+ * or a span of years ("during Japan's 1910-45 colonial rule": how many years it lasted). Broader
+ * than the quantity cue the ranking reads, which number words would make too loose.
  */
 export function holdsNumber(text: string): boolean {
-  return CUES.quantity.test(text) || NUMBER_WORD.test(text);
+  return CUES.quantity.test(text) || NUMBER_WORD.test(text) || YEAR_SPAN.test(text);
 }
 
 /**

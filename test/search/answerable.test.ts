@@ -300,6 +300,9 @@ describe("a question that asks how many or how much", () => {
     assert.equal(holdsNumber("Hundreds of stores joined the boycott."), true);
     assert.equal(holdsNumber("Sales halved within weeks."), true);
     assert.equal(holdsNumber("It ended in 2019, in August."), false);
+    // A span of years says how many years: "how many years did colonial rule last?"
+    assert.equal(holdsNumber("during Japan's 1910-45 colonial rule of the peninsula"), true);
+    assert.equal(holdsNumber("the treaty of 1965 – and the ruling of 2018"), false);
   });
 
   it("asking how much money, takes only a sum: a date or a count of days does not say what was lost or paid", () => {
