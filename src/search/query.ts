@@ -289,8 +289,24 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     asksMoney: answerType === "quantity" && asksForMoney(searchable),
     asksWhetherUndone: asksWhetherUndone(searchable, asking),
     whoAsked: whoAskedAmong(searchable, asking),
-    reactionOf: partyKeys(reactionAskedOf(searchable, asking), tokens, hits, inHit, searched),
-    stanceOf: partyKeys(stanceAskedOf(searchable, asking), tokens, hits, inHit, searched),
+    reactionOf: partyKeys(
+      index,
+      searchable,
+      reactionAskedOf(searchable, asking),
+      tokens,
+      hits,
+      inHit,
+      searched,
+    ),
+    stanceOf: partyKeys(
+      index,
+      searchable,
+      stanceAskedOf(searchable, asking),
+      tokens,
+      hits,
+      inHit,
+      searched,
+    ),
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
     asksInstructions:
@@ -302,12 +318,37 @@ export function parseQuery(index: SearchIndex, question: string): Query {
 }
 
 /**
+ * Heads that say only that a party speaks through someone ("the Korean government", "the 2
+ * governments", "the NSC official"): the words before them name the party, and a paragraph where
+ * South Korea or its presidential office says something is the government's reaction.
+ */
+const SPEAKING_FOR = new Set([
+  "government",
+  "governments",
+  "administration",
+  "authorities",
+  "official",
+  "officials",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "side",
+  "sides",
+  "country",
+  "countries",
+]);
+
+/**
  * The query's key for a party the question names at `span` ([start, end) in its text): its last
  * word or glossary term the query searches, the noun the rest qualifies. "South Korea's stock
- * market" is a market, "the Japanese government" a government: a paragraph where South Korea or
- * Japan says something tells nothing of them. "north korea" and "Tokyo" are one term each.
+ * market" is a market, "South Korea's finance minister" a minister: a paragraph where South Korea
+ * says something tells nothing of them. "north korea" and "Tokyo" are one term each. A head that
+ * says only that the party speaks through someone ("the Korean government") leaves the party to
+ * the words before it; an outlet ("what does DW say") is the source, no party.
  */
 function partyKeys(
+  index: SearchIndex,
+  text: string,
   span: readonly [number, number] | undefined,
   tokens: readonly Token[],
   hits: readonly ConceptHit[],
@@ -316,16 +357,28 @@ function partyKeys(
 ): ReadonlySet<string> | undefined {
   if (!span) return undefined;
   const [start, end] = span;
-  let head: { key: string; at: number } | undefined;
-  const consider = (key: string, at: number) => {
-    if (at >= start && at < end && searched.has(key) && (!head || at > head.at)) head = { key, at };
+  const named = text.slice(start, end).trim().toLowerCase();
+  if (index.knowledge.documents.some((document) => document.source.toLowerCase() === named)) {
+    return undefined;
+  }
+  const words: { key: string; at: number; word: string }[] = [];
+  const consider = (key: string, at: number, word: string) => {
+    if (at >= start && at < end && searched.has(key)) words.push({ key, at, word });
   };
-  for (const hit of hits) consider(conceptKey(hit.concept), hit.start);
+  for (const hit of hits) consider(conceptKey(hit.concept), hit.start, "");
   tokens.forEach((token, position) => {
     // "China's": the party's word ends after the span, with its possessive.
-    if (!token.stop && !inHit.has(position)) consider(token.stem, token.start);
+    if (!token.stop && !inHit.has(position)) consider(token.stem, token.start, token.norm);
   });
-  return head && new Set([head.key]);
+  words.sort((a, b) => a.at - b.at);
+  const head = words.at(-1);
+  if (!head) return undefined;
+  if (!SPEAKING_FOR.has(head.word)) return new Set([head.key]);
+  // "the two governments", "both sides": no party is named, only that some spoke.
+  const before = words
+    .slice(0, -1)
+    .filter((word) => !/^(?:\d+|one|two|three|both)$/u.test(word.word));
+  return before.length > 0 ? new Set(before.map((word) => word.key)) : undefined;
 }
 
 /** Whether the question's words of substance are one word or one glossary term: "white list". */
