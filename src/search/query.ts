@@ -277,6 +277,8 @@ export function parseQuery(index: SearchIndex, question: string): Query {
   const searched = new Set(strongestFirst.map((term) => term.key));
   // Read by the rules for steps undone, reactions, stances, "who" and the member's own affairs.
   const asking = askingSentences(searchable);
+  const partyAt = (span: readonly [number, number] | undefined) =>
+    partyKeys(index, searchable, span, tokens, hits, inHit, searched);
   return {
     text,
     truncated,
@@ -289,24 +291,8 @@ export function parseQuery(index: SearchIndex, question: string): Query {
     asksMoney: answerType === "quantity" && asksForMoney(searchable),
     asksWhetherUndone: asksWhetherUndone(searchable, asking),
     whoAsked: whoAskedAmong(searchable, asking),
-    reactionOf: partyKeys(
-      index,
-      searchable,
-      reactionAskedOf(searchable, asking),
-      tokens,
-      hits,
-      inHit,
-      searched,
-    ),
-    stanceOf: partyKeys(
-      index,
-      searchable,
-      stanceAskedOf(searchable, asking),
-      tokens,
-      hits,
-      inHit,
-      searched,
-    ),
+    reactionOf: partyAt(reactionAskedOf(searchable, asking)),
+    stanceOf: partyAt(stanceAskedOf(searchable, asking)),
     corrections,
     aboutLanguage: asksAboutLanguage(searchable),
     asksInstructions:
