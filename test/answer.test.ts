@@ -272,7 +272,10 @@ describe("new knowledge", () => {
 
   it("answers from a crawled article's paragraph that continues the one before it", async () => {
     const chengdu = await readFile(
-      path.join(PROJECT_ROOT, "test/fixtures/new-articles/dw-2019-12-24-abe-moon-chengdu.txt"),
+      path.join(
+        PROJECT_ROOT,
+        "test/fixtures/new-articles/testwire-2019-12-24-abe-moon-chengdu.txt",
+      ),
       "utf8",
     );
     const { dir, cleanup } = await makeKnowledgeDir({ "chengdu.txt": chengdu });
