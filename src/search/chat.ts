@@ -201,8 +201,12 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
 /** Korean and Japanese punctuation, after which a "w" is laughter ("…の？w"), not "with". */
 const CJK_PUNCTUATION = /^[？！。、]$/u;
 
-/** A whole word: not part of an abbreviation such as "U.S." or of a word with an apostrophe. */
-const CHAT_WORD = /(?<![\p{L}\p{N}'’.])[\p{L}\p{N}]+(?![\p{L}\p{N}'’]|\.[\p{L}])/gu;
+/**
+ * A whole word: not part of an abbreviation such as "U.S." or of a word with an apostrophe, but
+ * for a possessive's ("ppl's", "govt's").
+ */
+const CHAT_WORD =
+  /(?<![\p{L}\p{N}'’.])[\p{L}\p{N}]+(?![\p{L}\p{N}]|['’](?!s(?![\p{L}\p{N}]))|\.[\p{L}])/gu;
 
 /** Clippings written with an apostrophe, which the word rule leaves alone: "gov't", "int'l". */
 const CLIPPED_WITH_APOSTROPHE = /(?<![\p{L}\p{N}])\p{L}{2,6}['’]\p{L}(?![\p{L}\p{N}])/gu;
@@ -335,6 +339,28 @@ const COUNTS_AFTER = new Set([
   ...MONTHS.flatMap((month) => [month.toLowerCase(), month.slice(0, 3).toLowerCase()]),
 ]);
 
+const MONTH_NAMES = MONTHS.flatMap((month) => [month, month.slice(0, 3)]).join("|");
+/**
+ * A place in a series typed in digits, "the 1st hearing", "his 2nd term", which news writes in
+ * words. Not a day of a month: "Aug 2nd", "the 2nd of August".
+ */
+const ORDINAL_DIGITS = new RegExp(
+  `(?<!\\b(?:${MONTH_NAMES})\\.?\\s+)(?<![\\p{L}\\p{N}])(1st|2nd|3rd|[4-9]th|10th)(?![\\p{L}\\p{N}])(?!\\s+of\\s+(?:${MONTH_NAMES})\\b)`,
+  "giu",
+);
+const ORDINAL_WORDS: Readonly<Record<string, string>> = {
+  "1st": "first",
+  "2nd": "second",
+  "3rd": "third",
+  "4th": "fourth",
+  "5th": "fifth",
+  "6th": "sixth",
+  "7th": "seventh",
+  "8th": "eighth",
+  "9th": "ninth",
+  "10th": "tenth",
+};
+
 /** A year written short: "in july '19", "the '65 treaty" (not a decade: "the '90s"). */
 const SHORT_YEAR = /(?<![\p{L}\p{N}])['’‘](\d{2})(?![\p{L}\p{N}])/gu;
 /** Short years up to this one are of this century: "'19" is 2019, "'65" is 1965. */
@@ -377,18 +403,18 @@ export function expandChatSpellings(text: string): string {
       (_year: string, digits: string) =>
         `${Number(digits) <= LAST_SHORT_YEAR_OF_CENTURY ? "20" : "19"}${digits}`,
     )
+    .replace(ORDINAL_DIGITS, (ordinal: string) => ORDINAL_WORDS[ordinal.toLowerCase()] ?? ordinal)
     .replace(NUMBER_FOR_WORD, (digit: string, before: string) =>
       COUNTS_AFTER.has(before.toLowerCase()) ? digit : (NUMBER_WORDS[digit] ?? digit),
     )
     .replace(CHAT_WORD, (word: string, offset: number, whole: string) => {
-      // A letter with a full stop is an initial ("N. Ireland", "R. Lee"), not chat's "n" or "r";
-      // one joined by a hyphen is part of a word ("U-turn", "K-drama"); one right after Japanese
+      // A letter with a full stop is an initial ("N. Ireland", "R. Lee"), not chat's "n" or "r",
+      // and one with an apostrophe is a letter ("the r's"); one joined by a hyphen is part of a word ("U-turn", "K-drama"); one right after Japanese
       // punctuation is its laughter ("…の？w").
       if (word.length === 1) {
         const before = whole[offset - 1] ?? "";
-        const after = whole[offset + 1];
-        if (after === "." || after === "-" || before === "-" || CJK_PUNCTUATION.test(before))
-          return word;
+        const after = whole[offset + 1] ?? "";
+        if (/^[.'’-]$/u.test(after) || before === "-" || CJK_PUNCTUATION.test(before)) return word;
       }
       const lower = word.toLowerCase();
       const expanded = CHAT_SPELLINGS.get(lower);

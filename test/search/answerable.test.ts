@@ -513,6 +513,30 @@ describe("questions as members type them", () => {
     ]);
   });
 
+  it("reads a chat spelling before a possessive's s, and a place in a series typed in digits, but not a day", () => {
+    assertAnsweredAlike([
+      [
+        "did the 1965 treaty end ppl's right to compensation",
+        "did the 1965 treaty end people's right to compensation",
+      ],
+      [
+        "what was the govt's reason for ending gsomia",
+        "what was the government's reason for ending gsomia",
+      ],
+    ]);
+    assertWrittenOut([
+      ["wat's the govt's view", "what's the government's view"],
+      ["when was the 1st hearing", "when was the first hearing"],
+      ["moon's 3rd summit with abe, his 10th trip", "moon's third summit with abe, his tenth trip"],
+      // A letter's plural and a day of a month stay as typed.
+      ["the r's and u's", "the r's and u's"],
+      ["what happened on aug 2nd", "what happened on august 2nd"],
+      ["what happened on August 28th", "what happened on August 28th"],
+      ["the 2nd of august", "the 2nd of august"],
+      ["the 21st century", "the 21st century"],
+    ]);
+  });
+
   it("leaves a letter joined to a word by a hyphen, or Japanese laughter, as it is: U-turn, K-drama, …の？w", () => {
     assertWrittenOut([
       ["why the u-turn on gsomia", "why the u-turn on gsomia"],
