@@ -347,11 +347,14 @@ function partyKeys(
   if (index.knowledge.documents.some((document) => document.source.toLowerCase() === named)) {
     return undefined;
   }
-  const words: { key: string; at: number; word: string }[] = [];
-  const consider = (key: string, at: number, word: string) => {
-    if (at >= start && at < end && searched.has(key)) words.push({ key, at, word });
+  const words: { key: string; at: number; word: string; head?: Token }[] = [];
+  const consider = (key: string, at: number, word: string, head?: Token) => {
+    if (at >= start && at < end && searched.has(key)) words.push({ key, at, word, head });
   };
-  for (const hit of hits) consider(conceptKey(hit.concept), hit.start, "");
+  for (const hit of hits) {
+    const last = tokens.slice(hit.firstToken, hit.endToken).findLast((token) => !token.stop);
+    consider(conceptKey(hit.concept), hit.start, "", last);
+  }
   tokens.forEach((token, position) => {
     // "China's": the party's word ends after the span, with its possessive.
     if (!token.stop && !inHit.has(position)) consider(token.stem, token.start, token.norm);
@@ -359,6 +362,12 @@ function partyKeys(
   words.sort((a, b) => a.at - b.at);
   const head = words.at(-1);
   if (!head) return undefined;
+  // A paragraph may name "the Supreme Court" inside a longer term ("the Supreme Court ruled", a
+  // court ruling): its head word names the party there too.
+  const headWord = head.head;
+  if (headWord && !SPEAKING_FOR.has(headWord.norm) && searched.has(headWord.stem)) {
+    return new Set([head.key, headWord.stem]);
+  }
   if (!SPEAKING_FOR.has(head.word)) return new Set([head.key]);
   // "the two governments", "both sides": no party is named, only that some spoke.
   const before = words

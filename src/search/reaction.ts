@@ -58,7 +58,7 @@ export function reactionAskedOf(
 
 /** What a party says, thinks or does in a sentence that tells of its reaction. */
 const REACTING =
-  /\b(?:said|says|say|told|tells|stated|states|call(?:ed|s)|warn\w*|urg\w*|express\w*|react\w*|respon\w*|repl(?:y|ied|ies)|welcom\w*|critici[sz]\w*|protest\w*|condemn\w*|voic\w*|regret\w*|slamm?\w*|accus\w*|demand\w*|argu\w*|added|noted|hail\w*|lament\w*|den(?:y|ied|ies)|describ\w*|comment\w*|prais\w*|blam\w*|vow\w*|pledg\w*|signal\w*|approv\w*|disappoint\w*|concern\w*|dismay\w*|reject\w*|views?|viewed|sees?|saw|regard\w*|consider\w*|believ\w*|thinks?|thought|insist\w*|maintain\w*|announc\w*|decid\w*|retaliat\w*|press(?:ed|es|ing)|push\w*|oppos\w*|support\w*|back(?:ed|s|ing)|ask\w*|offer\w*|agre\w*|refus\w*|threat\w*|cheer\w*|celebrat\w*|mock\w*|denounc\w*|fell|fall|rose|rise|dropped|plunged|jumped|slid|tumbled)\b/iu;
+  /\b(?:said|says|say|told|tells|stated|states|call(?:ed|s)|warn\w*|urg\w*|express\w*|react\w*|respon\w*|repl(?:y|ied|ies)|welcom\w*|critici[sz]\w*|protest\w*|condemn\w*|voic\w*|regret\w*|slamm?\w*|accus\w*|demand\w*|argu\w*|added|noted|hail\w*|lament\w*|den(?:y|ied|ies)|describ\w*|comment\w*|prais\w*|blam\w*|vow\w*|pledg\w*|signal\w*|approv\w*|rul(?:ed|es|ing)|order(?:ed|s|ing)?|disappoint\w*|concern\w*|dismay\w*|reject\w*|views?|viewed|sees?|saw|regard\w*|consider\w*|believ\w*|thinks?|thought|insist\w*|maintain\w*|announc\w*|decid\w*|retaliat\w*|press(?:ed|es|ing)|push\w*|oppos\w*|support\w*|back(?:ed|s|ing)|ask\w*|offer\w*|agre\w*|refus\w*|threat\w*|cheer\w*|celebrat\w*|mock\w*|denounc\w*|fell|fall|rose|rise|dropped|plunged|jumped|slid|tumbled)\b/iu;
 
 /** The sentence of a paragraph around a place in it. */
 function sentenceAround(text: string, at: number): string {

@@ -392,6 +392,32 @@ describe("a question how a party reacted", () => {
   });
 });
 
+describe("a question what a court said", () => {
+  it("is answered by its ruling, whether the question names the court, its judge or the Supreme Court", async () => {
+    // The Supreme Court's 2018 ruling paragraph reads "the Supreme Court ruled", a court ruling.
+    assert.match(
+      text(shipped.ask("what did the supreme court say about compensation")) ?? "(refused)",
+      /^On 30 October 2018 South Korea's Supreme Court ruled/,
+    );
+    const ruling = testWireArticle("Harbourton court rules on dockworkers", "2019-03-01", [
+      "A district court in Harbourton ruled on Friday that the port operator Example Shipping must compensate 14 former dockworkers for their unpaid wartime wages.",
+      "Example Shipping said it would appeal, and the dockworkers' lawyers welcomed the decision.",
+    ]);
+    const { dir, cleanup } = await makeKnowledgeDir({ "ruling.md": ruling }, { base: "shipped" });
+    try {
+      const engine = new AnswerEngine((await loadKnowledge(dir)).knowledge);
+      for (const question of [
+        "what did the judge say about the dockworkers' unpaid wages",
+        "wat did the court say abt the dockworkers wages",
+      ]) {
+        assert.match(text(engine.ask(question)) ?? "(refused)", /^A district court in Harbourton/);
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
 describe("a question that asks who", () => {
   const festival = testWireArticle("Aichi festival shuts exhibit after threats", "2019-08-04", [
     "The exhibit at the Aichi art festival, which showed works censored elsewhere in Japan, was shut on Saturday after the festival's organisers received threats.",
