@@ -88,7 +88,7 @@ const CUES: Record<CuedAnswerType, Cue> = {
   year: new RegExp(`\\b(${YEAR})\\b`),
   // Case matters for "May" and "March" alone: "Japan may lift the curbs" names no month.
   time: new RegExp(
-    `\\b(${YEAR}|${[...MONTHS, ...WEEKDAYS].map(eitherCase).join("|")}|[Yy]esterday|[Tt]oday|[Ll]ast (year|month|week))\\b|\\b${MONTH_SHORT}`,
+    `\\b(${YEAR}|${[...MONTHS, ...WEEKDAYS].map(eitherCase).join("|")}|[Yy]esterday|[Tt]oday|[Tt]onight|(?:[Ll]ast|[Tt]his|[Nn]ext) (?:year|month|week|weekend)|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|\\d+) (?:days?|weeks?|months?|years?) (?:ago|later|earlier))\\b|\\b${MONTH_SHORT}`,
   ),
   // Not a year, nor a day after its month ("Aug. 28", "July 4"), nor the end of a span of years ("1910-45").
   quantity: new RegExp(

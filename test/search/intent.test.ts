@@ -237,6 +237,21 @@ describe("answer types in a passage", () => {
     assert.equal(answerStrength("definition", "Trade rose by 3% (year on year)."), 0);
   });
 
+  it("reads a time said relative to the story's day as half a date: earlier this month, two weeks ago", () => {
+    for (const text of [
+      "Seoul's response comes after Japan earlier this month cited national security reasons.",
+      "The curbs took effect last week.",
+      "Talks are planned for next month.",
+      "Tokyo announced the step two weeks ago.",
+      "Seoul answered 34 days later.",
+      "The ceremony is tonight.",
+    ]) {
+      assert.equal(answerStrength("time", text), 0.5, text);
+    }
+    assert.equal(answerStrength("time", "The week's talks ended without a deal."), 0);
+    assert.equal(answerStrength("time", "Each week brings new talks."), 0);
+  });
+
   it("reads a date as news agencies write it, with the month shortened", () => {
     assert.equal(answerStrength("time", "The removal takes effect Aug. 28, officials said."), 1);
     assert.equal(
