@@ -69,8 +69,9 @@ export interface AnswerabilityFeatures {
   readonly glossaryMatch: number;
   /**
    * 1 when the question asks how many or how much and the passage holds no number at all, or how
-   * much money and it holds no sum: it cannot answer, however well it matches ("how many islands"
-   * of "disputes remain over certain islands"). A refusal outright, not a weight of the model.
+   * much money and it holds no sum, or how long and it holds no number, which a span of time has:
+   * it cannot answer, however well it matches ("how many islands" of "disputes remain over
+   * certain islands"). A refusal outright, not a weight of the model.
    */
   readonly numberMissing: number;
   /**
@@ -313,10 +314,11 @@ export function answerabilityFeatures(query: Query, ranked: RankedPassage): Answ
         : glossaryMatch,
     // Whether a sentence around a question is on the topic does not hang on a sum it asks.
     numberMissing:
-      query.answerType === "quantity" &&
-      !(query.asksMoney && !query.contextSentence ? holdsMoneyAmount : holdsNumber)(
-        ranked.passage.text,
-      )
+      (query.answerType === "quantity" &&
+        !(query.asksMoney && !query.contextSentence ? holdsMoneyAmount : holdsNumber)(
+          ranked.passage.text,
+        )) ||
+      (query.answerType === "duration" && !holdsNumber(ranked.passage.text))
         ? 1
         : 0,
     instructionsAsked: query.asksInstructions ? 1 : 0,

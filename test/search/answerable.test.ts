@@ -291,6 +291,18 @@ describe("a question that asks how many or how much", () => {
     }
   });
 
+  it("asking how long, is refused by a paragraph that holds no span of time or number", () => {
+    // The seed says only that Japan acted "earlier this month", not since when Korea was listed.
+    assert.equal(
+      seedOnly.ask("how long was south korea on japan's white list before the removal").kind,
+      "no-answer",
+    );
+    assert.match(
+      text(seedOnly.ask("how long had the military information agreement been in force")) ?? "",
+      /three-year-old/,
+    );
+  });
+
   it("takes a number written out as a number: a three-year-old pact answers how many years", () => {
     assert.match(
       text(seedOnly.ask("how many years old was the military information agreement")) ?? "",
