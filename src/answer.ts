@@ -243,12 +243,14 @@ export class AnswerEngine {
    */
   #search(question: string, limit: number): { query: Query; ranked: ScoredPassage[] } {
     const asked = parseQuery(this.#index, question);
-    // A request for instructions or advice anywhere in the message ("…? what should I pack") is
+    // A request for instructions or advice anywhere in the message ("…? what should I pack"), or
+    // a question whether a step was undone ("When did Japan lift the curbs, the ones on…"), is
     // what the member wants, whichever sentence or part is searched.
-    const marked = (query: Query): Query =>
-      asked.asksInstructions && !query.asksInstructions
-        ? { ...query, asksInstructions: true }
-        : query;
+    const marked = (query: Query): Query => ({
+      ...query,
+      asksInstructions: query.asksInstructions || asked.asksInstructions,
+      asksWhetherUndone: query.asksWhetherUndone || asked.asksWhetherUndone,
+    });
     const whole = marked(this.#withoutOffTopicSentences(asked));
     const wholeRanked = this.#ranked(whole, limit);
     const wholeFirst = wholeRanked[0];

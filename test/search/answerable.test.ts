@@ -353,6 +353,8 @@ describe("a question whether a step was undone", () => {
       // A lead-in of chat before the opening still asks.
       "ok so did japan ever put korea back on the white list",
       "according to the article, did seoul reverse its decision to end gsomia",
+      // Each part of a longer question is judged as the whole asks.
+      "When did Japan lift the curbs, the ones on chemicals and the white list removal?",
     ]) {
       assert.equal(seedOnly.ask(question).kind, "no-answer", question);
     }
