@@ -494,6 +494,31 @@ describe("another word for what a long name is", () => {
   });
 });
 
+describe("everyday words for the dispute's own", () => {
+  it("reads payback and punishment as retaliation, and a disagreement or friction as the dispute", () => {
+    const pairs: [string, string][] = [
+      [
+        "what does seoul see tokyo's export downgrade as payback for",
+        "what does seoul see tokyo's export downgrade as retaliation for",
+      ],
+      [
+        "seoul says the white list removal was punishment for what",
+        "seoul says the white list removal was retaliation for what",
+      ],
+      [
+        "what is the disagreement between seoul and tokyo about",
+        "what is the dispute between seoul and tokyo about",
+      ],
+      ["korea japan friction over history", "korea japan dispute over history"],
+    ];
+    for (const [everyday, written] of pairs) {
+      const answer = text(seedOnly.ask(written));
+      assert.ok(answer, written);
+      assert.equal(text(seedOnly.ask(everyday)), answer, everyday);
+    }
+  });
+});
+
 describe("questions as members type them", () => {
   it("reads chat spellings as the words they stand for: y, wat, r, u, abt, w/, w/o, b4, gov't, gonna, bein", () => {
     assert.match(text(small.ask("y did korea drop gsomia")) ?? "", DEPUTY_DIRECTOR);
