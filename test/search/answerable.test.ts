@@ -495,7 +495,7 @@ describe("another word for what a long name is", () => {
 });
 
 describe("everyday words for the dispute's own", () => {
-  it("reads payback and punishment as retaliation, and a disagreement or friction as the dispute", () => {
+  it("reads payback and punishment as retaliation, a disagreement or friction as the dispute, hitting back as responding", () => {
     const pairs: [string, string][] = [
       [
         "what does seoul see tokyo's export downgrade as payback for",
@@ -510,6 +510,11 @@ describe("everyday words for the dispute's own", () => {
         "what is the dispute between seoul and tokyo about",
       ],
       ["korea japan friction over history", "korea japan dispute over history"],
+      [
+        "how did seoul hit back when japan took it off the white list",
+        "how did seoul respond when japan took it off the white list",
+      ],
+      ["did korea hit back with its own trade move", "did korea respond with its own trade move"],
     ];
     for (const [everyday, written] of pairs) {
       const answer = text(seedOnly.ask(written));
