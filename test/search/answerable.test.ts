@@ -495,7 +495,7 @@ describe("another word for what a long name is", () => {
 });
 
 describe("everyday words for the dispute's own", () => {
-  it("reads payback and punishment as retaliation, a disagreement or friction as the dispute, hitting back as responding", () => {
+  it("reads payback and punishment as retaliation, a disagreement or friction as the dispute, hitting back as responding, bad news as a setback", () => {
     const pairs: [string, string][] = [
       [
         "what does seoul see tokyo's export downgrade as payback for",
@@ -515,6 +515,10 @@ describe("everyday words for the dispute's own", () => {
         "how did seoul respond when japan took it off the white list",
       ],
       ["did korea hit back with its own trade move", "did korea respond with its own trade move"],
+      [
+        "why is ending the intelligence pact bad news for the us",
+        "why is ending the intelligence pact a blow to the us",
+      ],
     ];
     for (const [everyday, written] of pairs) {
       const answer = text(seedOnly.ask(written));
