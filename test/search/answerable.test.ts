@@ -494,40 +494,6 @@ describe("another word for what a long name is", () => {
   });
 });
 
-describe("everyday words for the dispute's own", () => {
-  it("reads payback and punishment as retaliation, a disagreement or friction as the dispute, hitting back as responding, bad news as a setback", () => {
-    const pairs: [string, string][] = [
-      [
-        "what does seoul see tokyo's export downgrade as payback for",
-        "what does seoul see tokyo's export downgrade as retaliation for",
-      ],
-      [
-        "seoul says the white list removal was punishment for what",
-        "seoul says the white list removal was retaliation for what",
-      ],
-      [
-        "what is the disagreement between seoul and tokyo about",
-        "what is the dispute between seoul and tokyo about",
-      ],
-      ["korea japan friction over history", "korea japan dispute over history"],
-      [
-        "how did seoul hit back when japan took it off the white list",
-        "how did seoul respond when japan took it off the white list",
-      ],
-      ["did korea hit back with its own trade move", "did korea respond with its own trade move"],
-      [
-        "why is ending the intelligence pact bad news for the us",
-        "why is ending the intelligence pact a blow to the us",
-      ],
-    ];
-    for (const [everyday, written] of pairs) {
-      const answer = text(seedOnly.ask(written));
-      assert.ok(answer, written);
-      assert.equal(text(seedOnly.ask(everyday)), answer, everyday);
-    }
-  });
-});
-
 describe("questions as members type them", () => {
   it("reads chat spellings as the words they stand for: y, wat, r, u, abt, w/, w/o, b4, gov't, gonna, bein", () => {
     assert.match(text(small.ask("y did korea drop gsomia")) ?? "", DEPUTY_DIRECTOR);
