@@ -409,8 +409,8 @@ export function expandChatSpellings(text: string): string {
     )
     .replace(CHAT_WORD, (word: string, offset: number, whole: string) => {
       // A letter with a full stop is an initial ("N. Ireland", "R. Lee"), not chat's "n" or "r",
-      // and one with an apostrophe is a letter ("the r's"); one joined by a hyphen is part of a word ("U-turn", "K-drama"); one right after Japanese
-      // punctuation is its laughter ("…の？w").
+      // and one with an apostrophe is a letter ("the r's"); one joined by a hyphen is part of a
+      // word ("U-turn", "K-drama"); one right after Japanese punctuation is its laughter ("…の？w").
       if (word.length === 1) {
         const before = whole[offset - 1] ?? "";
         const after = whole[offset + 1] ?? "";
