@@ -331,15 +331,20 @@ const BECAUSE = /(?<![\p{L}\p{N}])b\/c(?![\p{L}\p{N}])/giu;
 const NUMBER_FOR_WORD =
   /(?<=(\p{L}+)[’']?\s+)([24])(?=\s+(?:the|a|an|this|that|these|those|me|them|him|her|it|you|u|ur|my|our|their|his|its|korea|japan|seoul|tokyo|china|washington|moon|abe)(?![\p{L}\p{N}]|\.\p{L}))/giu;
 const NUMBER_WORDS: Readonly<Record<string, string>> = { "2": "to", "4": "for" };
+/** A month as members type it before a day: "august", "aug", and "sept". */
+const MONTH_FORMS: readonly string[] = [
+  ...MONTHS.flatMap((month) => [month.toLowerCase(), month.slice(0, 3).toLowerCase()]),
+  "sept",
+];
 /** Words after which a 2 or a 4 is a count, a place in a series, a time, a day or a score. */
 const COUNTS_AFTER = new Set([
-  ..."the a these those its their his her my our your top first last only at about around by page part phase round article chapter day week game number level score sept".split(
+  ..."the a these those its their his her my our your top first last only at about around by page part phase round article chapter day week game number level score".split(
     " ",
   ),
-  ...MONTHS.flatMap((month) => [month.toLowerCase(), month.slice(0, 3).toLowerCase()]),
+  ...MONTH_FORMS,
 ]);
 
-const MONTH_NAMES = MONTHS.flatMap((month) => [month, month.slice(0, 3)]).join("|");
+const MONTH_NAMES = MONTH_FORMS.join("|");
 /**
  * A place in a series typed in digits, "the 1st hearing", "his 2nd term", which news writes in
  * words. Not a day of a month: "Aug 2nd", "the 2nd of August".

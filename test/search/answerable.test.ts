@@ -571,6 +571,7 @@ describe("questions as members type them", () => {
       // A letter's plural and a day of a month stay as typed.
       ["the r's and u's", "the r's and u's"],
       ["what happened on aug 2nd", "what happened on august 2nd"],
+      ["what happened on sept 2nd", "what happened on september 2nd"],
       ["what happened on August 28th", "what happened on August 28th"],
       ["the 2nd of august", "the 2nd of august"],
       ["the 21st century", "the 21st century"],
